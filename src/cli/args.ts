@@ -1,0 +1,37 @@
+/** Argument parsing for every command: argv in, typed options out, usage errors as values. */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+export function parse<O extends Options>(argv: string[], options: O, positionals: readonly string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify a positional.*$/s, "") : String(e));
+  }
+  if (parsed.positionals.length !== positionals.length) {
+    throw new UsageError(`expected ${positionals.map((p) => p.toUpperCase()).join(" ") || "no arguments"}, got ${parsed.positionals.length ? parsed.positionals.join(" ") : "nothing"}`);
+  }
+  return parsed;
+}
+
+export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`invalid value for --${flag} (${value}). Expected one of: ${allowed.join(", ")}`);
+}
+
+export function positiveNumber(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new UsageError(`invalid value for --${flag} (${value}). Expected a positive number of seconds`);
+  return number;
+}

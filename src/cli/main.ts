@@ -1,0 +1,45 @@
+/**
+ * The `taphuan` command: a thin table of commands, each loaded only when it runs, and one place
+ * that turns errors into exit codes: 0 ok · 1 no full schedule / check failed · 2 bad input or
+ * usage · 3 internal error (a bug).
+ */
+import { InputError } from "../model/issues.ts";
+import { UsageError } from "./args.ts";
+
+export const EXIT = { ok: 0, failed: 1, badInput: 2, bug: 3 } as const;
+
+const COMMANDS: Record<string, { summary: string; run: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
+  validate: { summary: "validate PLAN [--json]                      check a plan file and summarise it", run: () => import("./commands/validate.ts") },
+};
+
+function usage(): string {
+  return ["Usage: taphuan <command> …", "", ...Object.values(COMMANDS).map((c) => `  taphuan ${c.summary}`), "", "Exit codes: 0 ok, 1 no full schedule or check failed, 2 bad input, 3 internal error."].join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(`${usage()}\n`);
+    return name === undefined ? EXIT.badInput : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}". Expected one of: ${Object.keys(COMMANDS).join(", ")}`);
+    const module = await command.run();
+    return await module.run(rest);
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`${e.message}\n`);
+      return EXIT.badInput;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`taphuan ${name ?? ""}: ${e.message}\nRun "taphuan --help" for usage.\n`);
+      return EXIT.badInput;
+    }
+    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    process.stderr.write(`taphuan: internal error — this is a bug, please report it with the command you ran, the plan file and this text:\n${detail}\n`);
+    return EXIT.bug;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

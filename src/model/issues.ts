@@ -1,0 +1,53 @@
+/**
+ * Problems found in a planner's input, as data: a stable `code`, the `path` of the field, a
+ * sentence saying what is wrong and, where we know it, what would be right. Detecting a problem is
+ * separate from placing it in a file (line numbers are added by whoever holds the source text).
+ */
+export type PathSegment = string | number;
+
+export interface Issue {
+  readonly code: string;
+  readonly severity: "error" | "warning";
+  readonly path: readonly PathSegment[];
+  readonly message: string;
+  readonly hint?: string;
+}
+
+export function error(code: string, path: readonly PathSegment[], message: string, hint?: string): Issue {
+  return { code, severity: "error", path, message, ...(hint ? { hint } : {}) };
+}
+
+export function warning(code: string, path: readonly PathSegment[], message: string, hint?: string): Issue {
+  return { code, severity: "warning", path, message, ...(hint ? { hint } : {}) };
+}
+
+/** `clusters[0].provinces[3]`, the way an editor's breadcrumb reads. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = "";
+  for (const segment of path) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out || "(top level)";
+}
+
+export type Result<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false; issues: Issue[] };
+
+/** Data a planner gave us is wrong; the CLI maps it to exit code 2. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string | undefined,
+    readonly issues: readonly (Issue & { line?: number; column?: number })[],
+  ) {
+    super(issues.map((issue) => formatIssue(file, issue)).join("\n"));
+    this.name = "InputError";
+  }
+}
+
+export function formatIssue(file: string | undefined, issue: Issue & { line?: number; column?: number }): string {
+  const where = [file, issue.line, issue.line !== undefined ? issue.column : undefined].filter((x) => x !== undefined).join(":");
+  const head = where ? `${where}: ` : "";
+  const field = issue.path.length ? `${formatPath(issue.path)}: ` : "";
+  return `${head}${issue.severity === "warning" ? "warning: " : ""}${field}${issue.message}${issue.hint ? ` — ${issue.hint}` : ""}`;
+}

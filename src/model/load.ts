@@ -1,0 +1,142 @@
+/**
+ * From the text of a plan file to a resolved `Plan`, with every problem placed at its line.
+ * Pure: the caller reads the file; this never touches the disk.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { z } from "zod";
+import { error, InputError, type Issue, type PathSegment } from "./issues.ts";
+import { resolvePlan, type Plan } from "./plan.ts";
+import { PlanSchema } from "./schema.ts";
+
+/** Plans are a few kilobytes; a file this large is a mistake or an attack, refused before parsing. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+/** YAML aliases expand; a few are handy, thousands are a "billion laughs" bomb. */
+const MAX_ALIASES = 200;
+
+export type Located = Issue & { line?: number; column?: number };
+
+export interface ParsedYaml {
+  readonly value: unknown;
+  readonly locate: (path: readonly PathSegment[]) => { line: number; column: number } | undefined;
+}
+
+/** Parses YAML safely, or throws an `InputError` naming the file and line. */
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const size = Buffer.byteLength(text, "utf8");
+  if (size > MAX_INPUT_BYTES) {
+    throw new InputError(file, [error("file-too-large", [], `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB is read`, "is this the right file?")]);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  if (doc.errors.length) {
+    throw new InputError(
+      file,
+      doc.errors.slice(0, 1).map((e) => ({ ...error(`yaml-${e.code.toLowerCase()}`, [], `not valid YAML: ${firstLine(e.message)}`, yamlHint(e.code)), ...at(e.pos[0]) })),
+    );
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new InputError(file, [error("yaml-aliases", [], `not a usable YAML document: ${firstLine(message)}`, `use at most ${MAX_ALIASES} aliases (*name)`)]);
+  }
+  return {
+    value,
+    locate: (path) => {
+      const offset = nodeOffset(doc, path);
+      return offset === undefined ? undefined : at(offset);
+    },
+  };
+}
+
+/** Validates a parsed document with a zod schema; problems carry their line. */
+export function validate<S extends z.ZodType>(schema: S, parsed: ParsedYaml, file: string): z.output<S> {
+  const result = schema.safeParse(parsed.value ?? {}, { reportInput: true });
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => fromZod(issue));
+  throw new InputError(file, issues.map((issue) => ({ ...issue, ...parsed.locate(issue.path) })));
+}
+
+export interface LoadedPlan {
+  readonly plan: Plan;
+  readonly warnings: readonly Located[];
+}
+
+/** Parses, validates and resolves a plan file's text. Throws `InputError` for anything wrong. */
+export function loadPlanText(text: string, file: string): LoadedPlan {
+  const parsed = parseYaml(text, file);
+  const data = validate(PlanSchema, parsed, file);
+  const resolved = resolvePlan(data);
+  if (!resolved.ok) throw new InputError(file, resolved.issues.map((issue) => ({ ...issue, ...parsed.locate(issue.path) })));
+  return { plan: resolved.value, warnings: resolved.warnings.map((issue) => ({ ...issue, ...parsed.locate(issue.path) })) };
+}
+
+function fromZod(issue: z.core.$ZodIssue): Issue {
+  const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return error("unknown-field", [...path, issue.keys[0]!], `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`, "check the spelling; plan.schema.json lists every field");
+    case "invalid_type":
+      if (issue.input === undefined) return error("missing-field", path, `required field is missing (expected ${expectedName(issue.expected)})`);
+      return error("wrong-type", path, issue.message.startsWith("Invalid input") ? `expected ${expectedName(issue.expected)}, got ${describe(issue.input)}` : issue.message);
+    case "too_small":
+      return error("too-small", path, issue.message.startsWith("Too small") ? `must be at least ${String(issue.minimum)}` : issue.message);
+    case "invalid_union":
+      return error("wrong-shape", path, issue.message);
+    default:
+      return error(issue.code.replace(/_/g, "-"), path, issue.message);
+  }
+}
+
+function expectedName(expected: string): string {
+  return ({ object: "a mapping", record: "a mapping", array: "a list", string: "text", number: "a number", boolean: "true or false" } as Record<string, string>)[expected] ?? expected;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "nothing (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function nodeOffset(doc: Document, path: readonly PathSegment[]): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = (node as Node | null)?.range?.[0];
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return offset;
+      offset = (pair.key as Node).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === "number") {
+      node = node.items[segment];
+      offset = (node as Node | undefined)?.range?.[0] ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return (node as Node | null)?.range?.[0] ?? offset;
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+function yamlHint(code: string): string | undefined {
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "each key may appear once in a mapping";
+    case "TAB_AS_INDENT":
+      return "indent with spaces, not tabs";
+    case "BAD_INDENT":
+    case "MISSING_CHAR":
+      return "check the indentation and the colons of this line";
+    default:
+      return undefined;
+  }
+}

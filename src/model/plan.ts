@@ -1,0 +1,322 @@
+/**
+ * A plan, resolved: provinces looked up in their registry, clusters with their half-day slots,
+ * trainers with their availability. Built from the validated file data by `resolvePlan`, which
+ * checks every rule that links fields and reports each problem as an `Issue` with its path.
+ */
+import { Calendar, selects, selectorDates, type Slot } from "./calendar.ts";
+import { error, warning, type Issue, type PathSegment, type Result } from "./issues.ts";
+import { distanceKm, registry as loadRegistry, type ProvinceRecord, type ProvinceRegistry } from "./provinces.ts";
+import type { DateSelector, HalfDayName, PlanData } from "./schema.ts";
+
+export interface Province {
+  /** As the plan writes it (the letter's spelling, e.g. "TP. Hồ Chí Minh"). */
+  readonly name: string;
+  readonly record: ProvinceRecord;
+  readonly cluster: string;
+  readonly unavailable: readonly DateSelector[];
+  readonly preferred: readonly DateSelector[];
+  readonly fixed?: { readonly date: string; readonly halfDay: HalfDayName };
+  readonly venue?: string;
+}
+
+export interface Cluster {
+  readonly name: string;
+  readonly window: { readonly from: string; readonly to: string };
+  /** False when the plan gives no window and the campaign period stands in for it. */
+  readonly windowGiven: boolean;
+  readonly provinces: readonly Province[];
+  /** Working half-days inside the window. */
+  readonly slots: readonly Slot[];
+}
+
+export interface Trainer {
+  readonly id: string;
+  readonly organisation: string;
+  readonly roles: readonly string[];
+  /** Names of the clusters the trainer may serve. */
+  readonly clusters: ReadonlySet<string>;
+  readonly home?: ProvinceRecord;
+  readonly maxSessionsPerDay: number;
+  readonly national: boolean;
+  readonly email?: string;
+  readonly unavailable: readonly DateSelector[];
+  readonly onlyAvailable?: readonly DateSelector[];
+}
+
+export interface Plan {
+  readonly data: PlanData;
+  readonly id: string;
+  readonly registry: ProvinceRegistry;
+  readonly calendar: Calendar;
+  readonly clusters: readonly Cluster[];
+  readonly provinces: readonly Province[];
+  readonly trainers: readonly Trainer[];
+  /** Roles in the order the plan lists them, with how many of each a session needs. */
+  readonly needs: ReadonlyMap<string, number>;
+  readonly travel: TravelTimes;
+}
+
+export function trainerAvailable(trainer: Trainer, slot: { date: string; halfDay: HalfDayName }): boolean {
+  const hit = (selector: DateSelector) => selects(selector, slot.date, slot.halfDay);
+  if (trainer.onlyAvailable && !trainer.onlyAvailable.some(hit)) return false;
+  return !trainer.unavailable.some(hit);
+}
+
+export function provinceAvailable(province: Province, slot: { date: string; halfDay: HalfDayName }): boolean {
+  return !province.unavailable.some((selector) => selects(selector, slot.date, slot.halfDay));
+}
+
+export function provincePrefers(province: Province, slot: { date: string; halfDay: HalfDayName }): boolean {
+  return province.preferred.length === 0 || province.preferred.some((selector) => selects(selector, slot.date, slot.halfDay));
+}
+
+/** Door-to-door hours between two provinces' capitals: road below the flight threshold, flight above. */
+export class TravelTimes {
+  private readonly overrides = new Map<string, number>();
+
+  constructor(private readonly settings: PlanData["travel"]) {}
+
+  override(a: ProvinceRecord, b: ProvinceRecord, hours: number): void {
+    this.overrides.set(pairKey(a, b), hours);
+  }
+
+  hours(a: ProvinceRecord, b: ProvinceRecord): number {
+    if (a.code === b.code) return 0;
+    const given = this.overrides.get(pairKey(a, b));
+    if (given !== undefined) return given;
+    const km = distanceKm(a, b);
+    if (km > this.settings.flightThresholdKm) return this.settings.flightHours;
+    return (km * this.settings.roadFactor) / this.settings.roadSpeedKmh;
+  }
+}
+
+function pairKey(a: ProvinceRecord, b: ProvinceRecord): string {
+  return a.code < b.code ? `${a.code}-${b.code}` : `${b.code}-${a.code}`;
+}
+
+/** Checks every rule that links fields of a validated plan, and builds the resolved `Plan`. */
+export function resolvePlan(data: PlanData): Result<Plan> {
+  const issues: Issue[] = [];
+  const registry = loadRegistry(data.campaign.registry);
+  const { campaign } = data;
+  const { from: periodFrom, to: periodTo } = campaign.period;
+
+  if (periodFrom > periodTo) {
+    issues.push(error("window-reversed", ["campaign", "period", "to"], `the period ends (${periodTo}) before it starts (${periodFrom})`, "swap from and to"));
+    return { ok: false, issues };
+  }
+  const { morning, afternoon } = campaign.halfDays;
+  for (const [name, range] of [["morning", morning], ["afternoon", afternoon]] as const) {
+    if (range.start >= range.end) {
+      issues.push(error("half-day-reversed", ["campaign", "halfDays", name, "end"], `the ${name} ends (${range.end}) before it starts (${range.start})`));
+    }
+  }
+  if (morning.end > afternoon.start) {
+    issues.push(error("half-days-overlap", ["campaign", "halfDays", "afternoon", "start"], `the afternoon starts (${afternoon.start}) before the morning ends (${morning.end})`));
+  }
+
+  const calendar = new Calendar({ ...campaign, period: campaign.period });
+  const inPeriod = (date: string) => periodFrom <= date && date <= periodTo;
+  const checkInPeriod = (selectors: readonly DateSelector[], path: PathSegment[]) => {
+    selectors.forEach((selector, index) => {
+      for (const date of selectorDates(selector)) {
+        if (!inPeriod(date)) {
+          issues.push(error("date-outside-period", [...path, index], `${date} is outside the campaign period ${periodFrom}..${periodTo}`, "give a date inside the period or remove it"));
+          return;
+        }
+      }
+      if (typeof selector === "object" && "from" in selector && selector.from > selector.to) {
+        issues.push(error("window-reversed", [...path, index, "to"], `the range ends (${selector.to}) before it starts (${selector.from})`, "swap from and to"));
+      }
+    });
+  };
+
+  const needs = new Map(Object.entries(data.sessionNeeds));
+  if (needs.size === 0) issues.push(error("no-roles", ["sessionNeeds"], "a session needs at least one role", 'e.g. sessionNeeds: { policy: 1, skills: 1 }'));
+
+  // Provinces and clusters.
+  const clusterNames = new Map<string, number>();
+  const seenProvince = new Map<string, { cluster: string; path: PathSegment[] }>();
+  const provinceByCode = new Map<string, Province>();
+  const clusters: Cluster[] = [];
+  const provinces: Province[] = [];
+  const settingsFor = resolveProvinceSettings(data, registry, issues);
+
+  data.clusters.forEach((clusterData, clusterIndex) => {
+    const clusterPath = ["clusters", clusterIndex];
+    if (clusterNames.has(clusterData.name)) {
+      issues.push(error("duplicate-cluster", [...clusterPath, "name"], `cluster "${clusterData.name}" is already defined at clusters[${clusterNames.get(clusterData.name)}]`, "give each cluster its own name"));
+    }
+    clusterNames.set(clusterData.name, clusterIndex);
+
+    let window = clusterData.window;
+    if (window) {
+      if (window.from > window.to) {
+        issues.push(error("window-reversed", [...clusterPath, "window", "to"], `${clusterData.name}'s window ends (${window.to}) before it starts (${window.from})`, "swap from and to"));
+      } else if (!inPeriod(window.from) || !inPeriod(window.to)) {
+        issues.push(error("window-outside-period", [...clusterPath, "window"], `${clusterData.name}'s window ${window.from}..${window.to} is not inside the campaign period ${periodFrom}..${periodTo}`, "shorten the window or widen campaign.period"));
+      } else {
+        for (const [end, date] of [["starts", window.from], ["ends", window.to]] as const) {
+          if (!calendar.isWorkingDay(date)) {
+            issues.push(warning("window-on-non-working-day", [...clusterPath, "window", end === "starts" ? "from" : "to"], `${clusterData.name}'s window ${end} on ${date}, ${calendar.isHoliday(date) ? "a holiday" : `a ${calendar.weekdayName(date)}`}: no session is placed that day`));
+          }
+        }
+      }
+    } else {
+      issues.push(warning("window-missing", [...clusterPath, "name"], `${clusterData.name} has no date window: the campaign period ${periodFrom}..${periodTo} applies`));
+      window = campaign.period;
+    }
+
+    const members: Province[] = [];
+    clusterData.provinces.forEach((name, index) => {
+      const path = [...clusterPath, "provinces", index];
+      const found = registry.lookup(name);
+      if (!found.ok) {
+        issues.push(lookupIssue(name, found, registry, path));
+        return;
+      }
+      const previous = seenProvince.get(found.record.code);
+      if (previous) {
+        issues.push(
+          error(
+            "duplicate-province",
+            path,
+            previous.cluster === clusterData.name
+              ? `${found.record.name} is listed twice in ${clusterData.name}`
+              : `${found.record.name} is already in ${previous.cluster}; a province belongs to one cluster`,
+            "keep it in one place",
+          ),
+        );
+        return;
+      }
+      seenProvince.set(found.record.code, { cluster: clusterData.name, path });
+      const settings = settingsFor.get(found.record.code);
+      const province: Province = {
+        name: name.normalize("NFC"),
+        record: found.record,
+        cluster: clusterData.name,
+        unavailable: settings?.unavailable ?? [],
+        preferred: settings?.preferred ?? [],
+        ...(settings?.fixed ? { fixed: settings.fixed } : {}),
+        ...(settings?.venue ? { venue: settings.venue } : {}),
+      };
+      members.push(province);
+      provinces.push(province);
+      provinceByCode.set(found.record.code, province);
+    });
+    clusters.push({
+      name: clusterData.name,
+      window,
+      windowGiven: clusterData.window !== undefined,
+      provinces: members,
+      slots: window.from <= window.to ? calendar.slotsBetween(window.from, window.to) : [],
+    });
+  });
+
+  for (const [code, settings] of settingsFor) {
+    const path = ["provinces", settings.key];
+    if (!provinceByCode.has(code)) {
+      issues.push(error("province-not-in-plan", path, `${settings.key} has settings but is in no cluster`, "add it to a cluster or remove its settings"));
+      continue;
+    }
+    checkInPeriod(settings.unavailable, [...path, "unavailable"]);
+    checkInPeriod(settings.preferred, [...path, "preferred"]);
+    if (settings.fixed && !inPeriod(settings.fixed.date)) {
+      issues.push(error("date-outside-period", [...path, "fixed", "date"], `${settings.fixed.date} is outside the campaign period ${periodFrom}..${periodTo}`));
+    }
+  }
+
+  // Trainers.
+  const trainerIds = new Map<string, number>();
+  const trainers: Trainer[] = [];
+  data.trainers.forEach((trainerData, index) => {
+    const path = ["trainers", index];
+    const idKey = trainerData.id.normalize("NFC");
+    if (trainerIds.has(idKey)) {
+      issues.push(error("duplicate-trainer", [...path, "id"], `trainer id "${trainerData.id}" is already used by trainers[${trainerIds.get(idKey)}]`, "give each trainer a unique id, e.g. CĐSQG-2"));
+    }
+    trainerIds.set(idKey, index);
+    trainerData.roles.forEach((role, roleIndex) => {
+      if (!needs.has(role)) {
+        issues.push(error("unknown-role", [...path, "roles", roleIndex], `unknown role "${role}"`, `roles of this plan (sessionNeeds): ${[...needs.keys()].join(", ")}`));
+      }
+    });
+    let clusterSet: Set<string>;
+    if (trainerData.clusters === "all") {
+      clusterSet = new Set(data.clusters.map((c) => c.name));
+    } else {
+      clusterSet = new Set();
+      trainerData.clusters.forEach((name, clusterIndex) => {
+        if (!clusterNames.has(name)) {
+          issues.push(error("unknown-cluster", [...path, "clusters", clusterIndex], `unknown cluster "${name}"`, `clusters of this plan: ${[...clusterNames.keys()].join(", ")}`));
+        }
+        clusterSet.add(name);
+      });
+    }
+    let home: ProvinceRecord | undefined;
+    if (trainerData.home) {
+      const found = registry.lookup(trainerData.home);
+      if (found.ok) home = found.record;
+      else issues.push(lookupIssue(trainerData.home, found, registry, [...path, "home"]));
+    }
+    checkInPeriod(trainerData.unavailable, [...path, "unavailable"]);
+    if (trainerData.onlyAvailable) checkInPeriod(trainerData.onlyAvailable, [...path, "onlyAvailable"]);
+    trainers.push({
+      id: idKey,
+      organisation: trainerData.organisation,
+      roles: trainerData.roles,
+      clusters: clusterSet,
+      maxSessionsPerDay: trainerData.maxSessionsPerDay,
+      national: trainerData.national,
+      unavailable: trainerData.unavailable,
+      ...(home ? { home } : {}),
+      ...(trainerData.email ? { email: trainerData.email } : {}),
+      ...(trainerData.onlyAvailable ? { onlyAvailable: trainerData.onlyAvailable } : {}),
+    });
+  });
+
+  const travel = new TravelTimes(data.travel);
+  data.travel.overrides.forEach((override, index) => {
+    const records = override.between.map((name, side) => {
+      const found = registry.lookup(name);
+      if (found.ok) return found.record;
+      issues.push(lookupIssue(name, found, registry, ["travel", "overrides", index, "between", side]));
+      return undefined;
+    });
+    if (records[0] && records[1]) travel.override(records[0], records[1], override.hours);
+  });
+
+  const errors = issues.filter((issue) => issue.severity === "error");
+  if (errors.length) return { ok: false, issues: errors };
+  return {
+    ok: true,
+    value: { data, id: campaign.id, registry, calendar, clusters, provinces, trainers, needs, travel },
+    warnings: issues.filter((issue) => issue.severity === "warning"),
+  };
+}
+
+function lookupIssue(name: string, found: Exclude<ReturnType<ProvinceRegistry["lookup"]>, { ok: true }>, registry: ProvinceRegistry, path: readonly PathSegment[]): Issue {
+  if (found.reason === "merged") {
+    return error("province-merged", path, `"${name}" is not a unit of ${registry.id}: since 1 July 2025 it is part of ${found.into.name}`, `write "${found.into.name}", or use registry vn-63 for plans before July 2025`);
+  }
+  return error("unknown-province", path, `unknown province "${name}" in ${registry.id}`, found.suggestions.length ? `did you mean ${found.suggestions.join(", ")}?` : undefined);
+}
+
+type Settings = PlanData["provinces"][string] & { key: string };
+
+function resolveProvinceSettings(data: PlanData, registry: ProvinceRegistry, issues: Issue[]): Map<string, Settings> {
+  const byCode = new Map<string, Settings>();
+  for (const [key, settings] of Object.entries(data.provinces)) {
+    const found = registry.lookup(key);
+    if (!found.ok) {
+      issues.push(lookupIssue(key, found, registry, ["provinces", key]));
+      continue;
+    }
+    if (byCode.has(found.record.code)) {
+      issues.push(error("duplicate-province", ["provinces", key], `${found.record.name} already has settings under "${byCode.get(found.record.code)!.key}"`, "merge the two entries"));
+      continue;
+    }
+    byCode.set(found.record.code, { ...settings, key });
+  }
+  return byCode;
+}
