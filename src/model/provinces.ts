@@ -242,7 +242,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Great-circle distance in km between two capitals. */
-export function distanceKm(a: ProvinceRecord, b: ProvinceRecord): number {
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLon = (b.lon - a.lon) * rad;

@@ -1,0 +1,29 @@
+import { loadScheduleText } from "../../model/schedule.ts";
+import { checkSchedule } from "../../solve/check.ts";
+import { HARD_CONSTRAINTS } from "../../solve/constraints/index.ts";
+import { parse } from "../args.ts";
+import { readInput, readPlan } from "../files.ts";
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { json: { type: "boolean" } }, ["plan", "schedule"]);
+  const [planPath, schedulePath] = positionals as [string, string];
+  const { plan } = readPlan(planPath);
+  const schedule = loadScheduleText(readInput(schedulePath), schedulePath);
+  const violations = checkSchedule(plan, schedule.sessions);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ ok: violations.length === 0, violations }, null, 2)}\n`);
+    return violations.length ? 1 : 0;
+  }
+  if (violations.length === 0) {
+    process.stdout.write(`${schedulePath}: ${schedule.sessions.length} sessions, every rule holds (${HARD_CONSTRAINTS.length} rules)\n`);
+    return 0;
+  }
+  for (const rule of HARD_CONSTRAINTS) {
+    const broken = violations.filter((v) => v.rule === rule.id);
+    if (!broken.length) continue;
+    process.stdout.write(`${rule.id} — ${rule.label} (${broken.length}):\n`);
+    for (const v of broken) process.stdout.write(`  ${v.message}\n`);
+  }
+  process.stdout.write(`${violations.length} violation(s) in ${schedulePath}\n`);
+  return 1;
+}

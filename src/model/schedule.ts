@@ -1,0 +1,140 @@
+/**
+ * The schedule: the pivot of checking, re-planning and every export. Its JSON shape is the
+ * contract of DESIGN.md; sessions are kept in one canonical order so equal schedules are equal bytes.
+ */
+import { createHash } from "node:crypto";
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { HalfDayName, DateString } from "./schema.ts";
+import type { Plan, Province } from "./plan.ts";
+import type { Slot } from "./calendar.ts";
+import { parseYaml, validate } from "./load.ts";
+
+export const SessionSchema = z
+  .object({
+    id: z.string().min(1),
+    province: z.string().min(1),
+    /** GSO code of the province. */
+    code: z.string().regex(/^\d\d$/).optional(),
+    cluster: z.string().min(1),
+    date: DateString,
+    halfDay: HalfDayName,
+    start: z.string().optional(),
+    end: z.string().optional(),
+    trainers: z.array(z.string().min(1)),
+    sequence: z.number().int().nonnegative().default(0),
+  })
+  .strict();
+export type Session = z.infer<typeof SessionSchema>;
+
+export const UnplacedSchema = z.object({ province: z.string(), cluster: z.string(), reasons: z.array(z.string()) }).strict();
+export type Unplaced = z.infer<typeof UnplacedSchema>;
+
+export const SolveReportSchema = z
+  .object({
+    solver: z.string(),
+    parts: z.array(
+      z
+        .object({
+          clusters: z.array(z.string()),
+          method: z.string(),
+          sessions: z.number().int(),
+          variables: z.number().int(),
+          rows: z.number().int(),
+          objective: z.number(),
+          bound: z.number(),
+          proven: z.boolean(),
+          gap: z.number(),
+        })
+        .strict(),
+    ),
+    objective: z.number(),
+    proven: z.boolean(),
+  })
+  .strict();
+export type SolveReport = z.infer<typeof SolveReportSchema>;
+
+export const ScheduleSchema = z
+  .object({
+    plan: z.string(),
+    planId: z.string(),
+    planHash: z.string(),
+    version: z.number().int().min(1),
+    generatedAt: z.string(),
+    status: z.enum(["complete", "partial"]),
+    sessions: z.array(SessionSchema),
+    unplaced: z.array(UnplacedSchema).default([]),
+    report: SolveReportSchema.optional(),
+  })
+  .strict();
+export type Schedule = z.infer<typeof ScheduleSchema>;
+
+/** ASCII slug of a province's registry name: "Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau". */
+export function provinceSlug(province: Province): string {
+  return province.record.name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+export function sessionId(plan: Plan, province: Province): string {
+  return `${plan.id}/${provinceSlug(province)}`;
+}
+
+/** sha256 of the plan's validated data with sorted keys: formatting and comments do not change it. */
+export function planHash(plan: Plan): string {
+  return createHash("sha256").update(canonicalJson(plan.data)).digest("hex");
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function makeSession(plan: Plan, province: Province, slot: Pick<Slot, "date" | "halfDay">, trainers: readonly string[], sequence = 0): Session {
+  const { start, end } = plan.calendar.times(slot.date, slot.halfDay);
+  return {
+    id: sessionId(plan, province),
+    province: province.name,
+    code: province.record.code,
+    cluster: province.cluster,
+    date: slot.date,
+    halfDay: slot.halfDay,
+    start: start.toISO({ suppressMilliseconds: true })!,
+    end: end.toISO({ suppressMilliseconds: true })!,
+    trainers: [...trainers],
+    sequence,
+  };
+}
+
+/** By date, morning first, then in the plan's order of provinces. */
+export function sortSessions(plan: Plan, sessions: readonly Session[]): Session[] {
+  const order = new Map(plan.provinces.map((p, i) => [p.record.code, i]));
+  const rank = (s: Session) => (s.code ? (order.get(s.code) ?? 999) : 999);
+  return [...sessions].sort((a, b) => a.date.localeCompare(b.date) || (a.halfDay === b.halfDay ? 0 : a.halfDay === "morning" ? -1 : 1) || rank(a) - rank(b) || a.province.localeCompare(b.province));
+}
+
+/** Default generation time: the plan's `issued`, else midnight before the period starts — never the clock. */
+export function defaultGeneratedAt(plan: Plan): string {
+  const { issued, period, timeZone } = plan.data.campaign;
+  return issued ?? DateTime.fromISO(period.from, { zone: timeZone }).toISO({ suppressMilliseconds: true })!;
+}
+
+export function scheduleJson(schedule: Schedule): string {
+  return `${JSON.stringify(schedule, null, 2)}\n`;
+}
+
+/** Reads a schedule.json's text; problems come back as an `InputError` with field and line. */
+export function loadScheduleText(text: string, file: string): Schedule {
+  return validate(ScheduleSchema, parseYaml(text, file), file);
+}

@@ -1,0 +1,129 @@
+/**
+ * Two optimisers behind one interface: javascript-lp-solver (pure JavaScript, the default) and
+ * HiGHS compiled to WebAssembly (`highs`). Both receive the same `LinearModel`.
+ */
+import { createRequire } from "node:module";
+import lpModule, { type SolverAPI } from "javascript-lp-solver";
+import type { LinearModel } from "./linear-model.ts";
+
+// The package's types describe CommonJS (default = the namespace); at run time ESM gives the solver itself.
+const lpSolver = ("Solve" in lpModule ? lpModule : (lpModule as unknown as { default: SolverAPI }).default) as SolverAPI;
+
+export type SolverName = "js" | "highs";
+export const SOLVERS: readonly SolverName[] = ["js", "highs"];
+
+export interface BackendResult {
+  readonly status: "optimal" | "feasible" | "infeasible";
+  /** Values of the variables that are not zero. */
+  readonly values: ReadonlyMap<string, number>;
+  readonly objective: number;
+}
+
+export interface Backend {
+  readonly name: SolverName;
+  /** `timeLimitMs` undefined: run to proven optimality. `relax`: drop integrality (a bound). */
+  solve(model: LinearModel, options: { timeLimitMs?: number; relax?: boolean }): BackendResult;
+}
+
+/** Depth-first search reaches integral schedules soonest (measured: see README, "Optimiser"). */
+const JS_OPTIONS = { nodeSelection: "depth-first" } as const;
+
+export const jsBackend: Backend = {
+  name: "js",
+  solve(model, { timeLimitMs, relax }) {
+    const constraints: Record<string, { min?: number; max?: number }> = {};
+    const variables: Record<string, Record<string, number>> = {};
+    const binaries: Record<string, 1> = {};
+    for (const [name, variable] of model.variables) {
+      variables[name] = { cost: variable.cost };
+      if (variable.binary && !relax) binaries[name] = 1;
+      else if (variable.binary) {
+        constraints[`ub:${name}`] = { max: 1 };
+        variables[name]![`ub:${name}`] = 1;
+      }
+    }
+    for (const [rowName, row] of model.rows) {
+      constraints[rowName] = { ...(row.min !== undefined ? { min: row.min } : {}), ...(row.max !== undefined ? { max: row.max } : {}) };
+      for (const [name, coefficient] of row.terms) variables[name]![rowName] = coefficient;
+    }
+    const started = Date.now();
+    const result = lpSolver.Solve({
+      optimize: "cost",
+      opType: "min",
+      constraints,
+      variables,
+      binaries,
+      ...(timeLimitMs !== undefined ? { timeout: timeLimitMs } : {}),
+      options: JS_OPTIONS,
+    }) as Record<string, number | boolean | undefined>;
+    // On a timeout it returns the last relaxation it looked at, which need not be integral: no schedule.
+    if (!result.feasible || (!relax && result.isIntegral === false)) return { status: "infeasible", values: new Map(), objective: Number.NaN };
+    const values = new Map<string, number>();
+    for (const name of model.variables.keys()) {
+      const value = result[name];
+      if (typeof value === "number" && Math.abs(value) > 1e-9) values.set(name, value);
+    }
+    // javascript-lp-solver does not say whether branch and bound finished; it stops only at the deadline.
+    const timedOut = timeLimitMs !== undefined && Date.now() - started >= timeLimitMs;
+    return { status: timedOut ? "feasible" : "optimal", values, objective: model.objective(values) };
+  },
+};
+
+type Highs = { solve(problem: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> } };
+let highsInstance: Highs | undefined;
+
+/** HiGHS loads its WebAssembly once, asynchronously; call before solving with it. */
+export async function loadHighs(): Promise<void> {
+  if (highsInstance) return;
+  const require = createRequire(import.meta.url);
+  const factory = require("highs") as (options?: object) => Promise<Highs>;
+  highsInstance = await factory();
+}
+
+export const highsBackend: Backend = {
+  name: "highs",
+  solve(model, { timeLimitMs, relax }) {
+    if (!highsInstance) throw new Error("HiGHS is not loaded: await loadHighs() first");
+    const names = [...model.variables.keys()];
+    const id = new Map(names.map((name, index) => [name, `v${index}`]));
+    const term = (coefficient: number, name: string) => `${coefficient < 0 ? "-" : "+"} ${Math.abs(coefficient)} ${id.get(name)}`;
+    const lines = ["Minimize", ` obj: ${names.map((n) => term(model.variables.get(n)!.cost, n)).join(" ") || "0 v0"}`, "Subject To"];
+    let rowIndex = 0;
+    for (const row of model.rows.values()) {
+      const expression = [...row.terms].map(([n, c]) => term(c, n)).join(" ");
+      if (row.min !== undefined && row.max !== undefined && row.min === row.max) lines.push(` r${rowIndex++}: ${expression} = ${row.max}`);
+      else {
+        if (row.min !== undefined) lines.push(` r${rowIndex++}: ${expression} >= ${row.min}`);
+        if (row.max !== undefined) lines.push(` r${rowIndex++}: ${expression} <= ${row.max}`);
+      }
+    }
+    lines.push("Bounds");
+    const integers: string[] = [];
+    for (const [name, variable] of model.variables) {
+      lines.push(variable.binary ? ` 0 <= ${id.get(name)} <= 1` : ` ${id.get(name)} >= 0`);
+      if (variable.binary && !relax) integers.push(id.get(name)!);
+    }
+    if (integers.length) lines.push("General", ` ${integers.join(" ")}`);
+    lines.push("End");
+    const solution = highsInstance.solve(lines.join("\n"), {
+      mip_rel_gap: 0,
+      mip_abs_gap: 1e-6,
+      random_seed: 0,
+      threads: 1,
+      output_flag: false,
+      ...(timeLimitMs !== undefined ? { time_limit: timeLimitMs / 1000 } : {}),
+    });
+    if (solution.Status !== "Optimal" && solution.Status !== "Time limit reached") return { status: "infeasible", values: new Map(), objective: Number.NaN };
+    const values = new Map<string, number>();
+    for (const name of names) {
+      const value = solution.Columns[id.get(name)!]?.Primal ?? 0;
+      if (Math.abs(value) > 1e-9) values.set(name, value);
+    }
+    if (solution.Status === "Time limit reached" && values.size === 0) return { status: "infeasible", values, objective: Number.NaN };
+    return { status: solution.Status === "Optimal" ? "optimal" : "feasible", values, objective: model.objective(values) };
+  },
+};
+
+export function backend(name: SolverName): Backend {
+  return name === "highs" ? highsBackend : jsBackend;
+}

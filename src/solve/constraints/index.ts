@@ -1,0 +1,35 @@
+/** Every rule of a schedule, in one registry: the solver encodes them, `check` evaluates them. */
+import { fixedSlot } from "./fixed-slot.ts";
+import { insideWindow } from "./inside-window.ts";
+import { nationwideCap } from "./nationwide-cap.ts";
+import { oneSessionPerProvince } from "./one-session-per-province.ts";
+import { provinceAvailableRule } from "./province-available.ts";
+import { rolesFilled } from "./roles-filled.ts";
+import { balancedLoad, earliness, littleTravel, nationalSpeakersSparingly, preferredDates } from "./soft-goals.ts";
+import { trainerAllowed } from "./trainer-allowed.ts";
+import { trainerAvailableRule } from "./trainer-available.ts";
+import { trainerDailyMax } from "./trainer-daily-max.ts";
+import { trainerOnePlace } from "./trainer-one-place.ts";
+import { travelTime } from "./travel-time.ts";
+import type { HardConstraint, SoftGoal } from "./types.ts";
+import { workingHalfDay } from "./working-half-day.ts";
+
+export const HARD_CONSTRAINTS: readonly HardConstraint[] = [
+  oneSessionPerProvince,
+  insideWindow,
+  workingHalfDay,
+  provinceAvailableRule,
+  fixedSlot,
+  rolesFilled,
+  trainerAllowed,
+  trainerAvailableRule,
+  trainerOnePlace,
+  trainerDailyMax,
+  travelTime,
+  nationwideCap,
+];
+
+export const SOFT_GOALS: readonly SoftGoal[] = [earliness, preferredDates, littleTravel, nationalSpeakersSparingly, balancedLoad];
+
+
+export type { HardConstraint, SoftGoal, Violation, CheckContext, EncodeContext, PlacedSession, StaffVariable } from "./types.ts";

@@ -1,0 +1,18 @@
+import { provinceAvailable } from "../../model/plan.ts";
+import type { HardConstraint } from "./types.ts";
+import { at, describeSession } from "./types.ts";
+
+/** No session on a date or half-day the province said it cannot host. */
+export const provinceAvailableRule: HardConstraint = {
+  id: "province-available",
+  label: "No session when the province cannot host",
+  kind: "hard",
+  allowsSlot: (_plan, province, slot) => provinceAvailable(province, slot),
+  check({ sessions }) {
+    return sessions.flatMap(({ session, province }) =>
+      province && !provinceAvailable(province, at(session))
+        ? [{ rule: this.id, province: province.name, date: session.date, halfDay: session.halfDay, message: `${describeSession(session)}: ${province.name} cannot host then` }]
+        : [],
+    );
+  },
+};

@@ -1,0 +1,114 @@
+import type { Plan, Province } from "../../model/plan.ts";
+import type { HalfDayName } from "../../model/schema.ts";
+import type { LinearModel } from "../linear-model.ts";
+import type { HardConstraint, StaffVariable, Violation } from "./types.ts";
+import { trainerSessions } from "./trainer-sessions.ts";
+
+/** Hours free between the end of one half-day and the start of a later one. */
+function gapHours(plan: Plan, a: { date: string; halfDay: HalfDayName }, b: { date: string; halfDay: HalfDayName }): number {
+  return plan.calendar.times(b.date, b.halfDay).start.diff(plan.calendar.times(a.date, a.halfDay).end, "hours").hours;
+}
+
+/** The longest trip the plan's travel settings can produce: pairs of slots further apart never conflict. */
+export function longestTrip(plan: Plan): number {
+  const { flightHours, flightThresholdKm, roadFactor, roadSpeedKmh, overrides } = plan.data.travel;
+  return Math.max(flightHours, (flightThresholdKm * roadFactor) / roadSpeedKmh, ...overrides.map((o) => o.hours));
+}
+
+/**
+ * A trainer goes from one session to the next only when the trip between the two provinces'
+ * capitals fits in the time between them (the midday gap, the night, a weekend).
+ */
+export const travelTime: HardConstraint = {
+  id: "travel-time",
+  label: "A trainer can travel between consecutive sessions in time",
+  kind: "hard",
+  encode({ plan, model, staffByTrainerSlot }) {
+    const longest = longestTrip(plan);
+    for (const [trainerId, bySlot] of staffByTrainerSlot) {
+      const slots = [...bySlot.keys()].map((key) => bySlot.get(key)![0]!.slot).sort((a, b) => a.ordinal - b.ordinal);
+      for (let i = 0; i < slots.length; i++) {
+        for (let j = i + 1; j < slots.length; j++) {
+          const gap = gapHours(plan, slots[i]!, slots[j]!);
+          if (gap >= longest) break;
+          encodePair(plan, model, `${trainerId}|${slots[i]!.key}|${slots[j]!.key}`, bySlot.get(slots[i]!.key)!, bySlot.get(slots[j]!.key)!, gap);
+        }
+      }
+    }
+  },
+  check(context) {
+    const { plan } = context;
+    const longest = longestTrip(plan);
+    const violations: Violation[] = [];
+    for (const [id, list] of trainerSessions(context)) {
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const [a, b] = [list[i]!, list[j]!];
+          if (!a.province || !b.province) continue;
+          const gap = gapHours(plan, a.session, b.session);
+          if (gap <= 0) continue; // same half-day: the one-place rule's business
+          if (gap >= longest) break;
+          const needed = plan.travel.hours(a.province.record, b.province.record);
+          if (needed > gap) {
+            violations.push({
+              rule: this.id,
+              province: b.session.province,
+              date: b.session.date,
+              halfDay: b.session.halfDay,
+              trainers: [id],
+              message: `${id} cannot get from ${a.session.province} (${a.session.date} ${a.session.halfDay}) to ${b.session.province} (${b.session.date} ${b.session.halfDay}): about ${needed.toFixed(1)} h of travel, ${gap.toFixed(1)} h between the sessions`,
+            });
+          }
+        }
+      }
+    }
+    return violations;
+  },
+};
+
+/**
+ * The longest time between two sessions that a trip can still exceed: a province whose every
+ * trip to another is longer than this conflicts with any other session of the same trainer that
+ * close in time, whichever province that is.
+ */
+export function longestBindingGap(plan: Plan): number {
+  const longest = longestTrip(plan);
+  const slots = plan.calendar.slots;
+  let binding = 0;
+  for (let i = 0; i < slots.length; i++) {
+    for (let j = i + 1; j < slots.length; j++) {
+      const gap = gapHours(plan, slots[i]!, slots[j]!);
+      if (gap >= longest) break;
+      binding = Math.max(binding, gap);
+    }
+  }
+  return binding;
+}
+
+/** The quickest trip between two groups' provinces (distinct provinces: one has one session). */
+function quickestTrip(plan: Plan, from: readonly Province[], to: readonly Province[]): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const a of from) for (const b of to) if (a !== b) best = Math.min(best, plan.travel.hours(a.record, b.record));
+  return best;
+}
+
+/**
+ * For each group g of the earlier slot: y(g, s1) + Σ y(h, s2) over groups h too far from g ≤ 1.
+ * In the aggregate model a group is a cluster and "too far" means even its closest provinces are.
+ */
+function encodePair(plan: Plan, model: LinearModel, key: string, first: readonly StaffVariable[], second: readonly StaffVariable[], gap: number) {
+  const byGroup = (list: readonly StaffVariable[]) => {
+    const map = new Map<string, { provinces: readonly Province[]; names: string[] }>();
+    for (const v of list) {
+      const entry = map.get(v.group) ?? { provinces: v.provinces, names: [] };
+      entry.names.push(v.name);
+      map.set(v.group, entry);
+    }
+    return map;
+  };
+  const later = byGroup(second);
+  for (const [group, { provinces, names }] of byGroup(first)) {
+    const far = [...later.values()].filter((h) => quickestTrip(plan, provinces, h.provinces) > gap).flatMap((h) => h.names);
+    if (far.length) model.addRow(`travel:${key}|${group}`, [...names, ...far].map((n) => [n, 1] as const), { max: 1 });
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * What a constraint is: one named rule that both writes its rows of the optimisation model and
+ * checks any given schedule. Hard rules restrict where variables exist (`allowsSlot`,
+ * `allowsTrainer`) and add rows (`encode`); soft goals give costs and evaluate a schedule's penalty.
+ */
+import type { Slot } from "../../model/calendar.ts";
+import type { Plan, Province, Trainer } from "../../model/plan.ts";
+import type { HalfDayName } from "../../model/schema.ts";
+import type { Session } from "../../model/schedule.ts";
+import type { LinearModel } from "../linear-model.ts";
+
+export interface Violation {
+  readonly rule: string;
+  readonly province?: string;
+  readonly date?: string;
+  readonly halfDay?: HalfDayName;
+  readonly trainers?: readonly string[];
+  readonly message: string;
+}
+
+/**
+ * A trainer's variable: `trainer` fills `role` in `slot` at a session of `group`. In the detailed
+ * model a group is one province; in the aggregate model (deciding dates with trainer capacity)
+ * it is a whole cluster, and the variable says the trainer works somewhere in that cluster.
+ */
+export interface StaffVariable {
+  readonly name: string;
+  readonly trainer: Trainer;
+  readonly role: string;
+  readonly group: string;
+  /** The provinces the trainer may be at: one in the detailed model, the cluster's in the aggregate. */
+  readonly provinces: readonly Province[];
+  readonly cluster: string;
+  readonly slot: Slot;
+}
+
+export interface EncodeContext {
+  readonly plan: Plan;
+  readonly model: LinearModel;
+  readonly granularity: "province" | "cluster";
+  readonly provinces: readonly Province[];
+  /** The group of staff variables a province's session belongs to (itself, or its cluster). */
+  groupOf(province: Province): string;
+  /** Province code → slot key → variable "the session is in this slot". */
+  readonly sessionVariables: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Province code → variable "the province is left unplaced" (the relaxation's slack). */
+  readonly unplacedVariables: ReadonlyMap<string, string>;
+  readonly staffVariables: readonly StaffVariable[];
+  /** Trainer id → slot key → that trainer's variables in that slot. */
+  readonly staffByTrainerSlot: ReadonlyMap<string, ReadonlyMap<string, readonly StaffVariable[]>>;
+}
+
+/** A session of a schedule, matched with the plan: the province and trainers it names, where known. */
+export interface PlacedSession {
+  readonly session: Session;
+  readonly province?: Province;
+  readonly trainers: readonly { readonly id: string; readonly trainer?: Trainer }[];
+}
+
+export interface CheckContext {
+  readonly plan: Plan;
+  readonly sessions: readonly PlacedSession[];
+}
+
+export interface HardConstraint {
+  readonly id: string;
+  /** One sentence a planner reads. */
+  readonly label: string;
+  readonly kind: "hard";
+  allowsSlot?(plan: Plan, province: Province, slot: Slot): boolean;
+  allowsTrainer?(plan: Plan, trainer: Trainer, province: Province, slot: Slot): boolean;
+  encode?(context: EncodeContext): void;
+  check(context: CheckContext): Violation[];
+}
+
+export interface SoftGoal {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: "soft";
+  weight(plan: Plan): number;
+  /** Unweighted cost of placing a province's session in a slot. */
+  slotCost?(plan: Plan, province: Province, slot: Slot): number;
+  /** Unweighted cost of a trainer giving a session in a cluster. */
+  staffCost?(plan: Plan, trainer: Trainer, cluster: string): number;
+  /** Extra variables and rows (with their weighted costs), for goals that are not per placement. */
+  encode?(context: EncodeContext): void;
+  /** Unweighted penalty of a given schedule; weighted and summed it equals the solver's objective. */
+  evaluate(context: CheckContext): number;
+}
+
+export function at(session: Session): { date: string; halfDay: HalfDayName } {
+  return { date: session.date, halfDay: session.halfDay };
+}
+
+/** "Hà Nam, 15/9/2022 morning": how violations name a session. */
+export function describeSession(session: Session): string {
+  const [year, month, day] = session.date.split("-").map(Number);
+  return `${session.province}, ${day}/${month}/${year} ${session.halfDay}`;
+}

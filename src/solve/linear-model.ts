@@ -1,0 +1,49 @@
+/**
+ * A mixed-integer linear model built by the constraints and handed to a backend. Kept independent
+ * of any solver's format so both backends solve exactly the same model.
+ */
+export interface Row {
+  readonly terms: Map<string, number>;
+  min?: number;
+  max?: number;
+}
+
+export class LinearModel {
+  /** Objective coefficient of each variable (minimised); insertion order is the model's order. */
+  readonly variables = new Map<string, { cost: number; binary: boolean }>();
+  readonly rows = new Map<string, Row>();
+
+  /** A 0/1 variable, or with `binary: false` a continuous one ≥ 0. */
+  addVariable(name: string, cost: number, binary = true): string {
+    if (this.variables.has(name)) throw new Error(`variable ${name} added twice`);
+    this.variables.set(name, { cost, binary });
+    return name;
+  }
+
+  addCost(name: string, cost: number): void {
+    const variable = this.variables.get(name);
+    if (!variable) throw new Error(`unknown variable ${name}`);
+    variable.cost += cost;
+  }
+
+  /** Adds `min ≤ Σ coefficient·variable ≤ max`; rows with no terms are dropped. */
+  addRow(name: string, terms: Iterable<readonly [string, number]>, bounds: { min?: number; max?: number }): void {
+    if (this.rows.has(name)) throw new Error(`row ${name} added twice`);
+    const map = new Map<string, number>();
+    for (const [variable, coefficient] of terms) map.set(variable, (map.get(variable) ?? 0) + coefficient);
+    if (map.size === 0) return;
+    this.rows.set(name, { terms: map, ...bounds });
+  }
+
+  get size(): { variables: number; rows: number; binaries: number } {
+    let binaries = 0;
+    for (const v of this.variables.values()) if (v.binary) binaries++;
+    return { variables: this.variables.size, rows: this.rows.size, binaries };
+  }
+
+  objective(values: ReadonlyMap<string, number>): number {
+    let total = 0;
+    for (const [name, variable] of this.variables) total += variable.cost * (values.get(name) ?? 0);
+    return total;
+  }
+}
