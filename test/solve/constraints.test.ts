@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "../../src/model/plan.ts";
+import type { Session } from "../../src/model/schedule.ts";
+import { checkSchedule } from "../../src/solve/check.ts";
+import { HARD_CONSTRAINTS } from "../../src/solve/constraints/index.ts";
+import { unfilledRoles } from "../../src/solve/constraints/roles-filled.ts";
+import { session, smallPlan } from "../helpers.ts";
+
+/** A schedule of the small plan that keeps every rule. */
+function valid(plan: Plan): Session[] {
+  return [
+    session(plan, "Hà Nam", "2022-09-12", "morning", ["CĐSQG-1", "Doanh nghiệp-1"]),
+    session(plan, "Nam Định", "2022-09-12", "afternoon", ["CĐSQG-1", "Doanh nghiệp-1"]),
+    session(plan, "Bắc Ninh", "2022-09-13", "morning", ["CĐSQG-2", "Đoàn-1"]),
+    session(plan, "Bắc Giang", "2022-09-13", "afternoon", ["CĐSQG-2", "Đoàn-1"]),
+  ];
+}
+
+function replace(sessions: Session[], province: string, by: Session | undefined): Session[] {
+  return sessions.flatMap((s) => (s.province === province ? (by ? [by] : []) : [s]));
+}
+
+function only(rule: string, plan: Plan, sessions: Session[]) {
+  const violations = checkSchedule(plan, sessions);
+  expect(violations.map((v) => v.rule)).toEqual(violations.map(() => rule));
+  return violations;
+}
+
+describe("each constraint: a schedule that keeps it and one that breaks it", () => {
+  it("the control schedule keeps every rule", () => {
+    const plan = smallPlan();
+    expect(checkSchedule(plan, valid(plan))).toEqual([]);
+  });
+
+  it("one-session-per-province: a missing, a doubled and an unknown province", () => {
+    const plan = smallPlan();
+    const [missing] = only("one-session-per-province", plan, replace(valid(plan), "Bắc Giang", undefined));
+    expect(missing).toMatchObject({ province: "Bắc Giang", message: "Bắc Giang (Cụm B) has no session" });
+    const doubled = [...valid(plan), session(plan, "Hà Nam", "2022-09-15", "morning", ["CĐSQG-1", "Doanh nghiệp-1"])];
+    expect(checkSchedule(plan, doubled).find((v) => v.rule === "one-session-per-province")?.message).toBe("Hà Nam has more than one session (again on Hà Nam, 15/9/2022 morning)");
+    const unknown = [...valid(plan), { ...valid(plan)[0]!, province: "Hà Giang", code: "02" }];
+    expect(checkSchedule(plan, unknown).filter((v) => v.rule === "one-session-per-province").map((v) => v.message)).toContain("Hà Giang, 12/9/2022 morning: Hà Giang is not in this plan's clusters");
+  });
+
+  it("inside-window", () => {
+    const plan = smallPlan((t) => t.replace("window: { from: 2022-09-12, to: 2022-09-16 }", "window: { from: 2022-09-12, to: 2022-09-13 }"));
+    const [v] = only("inside-window", plan, replace(valid(plan), "Nam Định", session(plan, "Nam Định", "2022-09-15", "morning", ["CĐSQG-1", "Doanh nghiệp-1"])));
+    expect(v).toMatchObject({ province: "Nam Định", date: "2022-09-15", halfDay: "morning", message: "Nam Định, 15/9/2022 morning is outside Cụm A's window 2022-09-12..2022-09-13" });
+  });
+
+  it("working-half-day: a holiday", () => {
+    const plan = smallPlan();
+    const [v] = only("working-half-day", plan, replace(valid(plan), "Nam Định", session(plan, "Nam Định", "2022-09-14", "morning", ["CĐSQG-1", "Doanh nghiệp-1"])));
+    expect(v!.message).toBe("Nam Định, 14/9/2022 morning is a holiday");
+  });
+
+  it("province-available", () => {
+    const plan = smallPlan((t) => `${t}provinces:\n  Hà Nam: { unavailable: [2022-09-12] }\n`);
+    const [v] = only("province-available", plan, valid(plan));
+    expect(v).toMatchObject({ province: "Hà Nam", date: "2022-09-12", message: "Hà Nam, 12/9/2022 morning: Hà Nam cannot host then" });
+  });
+
+  it("fixed-slot", () => {
+    const plan = smallPlan((t) => `${t}provinces:\n  Hà Nam: { fixed: { date: 2022-09-12, halfDay: afternoon } }\n`);
+    const [v] = only("fixed-slot", plan, valid(plan));
+    expect(v!.message).toBe("Hà Nam, 12/9/2022 morning: Hà Nam is fixed to 2022-09-12 afternoon");
+  });
+
+  it("roles-filled: a missing role, and a matching that a naive count would accept", () => {
+    const plan = smallPlan();
+    const [v] = only("roles-filled", plan, replace(valid(plan), "Hà Nam", session(plan, "Hà Nam", "2022-09-12", "morning", ["CĐSQG-1"])));
+    expect(v!.message).toBe("Hà Nam, 12/9/2022 morning: no trainer for skills (has CĐSQG-1)");
+    const both = { id: "T", roles: ["policy", "skills"] } as never;
+    const policy = { id: "P", roles: ["policy"] } as never;
+    expect(unfilledRoles(new Map([["policy", 1], ["skills", 1]]), [both, policy])).toEqual([]);
+    expect(unfilledRoles(new Map([["policy", 1], ["skills", 1]]), [both])).toEqual(["skills"]);
+  });
+
+  it("trainer-allowed: a trainer outside their clusters, and one not in the plan", () => {
+    const plan = smallPlan();
+    const [v] = only("trainer-allowed", plan, replace(valid(plan), "Bắc Giang", session(plan, "Bắc Giang", "2022-09-13", "afternoon", ["CĐSQG-2", "Đoàn-1", "Doanh nghiệp-1"])).map((s) => (s.province === "Bắc Giang" ? { ...s, trainers: ["CĐSQG-2", "Doanh nghiệp-1"] } : s)));
+    expect(v).toMatchObject({ trainers: ["Doanh nghiệp-1"], message: "Bắc Giang, 13/9/2022 afternoon: Doanh nghiệp-1 may not serve Cụm B" });
+    const unknown = checkSchedule(plan, replace(valid(plan), "Bắc Giang", session(plan, "Bắc Giang", "2022-09-13", "afternoon", ["CĐSQG-2", "Đoàn-9"])));
+    expect(unknown.map((x) => x.rule)).toEqual(["roles-filled", "trainer-allowed"]);
+  });
+
+  it("trainer-available", () => {
+    const plan = smallPlan();
+    const moved = valid(plan).map((s) => (s.province.startsWith("Bắc") ? { ...s, date: "2022-09-12", start: undefined, end: undefined } : s)) as Session[];
+    const violations = only("trainer-available", plan, moved);
+    expect(violations.map((v) => v.message)).toEqual(["Bắc Ninh, 12/9/2022 morning: CĐSQG-2 is not available then", "Bắc Giang, 12/9/2022 afternoon: CĐSQG-2 is not available then"]);
+  });
+
+  it("trainer-one-place", () => {
+    const plan = smallPlan();
+    const clash = replace(valid(plan), "Bắc Ninh", session(plan, "Bắc Ninh", "2022-09-12", "morning", ["CĐSQG-1", "Đoàn-1"]));
+    const found = checkSchedule(plan, clash).filter((v) => v.rule === "trainer-one-place");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ trainers: ["CĐSQG-1"], message: "CĐSQG-1 is in two places on 2022-09-12 morning: Hà Nam and Bắc Ninh" });
+  });
+
+  it("trainer-daily-max", () => {
+    const plan = smallPlan((t) => t.replace("roles: [policy], home: Hà Nội }", "roles: [policy], home: Hà Nội, maxSessionsPerDay: 1 }"));
+    const [v] = only("trainer-daily-max", plan, valid(plan));
+    expect(v!.message).toBe("CĐSQG-1 gives 2 sessions on 2022-09-12 (Hà Nam, Nam Định), at most 1 a day");
+  });
+
+  it("travel-time: Phủ Lý to Bắc Giang does not fit in the midday gap", () => {
+    const plan = smallPlan();
+    const far = [
+      session(plan, "Hà Nam", "2022-09-12", "morning", ["CĐSQG-1", "Doanh nghiệp-1"]),
+      session(plan, "Nam Định", "2022-09-15", "morning", ["CĐSQG-1", "Doanh nghiệp-1"]),
+      session(plan, "Bắc Ninh", "2022-09-13", "morning", ["CĐSQG-2", "Đoàn-1"]),
+      session(plan, "Bắc Giang", "2022-09-12", "afternoon", ["CĐSQG-1", "Đoàn-1"]),
+    ];
+    const [v] = only("travel-time", plan, far);
+    expect(v!.message).toMatch(/^CĐSQG-1 cannot get from Hà Nam \(2022-09-12 morning\) to Bắc Giang \(2022-09-12 afternoon\): about 2\.\d h of travel, 2\.0 h between the sessions$/);
+  });
+
+  it("nationwide-cap", () => {
+    const plan = smallPlan((t) => t.replace("  registry: vn-63", "  registry: vn-63\n  maxConcurrentSessions: 1"));
+    const same = replace(valid(plan), "Bắc Ninh", session(plan, "Bắc Ninh", "2022-09-12", "morning", ["CĐSQG-2", "Đoàn-1"]));
+    const violations = checkSchedule(plan, same);
+    expect(violations.map((v) => v.rule)).toContain("nationwide-cap");
+    expect(violations.find((v) => v.rule === "nationwide-cap")!.message).toBe("2 sessions on 2022-09-12 morning (Hà Nam, Bắc Ninh), the cap is 1");
+  });
+
+  it("every hard constraint has a stable id, a label and a test above", () => {
+    expect(HARD_CONSTRAINTS.map((c) => c.id)).toEqual([
+      "one-session-per-province",
+      "inside-window",
+      "working-half-day",
+      "province-available",
+      "fixed-slot",
+      "roles-filled",
+      "trainer-allowed",
+      "trainer-available",
+      "trainer-one-place",
+      "trainer-daily-max",
+      "travel-time",
+      "nationwide-cap",
+    ]);
+  });
+});

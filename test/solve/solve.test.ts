@@ -1,0 +1,99 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Plan } from "../../src/model/plan.ts";
+import { makeSession, scheduleJson, type Session } from "../../src/model/schedule.ts";
+import { candidateSlots } from "../../src/solve/build.ts";
+import { checkSchedule, evaluateGoals } from "../../src/solve/check.ts";
+import { solvePlan } from "../../src/solve/solve.ts";
+import { smallPlan } from "../helpers.ts";
+import { tinyPlan, tinyPlanText } from "./tiny-plans.ts";
+
+const goalCost = (plan: Plan, sessions: readonly Session[]) => Math.round(evaluateGoals(plan, sessions).reduce((sum, g) => sum + g.cost, 0) * 1e6) / 1e6;
+
+/** Every schedule of a tiny plan, by enumeration: the most provinces placed, then the least cost. */
+function bruteForce(plan: Plan): { placed: number; cost: number } {
+  const options = plan.provinces.map((province) => {
+    const choices: (Session | undefined)[] = [undefined];
+    for (const slot of candidateSlots(plan, province)) {
+      const policy = plan.trainers.filter((t) => t.roles.includes("policy"));
+      const skills = plan.trainers.filter((t) => t.roles.includes("skills"));
+      for (const p of policy) for (const s of skills) if (p !== s) choices.push(makeSession(plan, province, slot, [p.id, s.id]));
+    }
+    return choices;
+  });
+  let best = { placed: -1, cost: Number.POSITIVE_INFINITY };
+  const walk = (index: number, chosen: Session[]) => {
+    if (index === options.length) {
+      const violations = checkSchedule(plan, chosen).filter((v) => !(v.rule === "one-session-per-province" && v.message.endsWith("has no session")));
+      if (violations.length) return;
+      const cost = goalCost(plan, chosen);
+      if (chosen.length > best.placed || (chosen.length === best.placed && cost < best.cost)) best = { placed: chosen.length, cost };
+      return;
+    }
+    for (const choice of options[index]!) walk(index + 1, choice ? [...chosen, choice] : chosen);
+  };
+  walk(0, []);
+  return best;
+}
+
+describe("solve", () => {
+  it.each(["highs", "js"] as const)("solves the small plan with %s: complete, checked, objective = the goals' penalties", async (solver) => {
+    const plan = smallPlan();
+    const { schedule, report } = await solvePlan(plan, { solver });
+    expect(schedule.status).toBe("complete");
+    expect(schedule.sessions).toHaveLength(4);
+    expect(checkSchedule(plan, schedule.sessions)).toEqual([]);
+    expect(report.proven).toBe(true);
+    expect(report.objective).toBeCloseTo(goalCost(plan, schedule.sessions), 6);
+  });
+
+  it("gives byte-identical schedules for the same plan", async () => {
+    const plan = smallPlan();
+    const a = await solvePlan(plan, { solver: "highs" });
+    const b = await solvePlan(smallPlan(), { solver: "highs" });
+    expect(scheduleJson(b.schedule)).toBe(scheduleJson(a.schedule));
+  });
+
+  it("places a fixed province exactly where it is fixed", async () => {
+    const plan = smallPlan((t) => `${t}provinces:\n  Nam Định: { fixed: { date: 2022-09-16, halfDay: afternoon } }\n`);
+    const { schedule } = await solvePlan(plan, { solver: "highs" });
+    expect(schedule.sessions.find((s) => s.province === "Nam Định")).toMatchObject({ date: "2022-09-16", halfDay: "afternoon" });
+  });
+
+  it("explains a province that cannot be placed and marks the schedule partial", async () => {
+    const plan = smallPlan((t) => `${t}provinces:\n  Hà Nam: { unavailable: [{ from: 2022-09-12, to: 2022-09-16 }] }\n`);
+    const { schedule } = await solvePlan(plan, { solver: "highs" });
+    expect(schedule.status).toBe("partial");
+    expect(schedule.unplaced).toEqual([{ province: "Hà Nam", cluster: "Cụm A", reasons: ["it cannot host on any of the 8 working half-days of Cụm A's window 12/9/2022..16/9/2022"] }]);
+    expect(schedule.sessions).toHaveLength(3);
+  });
+
+  it("property: on random tiny plans the schedule passes check, or every unplaced province has a reason", async () => {
+    await fc.assert(
+      fc.asyncProperty(tinyPlanText, async (text) => {
+        const plan = tinyPlan(text);
+        const { schedule } = await solvePlan(plan, { solver: "highs" });
+        const violations = checkSchedule(plan, schedule.sessions).filter((v) => !(v.rule === "one-session-per-province" && schedule.unplaced.some((u) => v.province === u.province)));
+        expect(violations).toEqual([]);
+        expect(schedule.sessions.length + schedule.unplaced.length).toBe(plan.provinces.length);
+        for (const u of schedule.unplaced) expect(u.reasons.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 40, seed: 20220905 },
+    );
+  });
+
+  it("property: on tiny plans the optimiser's optimum equals brute-force enumeration's, with both backends", async () => {
+    await fc.assert(
+      fc.asyncProperty(tinyPlanText, fc.constantFrom("highs" as const, "js" as const), async (text, solver) => {
+        const plan = tinyPlan(text);
+        fc.pre(plan.provinces.length <= 3);
+        const { schedule, report } = await solvePlan(plan, { solver });
+        const best = bruteForce(plan);
+        expect(schedule.sessions.length).toBe(best.placed);
+        expect(goalCost(plan, schedule.sessions)).toBeCloseTo(best.cost, 6);
+        expect(report.proven).toBe(true);
+      }),
+      { numRuns: 25, seed: 7 },
+    );
+  }, 120_000);
+});
