@@ -11,6 +11,7 @@ export const EXIT = { ok: 0, failed: 1, badInput: 2, bug: 3 } as const;
 const COMMANDS: Record<string, { summary: string; run: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   validate: { summary: "validate PLAN [--json]                      check a plan file and summarise it", run: () => import("./commands/validate.ts") },
   solve: { summary: "solve PLAN [--out DIR] [--solver highs|js] [--time-limit SECONDS] [--quiet]   make the calendar", run: () => import("./commands/solve.ts") },
+  export: { summary: "export PLAN SCHEDULE.json --format ics|md|csv|html [--windows] [--lang vi|en] [--table clusters|sessions|all] [--out PATH]", run: () => import("./commands/export.ts") },
   check: { summary: "check PLAN SCHEDULE.json [--json]           list every broken rule of a schedule", run: () => import("./commands/check.ts") },
 };
 

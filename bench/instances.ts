@@ -1,0 +1,64 @@
+/** Benchmark instances: the 2022 plan, the same plan four times over, and a 1,000-session cascade. */
+import { readFileSync } from "node:fs";
+import { Calendar } from "../src/model/calendar.ts";
+import { loadPlanText } from "../src/model/load.ts";
+import { TravelTimes, type Cluster, type Plan, type Province, type Trainer } from "../src/model/plan.ts";
+import type { ProvinceRecord } from "../src/model/provinces.ts";
+import { PlanSchema } from "../src/model/schema.ts";
+
+export function plan2022(): Plan {
+  return loadPlanText(readFileSync(new URL("../plans/2022-09-tcnscd.yaml", import.meta.url), "utf8"), "plans/2022-09-tcnscd.yaml").plan;
+}
+
+/** The 2022 plan four times over (252 sessions): four copies of every cluster and trainer, each copy its own. */
+export function plan2022Times4(): Plan {
+  const base = plan2022();
+  const copies = [1, 2, 3, 4];
+  const rename = (name: string, k: number) => `${name} #${k}`;
+  const clusters: Cluster[] = [];
+  const provinces: Province[] = [];
+  for (const k of copies) {
+    for (const cluster of base.clusters) {
+      const members = cluster.provinces.map((p) => ({ ...p, name: rename(p.name, k), cluster: rename(cluster.name, k), record: { ...p.record, code: `${p.record.code}-${k}`, name: rename(p.record.name, k) } }));
+      provinces.push(...members);
+      clusters.push({ ...cluster, name: rename(cluster.name, k), provinces: members });
+    }
+  }
+  const trainers: Trainer[] = copies.flatMap((k) => base.trainers.map((t) => ({ ...t, id: rename(t.id, k), clusters: new Set([...t.clusters].map((c) => rename(c, k))) })));
+  return { ...base, id: "bench-4x", clusters, provinces, trainers };
+}
+
+/**
+ * A commune-level cascade: 10 regions × 100 communes (1,000 sessions) over the 40 working
+ * half-days of September 2022, 60 trainers (3 policy and 3 skills per region, region-bound).
+ * Communes sit on a grid 6 km apart around their region's centre: all within a morning's reach.
+ */
+export function cascade1000(): Plan {
+  const data = PlanSchema.parse({
+    campaign: { id: "bench-cascade", title: "cascade", period: { from: "2022-09-05", to: "2022-09-30" }, registry: "vn-63" },
+    sessionNeeds: { policy: 1, skills: 1 },
+    clusters: [{ name: "R", provinces: ["Hà Nội"] }],
+  });
+  const calendar = new Calendar(data.campaign);
+  const clusters: Cluster[] = [];
+  const provinces: Province[] = [];
+  const trainers: Trainer[] = [];
+  for (let r = 0; r < 10; r++) {
+    const name = `Vùng ${r + 1}`;
+    const centre = { lat: 10 + r * 1.3, lon: 105 + (r % 3) * 0.8 };
+    const members: Province[] = [];
+    for (let c = 0; c < 100; c++) {
+      const record: ProvinceRecord = { code: `${r}-${c}`, name: `Xã ${r + 1}.${c + 1}`, officialName: `Xã ${r + 1}.${c + 1}`, capital: "", lat: centre.lat + Math.floor(c / 10) * 0.054, lon: centre.lon + (c % 10) * 0.054 };
+      members.push({ name: record.name, record, cluster: name, unavailable: [], preferred: [] });
+    }
+    provinces.push(...members);
+    clusters.push({ name, window: data.campaign.period, windowGiven: true, provinces: members, slots: calendar.slots });
+    for (const role of ["policy", "skills"]) {
+      for (let k = 1; k <= 3; k++) {
+        trainers.push({ id: `${role}-${r + 1}-${k}`, organisation: "bench", roles: [role], clusters: new Set([name]), maxSessionsPerDay: 2, national: false, unavailable: k === 1 ? [{ from: "2022-09-12", to: "2022-09-13" }] : [] });
+      }
+    }
+  }
+  const base = plan2022();
+  return { ...base, data, id: "bench-cascade", calendar, clusters, provinces, trainers, needs: new Map([["policy", 1], ["skills", 1]]), travel: new TravelTimes(data.travel) };
+}

@@ -1,0 +1,35 @@
+import { scheduleFeed } from "../../export/ics.ts";
+import { LANGS } from "../../export/labels.ts";
+import { clusterTable, sessionTable, toCsv, toHtmlPage, toMarkdown } from "../../export/table.ts";
+import { loadScheduleText } from "../../model/schedule.ts";
+import { oneOf, parse, UsageError } from "../args.ts";
+import { readInput, readPlan, writeAtomic } from "../files.ts";
+
+const FORMATS = ["ics", "md", "csv", "html"] as const;
+const TABLES = ["clusters", "sessions", "all"] as const;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    { format: { type: "string" }, windows: { type: "boolean" }, lang: { type: "string" }, out: { type: "string" }, table: { type: "string" } },
+    ["plan", "schedule"],
+  );
+  if (values.format === undefined) throw new UsageError(`--format is required. Expected one of: ${FORMATS.join(", ")}`);
+  const format = oneOf("format", values.format, FORMATS, "md");
+  const lang = oneOf("lang", values.lang, LANGS, "vi");
+  const table = oneOf("table", values.table, TABLES, format === "csv" ? "sessions" : "all");
+  if (format === "csv" && table === "all") throw new UsageError("a CSV file holds one table: give --table clusters or --table sessions");
+  const [planPath, schedulePath] = positionals as [string, string];
+  const { plan } = readPlan(planPath);
+  const schedule = loadScheduleText(readInput(schedulePath), schedulePath);
+  const options = { lang, windows: values.windows ?? false };
+  const tables = [...(table !== "sessions" ? [clusterTable(plan, schedule, options)] : []), ...(table !== "clusters" ? [sessionTable(plan, schedule, options)] : [])];
+  let content: string;
+  if (format === "ics") content = scheduleFeed(plan, schedule, { lang });
+  else if (format === "html") content = toHtmlPage(plan, schedule, options);
+  else if (format === "csv") content = toCsv(tables[0]!);
+  else content = tables.map((t) => `## ${t.title}\n\n${toMarkdown(t)}`).join("\n");
+  if (values.out) writeAtomic(values.out, content);
+  else process.stdout.write(content);
+  return 0;
+}

@@ -1,0 +1,129 @@
+/**
+ * The plan's tables, in the style of the letter: the cluster table (TT | Cụm | Thời gian | Tỉnh,
+ * thành phố) and the detailed schedule (TT | Ngày | Buổi | Tỉnh, thành phố | Cụm | Giảng viên),
+ * as Markdown, CSV (UTF-8 with BOM, safe against formula injection) and one printable HTML page.
+ */
+import { datesBetween } from "../model/calendar.ts";
+import type { Plan } from "../model/plan.ts";
+import type { Schedule } from "../model/schedule.ts";
+import { LABELS, officialDate, officialDay, type Lang } from "./labels.ts";
+
+export interface TableOptions {
+  readonly lang?: Lang;
+  /** Thời gian from the plan's windows (the letter's table) instead of the scheduled first and last day. */
+  readonly windows?: boolean;
+}
+
+export interface Table {
+  readonly title: string;
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+export function clusterTable(plan: Plan, schedule: Schedule, options: TableOptions = {}): Table {
+  const labels = LABELS[options.lang ?? "vi"];
+  const rows = plan.clusters.map((cluster, index) => {
+    let period = "";
+    if (options.windows) {
+      if (cluster.windowGiven) period = labels.range(officialDate(cluster.window.from), officialDate(cluster.window.to));
+    } else {
+      const dates = schedule.sessions.filter((s) => s.cluster === cluster.name).map((s) => s.date).sort();
+      if (dates.length) period = labels.range(officialDate(dates[0]!), officialDate(dates.at(-1)!));
+    }
+    return [String(index + 1), labels.clusterWithCount(cluster.name, cluster.provinces.length), period, `${cluster.provinces.map((p) => p.name).join(", ")}.`];
+  });
+  return { title: labels.clusterTitle, header: labels.clusterHeader, rows };
+}
+
+export function sessionTable(plan: Plan, schedule: Schedule, options: TableOptions = {}): Table {
+  const lang = options.lang ?? "vi";
+  const labels = LABELS[lang];
+  const rows = schedule.sessions.map((s, index) => [String(index + 1), officialDay(s.date, lang), labels[s.halfDay], s.province, s.cluster, s.trainers.join(", ")]);
+  return { title: labels.sessionTitle, header: labels.sessionHeader, rows };
+}
+
+export function toMarkdown(table: Table): string {
+  const cell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  return [line(table.header), `|${table.header.map(() => "---").join("|")}|`, ...table.rows.map(line)].join("\n") + "\n";
+}
+
+/** A cell Excel would read as a formula (= + - @, or a tab or CR first) is prefixed with an apostrophe. */
+export function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function toCsv(table: Table): string {
+  return `\uFEFF${[table.header, ...table.rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+function htmlTable(table: Table): string {
+  return [
+    `<h2>${escapeHtml(table.title)}</h2>`,
+    "<table>",
+    `<thead><tr>${table.header.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`,
+    `<tbody>${table.rows.map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n")}</tbody>`,
+    "</table>",
+  ].join("\n");
+}
+
+/** The month at a glance: one row per working day, one column per cluster, provinces in the cells. */
+function monthGrid(plan: Plan, schedule: Schedule, lang: Lang): string {
+  const labels = LABELS[lang];
+  const { from, to } = plan.data.campaign.period;
+  const days = [...datesBetween(from, to)].filter((d) => plan.calendar.isWorkingDay(d));
+  const head = `<tr><th>${escapeHtml(labels.sessionHeader[1]!)}</th>${plan.clusters.map((c) => `<th>${escapeHtml(c.name)}</th>`).join("")}</tr>`;
+  const body = days.map((date) => {
+    const cells = plan.clusters.map((cluster) => {
+      const inWindow = cluster.window.from <= date && date <= cluster.window.to;
+      const entries = schedule.sessions
+        .filter((s) => s.cluster === cluster.name && s.date === date)
+        .map((s) => `${escapeHtml(s.province)} <small>(${escapeHtml(labels[s.halfDay])})</small>`);
+      return `<td class="${inWindow ? "window" : "outside"}">${entries.join("<br>")}</td>`;
+    });
+    return `<tr><th>${escapeHtml(officialDay(date, lang))}</th>${cells.join("")}</tr>`;
+  });
+  return [`<h2>${escapeHtml(labels.gridTitle)}</h2>`, '<table class="grid">', `<thead>${head}</thead>`, `<tbody>${body.join("\n")}</tbody>`, "</table>"].join("\n");
+}
+
+export function toHtmlPage(plan: Plan, schedule: Schedule, options: TableOptions = {}): string {
+  const lang = options.lang ?? "vi";
+  const labels = LABELS[lang];
+  const title = plan.data.campaign.title;
+  const unplaced = schedule.unplaced.length
+    ? `<p class="partial"><strong>${escapeHtml(labels.partial)}</strong> — ${escapeHtml(labels.unplaced)}: ${schedule.unplaced.map((u) => escapeHtml(`${u.province} (${u.cluster})`)).join(", ")}</p>`
+    : "";
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<style>
+@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+body { font-family: "Times New Roman", Times, serif; font-size: 13pt; line-height: 1.3; }
+h1 { font-size: 14pt; text-align: center; text-transform: uppercase; }
+h2 { font-size: 13pt; margin-top: 1.5em; }
+table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
+tr { page-break-inside: avoid; }
+th, td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }
+th { font-weight: bold; text-align: center; }
+table.grid { font-size: 10pt; }
+table.grid td.outside { background: #eee; }
+.partial { border: 1px solid #000; padding: 4pt; }
+</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+${unplaced}
+${htmlTable(clusterTable(plan, schedule, options))}
+${htmlTable(sessionTable(plan, schedule, options))}
+${monthGrid(plan, schedule, lang)}
+</body>
+</html>
+`;
+}

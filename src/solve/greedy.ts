@@ -1,0 +1,50 @@
+/**
+ * A simple greedy baseline for the benchmark: provinces in the plan's order, each at its earliest
+ * possible half-day with the cheapest trainers that keep every rule. No backtracking.
+ */
+import type { Plan, Trainer } from "../model/plan.ts";
+import { makeSession, sortSessions, type Session } from "../model/schedule.ts";
+import { candidateSlots, eligibleTrainers } from "./build.ts";
+import { checkSchedule } from "./check.ts";
+import { SOFT_GOALS } from "./constraints/index.ts";
+
+const TRAINER_RULES = new Set(["trainer-one-place", "trainer-daily-max", "travel-time"]);
+
+export function greedySchedule(plan: Plan): Session[] {
+  const sessions: Session[] = [];
+  const byTrainer = new Map<string, Session[]>();
+  const perSlot = new Map<string, number>();
+  const cap = plan.data.campaign.maxConcurrentSessions ?? Number.POSITIVE_INFINITY;
+  const staffCost = (trainer: Trainer, cluster: string) => SOFT_GOALS.reduce((sum, g) => sum + g.weight(plan) * (g.staffCost?.(plan, trainer, cluster) ?? 0), 0);
+  for (const province of plan.provinces) {
+    for (const slot of candidateSlots(plan, province)) {
+      if ((perSlot.get(slot.key) ?? 0) >= cap) continue;
+      const fits = (trainer: Trainer) => {
+        const trial = [...(byTrainer.get(trainer.id) ?? []), makeSession(plan, province, slot, [trainer.id])];
+        return !checkSchedule(plan, trial).some((v) => TRAINER_RULES.has(v.rule));
+      };
+      const chosen: Trainer[] = [];
+      const staffed = [...plan.needs].every(([role, count]) => {
+        const options = eligibleTrainers(plan, province, slot, role)
+          .filter((t) => !chosen.includes(t))
+          .sort((a, b) => staffCost(a, province.cluster) - staffCost(b, province.cluster));
+        let filled = 0;
+        for (const trainer of options) {
+          if (filled === count) break;
+          if (fits(trainer)) {
+            chosen.push(trainer);
+            filled++;
+          }
+        }
+        return filled === count;
+      });
+      if (!staffed) continue;
+      const session = makeSession(plan, province, slot, chosen.map((t) => t.id));
+      sessions.push(session);
+      perSlot.set(slot.key, (perSlot.get(slot.key) ?? 0) + 1);
+      for (const t of chosen) byTrainer.set(t.id, [...(byTrainer.get(t.id) ?? []), session]);
+      break;
+    }
+  }
+  return sortSessions(plan, sessions);
+}
