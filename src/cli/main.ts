@@ -4,6 +4,8 @@
  * usage · 3 internal error (a bug).
  */
 import { InputError } from "../model/issues.ts";
+import { FrozenConflictError } from "../solve/build.ts";
+import { TimeLimitError } from "../solve/solve.ts";
 import { UsageError } from "./args.ts";
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, bug: 3 } as const;
@@ -12,6 +14,10 @@ const COMMANDS: Record<string, { summary: string; run: () => Promise<{ run(argv:
   validate: { summary: "validate PLAN [--json]                      check a plan file and summarise it", run: () => import("./commands/validate.ts") },
   solve: { summary: "solve PLAN [--out DIR] [--solver highs|js] [--time-limit SECONDS] [--quiet]   make the calendar", run: () => import("./commands/solve.ts") },
   export: { summary: "export PLAN SCHEDULE.json --format ics|md|csv|html [--windows] [--lang vi|en] [--table clusters|sessions|all] [--out PATH]", run: () => import("./commands/export.ts") },
+  replan: {
+    summary: 'replan PLAN --schedule SCHEDULE.json [--changes FILE] [--unavailable "PROVINCE=DATE[..DATE]"]… [--fix "PROVINCE=DATE/morning|afternoon"]… [--trainer-unavailable "ID=DATE[..DATE]"]… [--today DATE] [--out DIR]',
+    run: () => import("./commands/replan.ts"),
+  },
   check: { summary: "check PLAN SCHEDULE.json [--json]           list every broken rule of a schedule", run: () => import("./commands/check.ts") },
 };
 
@@ -34,6 +40,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof InputError) {
       process.stderr.write(`${e.message}\n`);
       return EXIT.badInput;
+    }
+    if (e instanceof TimeLimitError || e instanceof FrozenConflictError) {
+      process.stderr.write(`taphuan ${name}: ${e.message}\n`);
+      return EXIT.failed;
     }
     if (e instanceof UsageError) {
       process.stderr.write(`taphuan ${name ?? ""}: ${e.message}\nRun "taphuan --help" for usage.\n`);

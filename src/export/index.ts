@@ -16,16 +16,26 @@ function provinceFile(plan: Plan, code: string | undefined, fallback: string): s
 }
 
 /** The feed, the tables, and a REQUEST per session in `requestFor` (every session by default). */
-export function exportAll(plan: Plan, schedule: Schedule, options: { lang: Lang; requestFor?: ReadonlySet<string>; cancelled?: Schedule["sessions"] }): ExportFiles {
+export interface ExportOptions {
+  readonly lang: Lang;
+  /** Only these sessions (ids) get a REQUEST file: a re-plan sends only what changed. */
+  readonly requestFor?: ReadonlySet<string>;
+  readonly cancelled?: readonly Schedule["sessions"][number][];
+  /** Folder (inside the output) for requests/ and cancel/, e.g. "updates/v2/". */
+  readonly updatesDir?: string;
+}
+
+export function exportAll(plan: Plan, schedule: Schedule, options: ExportOptions): ExportFiles {
+  const updates = options.updatesDir ?? "";
   const files = new Map<string, string>();
   const warnings: string[] = [];
   files.set("schedule.ics", scheduleFeed(plan, schedule, options));
   if (plan.data.campaign.organizer) {
     for (const session of schedule.sessions) {
       if (options.requestFor && !options.requestFor.has(session.id)) continue;
-      files.set(`requests/${provinceFile(plan, session.code, session.id)}.ics`, sessionRequest(plan, schedule, session, options));
+      files.set(`${updates}requests/${provinceFile(plan, session.code, session.id)}.ics`, sessionRequest(plan, schedule, session, options));
     }
-    for (const session of options.cancelled ?? []) files.set(`cancel/${provinceFile(plan, session.code, session.id)}.ics`, sessionCancel(plan, schedule, session, options));
+    for (const session of options.cancelled ?? []) files.set(`${updates}cancel/${provinceFile(plan, session.code, session.id)}.ics`, sessionCancel(plan, schedule, session, options));
   } else {
     warnings.push("campaign.organizer is not set: no meeting requests (requests/, cancel/) were written — add organizer { name, email } to the plan");
   }

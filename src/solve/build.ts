@@ -61,10 +61,31 @@ export interface BuildOptions {
   readonly granularity: "province" | "cluster";
   /** Restrict each province to these slots (province code → slot keys): how staffing is solved for chosen dates. */
   readonly onlySlots?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Re-planning: the schedule being changed. */
+  readonly previous?: PreviousSchedule;
+}
+
+/**
+ * The schedule a re-plan starts from. Its sessions cost nothing where they stay; a moved session
+ * costs more than every re-staffing together, a re-staffing more than every other goal together,
+ * so the optimum moves the fewest sessions, then changes the fewest trainers. Frozen sessions
+ * (already held) keep their half-day and trainers.
+ */
+export interface PreviousSchedule {
+  readonly sessions: ReadonlyMap<string, { readonly slotKey: string; readonly trainers: ReadonlySet<string> }>;
+  readonly frozen: ReadonlySet<string>;
+}
+
+/** A held session cannot keep its half-day or trainers under the new plan. */
+export class FrozenConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FrozenConflictError";
+  }
 }
 
 export function buildModel(plan: Plan, clusters: readonly Cluster[], options: BuildOptions): BuiltModel {
-  const { granularity, onlySlots } = options;
+  const { granularity, onlySlots, previous } = options;
   const model = new LinearModel();
   const provinces = clusters.flatMap((c) => c.provinces);
   const provinceIndex = new Map(plan.provinces.map((p, i) => [p.record.code, i]));
@@ -85,11 +106,12 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
   for (const province of provinces) {
     const p = provinceIndex.get(province.record.code)!;
     const cluster = clusters.find((c) => c.name === province.cluster)!;
-    const allowed = onlySlots?.get(province.record.code);
+    const before = previous?.sessions.get(province.record.code);
+    const allowed = previous?.frozen.has(province.record.code) ? new Set([before!.slotKey]) : onlySlots?.get(province.record.code);
     const slots = new Map<string, string>();
     let worstSlot = 0;
     for (const slot of candidateSlots(plan, province)) {
-      if (onlySlots && !allowed?.has(slot.key)) continue;
+      if (allowed && !allowed.has(slot.key)) continue;
       const staff = [...plan.needs].map(([role, count]) => ({ role, count, trainers: eligibleTrainers(plan, province, slot, role) }));
       // A session needs its roles filled by distinct trainers: skip slots where that cannot be.
       if (staff.some(({ count, trainers }) => trainers.length < count)) continue;
@@ -120,7 +142,39 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
     const worstStaff = [...plan.needs].reduce((sum, [, count]) => sum + count * Math.max(0, ...plan.trainers.map((t) => staffCost(t, province.cluster))), 0);
     worstCase += worstSlot + worstStaff + plan.data.weights.load * [...plan.needs.values()].reduce((a, b) => a + b, 0);
   }
-  const unplacedCost = Math.ceil(worstCase) + 1000;
+  const goalsBound = Math.ceil(worstCase) + 1;
+  let unplacedCost = goalsBound + 1000;
+  if (previous) {
+    const staffPlaces = provinces.length * [...plan.needs.values()].reduce((a, b) => a + b, 0);
+    const staffChangeCost = goalsBound;
+    const moveCost = staffChangeCost * (staffPlaces + 1);
+    unplacedCost = moveCost * (provinces.length + 1);
+    for (const province of provinces) {
+      const before = previous.sessions.get(province.record.code);
+      if (!before) continue;
+      for (const [slotKey, x] of sessionVariables.get(province.record.code)!) if (slotKey !== before.slotKey) model.addCost(x, moveCost);
+    }
+    // In the aggregate model a variable stands for any province of its group: it is a change only if
+    // it is one for every one of them, so the aggregate never over-counts (its optimum stays a bound).
+    for (const v of staffVariables) {
+      const changed = v.provinces.every((p) => {
+        const before = previous.sessions.get(p.record.code);
+        return before !== undefined && !before.trainers.has(v.trainer.id);
+      });
+      if (changed) model.addCost(v.name, staffChangeCost);
+    }
+    for (const code of previous.frozen) {
+      const province = provinces.find((p) => p.record.code === code);
+      if (!province) continue;
+      const before = previous.sessions.get(code)!;
+      if (!sessionVariables.get(code)!.has(before.slotKey)) throw new FrozenConflictError(`${province.name}'s session on ${before.slotKey} was already held, but the changed plan no longer allows it then`);
+      for (const trainer of before.trainers) {
+        const pinned = staffVariables.filter((v) => v.trainer.id === trainer && v.group === groupOf(province) && v.slot.key === before.slotKey);
+        if (!pinned.length) throw new FrozenConflictError(`${province.name}'s session on ${before.slotKey} was already held with ${trainer}, but the changed plan no longer allows ${trainer} there then`);
+        model.addRow(`pin:${code}|${trainer}`, pinned.map((v) => [v.name, 1] as const), { min: 1 });
+      }
+    }
+  }
   for (const province of provinces) unplacedVariables.set(province.record.code, model.addVariable(`u${provinceIndex.get(province.record.code)}`, unplacedCost));
 
   const context: BuiltModel = { plan, model, granularity, provinces, groupOf, sessionVariables, unplacedVariables, staffVariables, staffByTrainerSlot, unplacedCost };

@@ -6,7 +6,7 @@
 import type { Cluster, Plan } from "../model/plan.ts";
 import { defaultGeneratedAt, makeSession, planHash, sortSessions, type Schedule, type Session, type SolveReport, type Unplaced } from "../model/schedule.ts";
 import { backend, loadHighs, type Backend, type SolverName } from "./backends.ts";
-import { buildModel, independentParts, type BuiltModel } from "./build.ts";
+import { buildModel, independentParts, type BuiltModel, type PreviousSchedule } from "./build.ts";
 import { checkSchedule } from "./check.ts";
 import type { Violation } from "./constraints/types.ts";
 import { explainUnplaced } from "./explain.ts";
@@ -20,8 +20,8 @@ export interface SolveOptions {
   readonly planPath?: string;
   readonly generatedAt?: string;
   readonly onProgress?: (event: { part: number; parts: number; clusters: readonly string[]; objective: number; proven: boolean; seconds: number }) => void;
-  /** Extra rows and costs (re-planning adds its penalties and pins here). */
-  readonly extend?: (built: BuiltModel) => void;
+  /** Re-planning: the schedule to change as little as possible, and its sessions already held. */
+  readonly previous?: PreviousSchedule;
 }
 
 export interface SolveOutcome {
@@ -37,6 +37,14 @@ export class SolverBugError extends Error {
   }
 }
 
+/** The time limit ran out before the optimiser found any schedule for a part. */
+export class TimeLimitError extends Error {
+  constructor(readonly clusters: readonly string[]) {
+    super(`no schedule found for ${clusters.join(", ")} within the time limit: give more time (--time-limit) or use --solver highs`);
+    this.name = "TimeLimitError";
+  }
+}
+
 export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise<SolveOutcome> {
   const solverName = options.solver ?? "js";
   if (solverName === "highs") await loadHighs();
@@ -49,7 +57,7 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
 
   for (const [index, clusters] of parts.entries()) {
     const started = Date.now();
-    const part = solvePart(plan, clusters, solver, deadline, options.extend);
+    const part = solvePart(plan, clusters, solver, deadline, options.previous);
     sessions.push(...part.sessions);
     unplacedCodes.push(...part.unplaced);
     partReports.push(part.report);
@@ -88,10 +96,10 @@ const MAX_DATE_CUTS = 20;
  * half-days cannot be staffed (travel between particular provinces), they are cut off (a no-good
  * cut) and the dates re-solved; after MAX_DATE_CUTS the part falls back to one detailed model.
  */
-function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, deadline: number | undefined, extend: SolveOptions["extend"]) {
+function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, deadline: number | undefined, previous: PreviousSchedule | undefined) {
   const remaining = () => (deadline !== undefined ? { timeLimitMs: Math.max(1, deadline - Date.now()) } : {});
-  const aggregate = buildModel(plan, clusters, { granularity: "cluster" });
-  extend?.(aggregate);
+  const withPrevious = previous ? { previous } : {};
+  const aggregate = buildModel(plan, clusters, { granularity: "cluster", ...withPrevious });
   for (let cuts = 0; cuts <= MAX_DATE_CUTS; cuts++) {
     const dates = solver.solve(aggregate.model, remaining());
     if (dates.status === "infeasible") break;
@@ -105,9 +113,9 @@ function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, de
       }
     }
     const allowed = new Map(aggregate.provinces.map((p) => [p.record.code, usedByCluster.get(p.cluster) ?? new Set<string>()]));
-    const detailed = buildModel(plan, clusters, { granularity: "province", onlySlots: allowed });
-    extend?.(detailed);
+    const detailed = buildModel(plan, clusters, { granularity: "province", onlySlots: allowed, ...withPrevious });
     const staffing = solver.solve(detailed.model, remaining());
+    if (staffing.status === "infeasible" && deadline !== undefined && Date.now() >= deadline) break; // out of time, not out of options
     const decoded = staffing.status === "infeasible" ? undefined : decode(plan, detailed, staffing.values);
     if (decoded && decoded.sessions.length === placed) {
       const datesProven = dates.status === "optimal";
@@ -122,9 +130,9 @@ function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, de
     }));
     aggregate.model.addRow(`nogood:${cuts}`, within, { max: placed - 1 });
   }
-  const joint = buildModel(plan, clusters, { granularity: "province" });
-  extend?.(joint);
+  const joint = buildModel(plan, clusters, { granularity: "province", ...withPrevious });
   const result = solver.solve(joint.model, remaining());
+  if (result.status === "infeasible" && deadline !== undefined) throw new TimeLimitError(clusters.map((c) => c.name));
   if (result.status === "infeasible") throw new SolverBugError([{ rule: "model", message: `part ${clusters.map((c) => c.name).join(", ")} has no solution although every province may stay unplaced` }]);
   const proven = result.status === "optimal";
   return { ...decode(plan, joint, result.values), report: partReport(clusters, [joint], result.objective, proven ? result.objective : boundOf(solver, joint.model), proven, "one detailed model") };

@@ -1,0 +1,120 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { diffJson, diffMarkdown, describeChange } from "../../export/diff.ts";
+import { LANGS } from "../../export/labels.ts";
+import { applyChanges, ChangesSchema, emptyChanges, unknownNames, type Changes } from "../../model/changes.ts";
+import { error, formatIssue, InputError } from "../../model/issues.ts";
+import { parseYaml, validate } from "../../model/load.ts";
+import { resolvePlan } from "../../model/plan.ts";
+import { loadScheduleText, scheduleJson } from "../../model/schedule.ts";
+import { DateString } from "../../model/schema.ts";
+import { SOLVERS } from "../../solve/backends.ts";
+import { replan } from "../../solve/replan.ts";
+import { oneOf, parse, positiveNumber, UsageError } from "../args.ts";
+import { readInput, readPlan, writeAtomic } from "../files.ts";
+import { writeExports } from "../write-exports.ts";
+
+function date(flag: string, value: string): string {
+  if (!DateString.safeParse(value).success) throw new UsageError(`invalid date in --${flag} (${value}). Expected YYYY-MM-DD, e.g. 2022-09-15`);
+  return value;
+}
+
+/** "NAME=DATE" or "NAME=DATE..DATE". */
+function nameAndDates(flag: string, value: string): [string, string | { from: string; to: string }] {
+  const match = /^(.+?)=(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/.exec(value);
+  if (!match) throw new UsageError(`invalid value for --${flag} (${value}). Expected NAME=DATE or NAME=DATE..DATE, e.g. "Hà Nam=2022-09-15"`);
+  const [, name, from, to] = match as unknown as [string, string, string, string | undefined];
+  return [name.trim(), to ? { from: date(flag, from), to: date(flag, to) } : date(flag, from)];
+}
+
+export function changesFromFlags(values: { unavailable?: string[]; fix?: string[]; "trainer-unavailable"?: string[] }, base: Changes): Changes {
+  const changes: Changes = structuredClone(base);
+  for (const value of values.unavailable ?? []) {
+    const [name, dates] = nameAndDates("unavailable", value);
+    changes.provinces[name] = { ...(changes.provinces[name] ?? { unavailable: [] }), unavailable: [...(changes.provinces[name]?.unavailable ?? []), dates] };
+  }
+  for (const value of values.fix ?? []) {
+    const match = /^(.+?)=(\d{4}-\d{2}-\d{2})\/(morning|afternoon)$/.exec(value);
+    if (!match) throw new UsageError(`invalid value for --fix (${value}). Expected PROVINCE=DATE/morning or PROVINCE=DATE/afternoon, e.g. "Hà Nam=2022-09-20/afternoon"`);
+    const [, name, day, halfDay] = match as unknown as [string, string, string, "morning" | "afternoon"];
+    changes.provinces[name.trim()] = { ...(changes.provinces[name.trim()] ?? { unavailable: [] }), fixed: { date: date("fix", day), halfDay } };
+  }
+  for (const value of values["trainer-unavailable"] ?? []) {
+    const [id, dates] = nameAndDates("trainer-unavailable", value);
+    changes.trainers[id] = { ...(changes.trainers[id] ?? { unavailable: [] }), unavailable: [...(changes.trainers[id]?.unavailable ?? []), dates] };
+  }
+  return changes;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      schedule: { type: "string" },
+      changes: { type: "string" },
+      unavailable: { type: "string", multiple: true },
+      fix: { type: "string", multiple: true },
+      "trainer-unavailable": { type: "string", multiple: true },
+      today: { type: "string" },
+      out: { type: "string" },
+      solver: { type: "string" },
+      "time-limit": { type: "string" },
+      lang: { type: "string" },
+      quiet: { type: "boolean" },
+    },
+    ["plan"],
+  );
+  if (!values.schedule) throw new UsageError("--schedule SCHEDULE.json is required: the schedule to change");
+  const planPath = positionals[0]!;
+  const solver = oneOf("solver", values.solver, SOLVERS, "highs");
+  const lang = oneOf("lang", values.lang, LANGS, "vi");
+  const timeLimitSeconds = positiveNumber("time-limit", values["time-limit"]) ?? (solver === "js" ? 30 : undefined);
+  const today = values.today === undefined ? undefined : date("today", values.today);
+  const outDir = values.out ?? dirname(values.schedule);
+
+  const { plan: original } = readPlan(planPath);
+  const changesFile = values.changes;
+  const fileChanges = changesFile ? validate(ChangesSchema, parseYaml(readInput(changesFile), changesFile), changesFile) : emptyChanges();
+  const changes = changesFromFlags(values, fileChanges);
+  const source = changesFile ?? "changes given as options";
+  const unknown = unknownNames(original.data, changes);
+  if (unknown.length) throw new InputError(source, unknown.map((message) => error("unknown-name", [], message)));
+  const resolved = resolvePlan(applyChanges(original.data, changes));
+  if (!resolved.ok) throw new InputError(source, resolved.issues);
+  const plan = resolved.value;
+
+  const schedulePath = values.schedule;
+  const previousText = readInput(schedulePath);
+  const previous = loadScheduleText(previousText, schedulePath);
+  if (previous.planId !== plan.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${previous.planId}", not "${plan.id}"`, `give the schedule made from ${planPath}`)]);
+
+  const outcome = await replan(plan, previous, { solver, planPath, ...(today ? { today } : {}), ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}) });
+  const out = process.stdout;
+  if (outcome.schedule.status === "partial") {
+    out.write("No re-plan places every province; nothing was written.\n");
+    for (const u of outcome.schedule.unplaced) out.write(`  ${u.province} (${u.cluster}): ${u.reasons.join("; ")}\n`);
+    out.write("What would make one possible:\n");
+    for (const s of outcome.suggestions) out.write(`  ${s}\n`);
+    return 1;
+  }
+
+  const version = outcome.schedule.version;
+  const history = join(outDir, "history", `schedule.v${previous.version}.json`);
+  if (!existsSync(history)) writeAtomic(history, previousText);
+  const written = writeExports(plan, outcome.schedule, outDir, {
+    lang,
+    requestFor: new Set(outcome.updated.map((s) => s.id)),
+    cancelled: outcome.cancelled,
+    updatesDir: `updates/v${version}/`,
+  });
+  writeAtomic(join(outDir, "diff.md"), diffMarkdown(outcome, lang));
+  writeAtomic(join(outDir, "diff.json"), diffJson(outcome));
+  writeAtomic(join(outDir, "schedule.json"), scheduleJson(outcome.schedule));
+  if (!values.quiet) {
+    out.write(`v${previous.version} → v${version}: ${outcome.moves} session(s) moved${outcome.provenMinimal ? " (proven minimal)" : " (not proven minimal)"}, ${outcome.trainerChanges} re-staffed\n`);
+    for (const change of outcome.changes.filter((c) => c.kind !== "unchanged")) out.write(`  ${describeChange(change, lang)}\n`);
+    out.write(`wrote ${[join(outDir, "schedule.json"), join(outDir, "diff.md"), join(outDir, "diff.json"), ...written].join(", ")}; previous version kept in ${history}\n`);
+    for (const w of resolved.warnings.filter((x) => x.code !== "window-missing" && x.code !== "window-on-non-working-day")) process.stderr.write(`${formatIssue(source, w)}\n`);
+  }
+  return 0;
+}

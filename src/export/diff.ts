@@ -1,0 +1,43 @@
+/** The re-plan's diff in a planner's words, as Markdown and JSON. */
+import type { ReplanOutcome, SessionChange } from "../solve/replan.ts";
+import { LABELS, officialDay, type Lang } from "./labels.ts";
+import { toMarkdown } from "./table.ts";
+
+const WORDS = {
+  vi: { unchangedTrainers: "giảng viên không đổi", trainers: "giảng viên", slotUnchanged: "không đổi", removed: "bị hủy", added: "mới xếp", frozen: "đã tổ chức", title: "Thay đổi lịch", moves: (n: number, proven: boolean) => `${n} buổi đổi ngày${proven ? " (ít nhất có thể, đã chứng minh)" : ""}`, restaffed: (n: number) => `${n} buổi đổi giảng viên`, header: ["Tỉnh, thành phố", "Cụm", "Thay đổi"] },
+  en: { unchangedTrainers: "trainers unchanged", trainers: "trainers", slotUnchanged: "unchanged", removed: "cancelled", added: "newly scheduled", frozen: "already held", title: "Schedule changes", moves: (n: number, proven: boolean) => `${n} session(s) moved${proven ? " (proven minimal)" : ""}`, restaffed: (n: number) => `${n} session(s) with other trainers`, header: ["Province", "Cluster", "Change"] },
+} as const;
+
+function when(slot: NonNullable<SessionChange["before"]>, lang: Lang): string {
+  return `${officialDay(slot.date, lang)}, ${LABELS[lang][slot.halfDay].toLowerCase()}`;
+}
+
+/** "Hà Nam: Thứ Năm, 15/9/2022, sáng → Thứ Ba, 20/9/2022, chiều; giảng viên không đổi". */
+export function describeChange(change: SessionChange, lang: Lang = "vi"): string {
+  const w = WORDS[lang];
+  const { before, after } = change;
+  if (change.kind === "removed") return `${change.province}: ${when(before!, lang)} → ${w.removed}`;
+  if (change.kind === "added") return `${change.province}: ${w.added} ${when(after!, lang)}; ${w.trainers} ${after!.trainers.join(", ")}`;
+  const slot = change.kind === "moved" || change.kind === "moved-and-restaffed" ? `${when(before!, lang)} → ${when(after!, lang)}` : `${when(after!, lang)}, ${w.slotUnchanged}`;
+  const staff = change.kind === "restaffed" || change.kind === "moved-and-restaffed" ? `${w.trainers} ${before!.trainers.join(", ")} → ${after!.trainers.join(", ")}` : w.unchangedTrainers;
+  return `${change.province}: ${slot}; ${staff}${change.frozen ? ` (${w.frozen})` : ""}`;
+}
+
+export function diffMarkdown(outcome: ReplanOutcome, lang: Lang = "vi"): string {
+  const w = WORDS[lang];
+  const changed = outcome.changes.filter((c) => c.kind !== "unchanged");
+  return [
+    `# ${w.title} — v${outcome.schedule.version - 1} → v${outcome.schedule.version}`,
+    "",
+    `${w.moves(outcome.moves, outcome.provenMinimal)}; ${w.restaffed(outcome.trainerChanges)}.`,
+    "",
+    ...changed.map((c) => `- ${describeChange(c, lang)}`),
+    "",
+    toMarkdown({ title: "", header: w.header, rows: outcome.changes.map((c) => [c.province, c.cluster, describeChange(c, lang).slice(c.province.length + 2)]) }),
+  ].join("\n");
+}
+
+export function diffJson(outcome: ReplanOutcome): string {
+  const { moves, trainerChanges, provenMinimal, changes } = outcome;
+  return `${JSON.stringify({ fromVersion: outcome.schedule.version - 1, toVersion: outcome.schedule.version, moves, trainerChanges, provenMinimal, changes }, null, 2)}\n`;
+}

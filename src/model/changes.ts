@@ -1,0 +1,82 @@
+/**
+ * What changed since a schedule was made, as a planner says it: a province cannot host on some
+ * dates (or only on some), is fixed to a half-day; a trainer is away, leaves, or joins; a cluster's
+ * window moves. Applied to the plan's data, then validated and resolved like any plan.
+ */
+import { z } from "zod";
+import { datesBetween } from "./calendar.ts";
+import { DateSelector, DateString, HalfDayName, TrainerSchema, type PlanData } from "./schema.ts";
+
+export const ChangesSchema = z
+  .object({
+    provinces: z
+      .record(
+        z.string(),
+        z
+          .object({
+            unavailable: z.array(DateSelector).default([]),
+            /** Only these dates: every other date of the period becomes unavailable. */
+            onlyAvailable: z.array(DateString).optional(),
+            fixed: z.object({ date: DateString, halfDay: HalfDayName }).strict().optional(),
+          })
+          .strict(),
+      )
+      .default({}),
+    trainers: z
+      .record(
+        z.string(),
+        z
+          .object({
+            unavailable: z.array(DateSelector).default([]),
+            /** The trainer leaves the campaign from this date on. */
+            leaves: DateString.optional(),
+          })
+          .strict(),
+      )
+      .default({}),
+    join: z.array(TrainerSchema).default([]),
+    clusters: z.record(z.string(), z.object({ window: z.object({ from: DateString, to: DateString }).strict() }).strict()).default({}),
+  })
+  .strict();
+export type Changes = z.infer<typeof ChangesSchema>;
+export type ChangesInput = z.input<typeof ChangesSchema>;
+
+export function emptyChanges(): Changes {
+  return ChangesSchema.parse({});
+}
+
+/**
+ * The plan's data with the changes applied. Names are matched as the plan writes them (the
+ * resolver reports unknown ones with the usual suggestions, at the changes' path).
+ */
+export function applyChanges(data: PlanData, changes: Changes): PlanData {
+  const provinces = { ...data.provinces };
+  const settingsKey = (name: string) => Object.keys(provinces).find((k) => k.normalize("NFC") === name.normalize("NFC")) ?? name;
+  for (const [name, change] of Object.entries(changes.provinces)) {
+    const key = settingsKey(name);
+    const current = provinces[key] ?? { unavailable: [], preferred: [] };
+    const notOnly = change.onlyAvailable ? [...datesBetween(data.campaign.period.from, data.campaign.period.to)].filter((d) => !change.onlyAvailable!.includes(d)) : [];
+    provinces[key] = { ...current, unavailable: [...current.unavailable, ...change.unavailable, ...notOnly], ...(change.fixed ? { fixed: change.fixed } : {}) };
+  }
+  const trainers = data.trainers.map((trainer) => {
+    const change = changes.trainers[trainer.id] ?? Object.entries(changes.trainers).find(([id]) => id.normalize("NFC") === trainer.id.normalize("NFC"))?.[1];
+    if (!change) return trainer;
+    const leaving = change.leaves ? [{ from: change.leaves, to: data.campaign.period.to }] : [];
+    return { ...trainer, unavailable: [...trainer.unavailable, ...change.unavailable, ...leaving] };
+  });
+  const clusters = data.clusters.map((cluster) => {
+    const change = changes.clusters[cluster.name];
+    return change ? { ...cluster, window: change.window } : cluster;
+  });
+  return { ...data, provinces, trainers: [...trainers, ...changes.join], clusters };
+}
+
+/** Names the changes mention that the plan does not have: for a clear error before solving. */
+export function unknownNames(data: PlanData, changes: Changes): string[] {
+  const trainerIds = new Set(data.trainers.map((t) => t.id.normalize("NFC")));
+  const clusterNames = new Set(data.clusters.map((c) => c.name));
+  return [
+    ...Object.keys(changes.trainers).filter((id) => !trainerIds.has(id.normalize("NFC"))).map((id) => `trainers["${id}"]: unknown trainer "${id}" — trainers of this plan: ${[...trainerIds].join(", ")}`),
+    ...Object.keys(changes.clusters).filter((n) => !clusterNames.has(n)).map((n) => `clusters["${n}"]: unknown cluster "${n}" — clusters of this plan: ${[...clusterNames].join(", ")}`),
+  ];
+}

@@ -1,0 +1,153 @@
+/**
+ * Re-planning: the changed plan solved again against the previous schedule — sessions already held
+ * stay exactly as they were, then the fewest sessions move, then the fewest trainers change.
+ */
+import { DateTime } from "luxon";
+import type { Plan } from "../model/plan.ts";
+import type { Schedule, Session } from "../model/schedule.ts";
+import type { SolverName } from "./backends.ts";
+import { candidateSlots, eligibleTrainers, type PreviousSchedule } from "./build.ts";
+import { letterDate } from "./explain.ts";
+import { solvePlan } from "./solve.ts";
+
+export interface ReplanOptions {
+  readonly solver?: SolverName;
+  readonly timeLimitSeconds?: number;
+  /** Sessions on or before this day were held: they never move, nor do their trainers. */
+  readonly today?: string;
+  readonly planPath?: string;
+}
+
+export type ChangeKind = "unchanged" | "moved" | "restaffed" | "moved-and-restaffed" | "removed" | "added";
+
+export interface SessionChange {
+  readonly province: string;
+  readonly cluster: string;
+  readonly kind: ChangeKind;
+  readonly frozen: boolean;
+  readonly before?: Pick<Session, "date" | "halfDay" | "trainers">;
+  readonly after?: Pick<Session, "date" | "halfDay" | "trainers">;
+}
+
+export interface ReplanOutcome {
+  readonly schedule: Schedule;
+  readonly changes: readonly SessionChange[];
+  readonly moves: number;
+  readonly trainerChanges: number;
+  /** Every part proven optimal, so no re-plan moves fewer sessions. */
+  readonly provenMinimal: boolean;
+  /** Sessions whose calendar entry must be updated (REQUEST with a higher SEQUENCE). */
+  readonly updated: readonly Session[];
+  /** Sessions the re-plan removes (CANCEL). */
+  readonly cancelled: readonly Session[];
+  /** Where no re-plan exists: what would make one possible. */
+  readonly suggestions: readonly string[];
+}
+
+const sameTrainers = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((id, i) => id === [...b].sort()[i]);
+
+export async function replan(plan: Plan, previous: Schedule, options: ReplanOptions = {}): Promise<ReplanOutcome> {
+  const byCode = new Map(previous.sessions.map((s) => [s.code ?? plan.provinces.find((p) => p.name === s.province)?.record.code ?? s.id, s]));
+  const frozen = new Set(options.today ? [...byCode].filter(([, s]) => s.date <= options.today!).map(([code]) => code) : []);
+  const before: PreviousSchedule = {
+    sessions: new Map([...byCode].map(([code, s]) => [code, { slotKey: `${s.date}/${s.halfDay}`, trainers: new Set(s.trainers) }])),
+    frozen,
+  };
+  const solved = await solvePlan(plan, {
+    previous: before,
+    generatedAt: nextGeneratedAt(plan, previous, options.today),
+    ...(options.solver ? { solver: options.solver } : {}),
+    ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+    ...(options.planPath ? { planPath: options.planPath } : {}),
+  });
+
+  const changes: SessionChange[] = [];
+  const updated: Session[] = [];
+  const sessions = solved.schedule.sessions.map((session) => {
+    const old = byCode.get(session.code!);
+    const moved = old !== undefined && (old.date !== session.date || old.halfDay !== session.halfDay);
+    const restaffed = old !== undefined && !sameTrainers(old.trainers, session.trainers);
+    const kind: ChangeKind = !old ? "added" : moved && restaffed ? "moved-and-restaffed" : moved ? "moved" : restaffed ? "restaffed" : "unchanged";
+    // Unchanged sessions keep their exact previous record (trainer order, sequence): same bytes in every export.
+    const next = kind === "unchanged" ? old! : { ...session, sequence: old ? old.sequence + 1 : 0 };
+    if (kind !== "unchanged") updated.push(next);
+    changes.push({ province: session.province, cluster: session.cluster, kind, frozen: frozen.has(session.code!), ...(old ? { before: pick(old) } : {}), after: pick(next) });
+    return next;
+  });
+  const placed = new Set(sessions.map((s) => s.code));
+  const cancelled = previous.sessions.filter((s) => !placed.has(s.code));
+  for (const s of cancelled) changes.push({ province: s.province, cluster: s.cluster, kind: "removed", frozen: false, before: pick(s) });
+  const order = new Map(plan.provinces.map((p, i) => [p.name, i]));
+  changes.sort((a, b) => (order.get(a.province) ?? 999) - (order.get(b.province) ?? 999));
+
+  const schedule: Schedule = { ...solved.schedule, version: previous.version + 1, sessions };
+  return {
+    schedule,
+    changes,
+    moves: changes.filter((c) => c.kind === "moved" || c.kind === "moved-and-restaffed").length,
+    trainerChanges: changes.filter((c) => c.kind === "restaffed" || c.kind === "moved-and-restaffed").length,
+    provenMinimal: solved.report.proven,
+    updated,
+    cancelled,
+    suggestions: schedule.status === "partial" ? suggestRelaxations(plan, schedule) : [],
+  };
+}
+
+function pick(s: Session): Pick<Session, "date" | "halfDay" | "trainers"> {
+  return { date: s.date, halfDay: s.halfDay, trainers: [...s.trainers] };
+}
+
+/**
+ * DTSTAMP must grow with each version: the start of `today` in the campaign's zone, or else a
+ * minute after the previous version — never the clock, so the same inputs give the same bytes.
+ */
+function nextGeneratedAt(plan: Plan, previous: Schedule, today: string | undefined): string {
+  const zone = plan.data.campaign.timeZone;
+  const after = DateTime.fromISO(previous.generatedAt, { setZone: true }).plus({ minutes: 1 });
+  const candidate = today ? DateTime.fromISO(today, { zone }) : after;
+  return (candidate > after ? candidate : after).setZone(zone).toISO({ suppressMilliseconds: true })!;
+}
+
+/**
+ * For each province left out, the first relaxation that would give it a half-day where it can host
+ * and every role has an available trainer who is not already busy: a wider window, or a trainer
+ * free on a day they are not. Suggestions, checked by counting, not by solving again.
+ */
+function suggestRelaxations(plan: Plan, schedule: Schedule): string[] {
+  const busy = new Set(schedule.sessions.flatMap((s) => s.trainers.map((t) => `${t}|${s.date}/${s.halfDay}`)));
+  const suggestions: string[] = [];
+  for (const unplaced of schedule.unplaced) {
+    const province = plan.provinces.find((p) => p.name === unplaced.province)!;
+    const cluster = plan.clusters.find((c) => c.name === province.cluster)!;
+    const free = (slot: (typeof plan.calendar.slots)[number], role: string) => eligibleTrainers(plan, province, slot, role).filter((t) => !busy.has(`${t.id}|${slot.key}`));
+    const staffable = (slot: (typeof plan.calendar.slots)[number]) => [...plan.needs].every(([role, count]) => free(slot, role).length >= count);
+    const possible = candidateSlotsIgnoringWindow(plan, province);
+    const outside = plan.calendar.slots.find((slot) => (slot.date < cluster.window.from || slot.date > cluster.window.to) && possible.has(slot.key) && staffable(slot));
+    if (outside) {
+      const [from, to] = outside.date < cluster.window.from ? [outside.date, cluster.window.to] : [cluster.window.from, outside.date];
+      suggestions.push(`${province.name}: widen ${cluster.name}'s window to ${letterDate(from)}..${letterDate(to)} (it could then be on ${letterDate(outside.date)} ${outside.halfDay})`);
+      continue;
+    }
+    let found = false;
+    for (const slot of candidateSlots(plan, province)) {
+      for (const [role, count] of plan.needs) {
+        if (free(slot, role).length >= count) continue;
+        const away = plan.trainers.find((t) => t.roles.includes(role) && t.clusters.has(cluster.name) && !busy.has(`${t.id}|${slot.key}`) && !eligibleTrainers(plan, province, slot, role).includes(t));
+        if (away && [...plan.needs].every(([r, c]) => r === role || free(slot, r).length >= c)) {
+          suggestions.push(`${province.name}: ${away.id} (${role}) would need to be available on ${letterDate(slot.date)} ${slot.halfDay}`);
+          found = true;
+          break;
+        }
+      }
+      if (found) break;
+    }
+    if (!found) suggestions.push(`${province.name}: no single wider window or trainer day makes room; add a ${[...plan.needs.keys()].join(" or ")} trainer for ${cluster.name}`);
+  }
+  return suggestions;
+}
+
+function candidateSlotsIgnoringWindow(plan: Plan, province: Plan["provinces"][number]): Set<string> {
+  const cluster = plan.clusters.find((c) => c.name === province.cluster)!;
+  const wide = { ...plan, clusters: plan.clusters.map((c) => (c === cluster ? { ...c, window: plan.data.campaign.period, slots: plan.calendar.slots } : c)) };
+  return new Set(candidateSlots(wide, province).map((s) => s.key));
+}
