@@ -1,18 +1,26 @@
 /** One benchmark run in its own process: prints one JSON line. */
 import { evaluateGoals } from "../src/solve/check.ts";
 import { greedySchedule } from "../src/solve/greedy.ts";
-import { solvePlan } from "../src/solve/solve.ts";
+import { solvePlan, TimeLimitError } from "../src/solve/solve.ts";
 import type { SolverName } from "../src/solve/backends.ts";
 import { cascade1000, plan2022, plan2022Times4 } from "./instances.ts";
 
 const [instance, solver, limit] = process.argv.slice(2) as [string, SolverName, string];
 const plan = instance === "2022" ? plan2022() : instance === "2022x4" ? plan2022Times4() : cascade1000();
-const started = performance.now();
-const { schedule, report } = await solvePlan(plan, { solver, timeLimitSeconds: Number(limit) });
-const seconds = (performance.now() - started) / 1000;
 const greedy = greedySchedule(plan);
 const greedyObjective = Math.round(evaluateGoals(plan, greedy).reduce((s, g) => s + g.cost, 0) * 100) / 100;
-const worst = Math.max(0, ...report.parts.map((p) => p.gap));
+const solving = performance.now();
+const outcome = await solvePlan(plan, { solver, timeLimitSeconds: Number(limit) }).catch((e: unknown) => {
+  if (e instanceof TimeLimitError) return undefined;
+  throw e;
+});
+const seconds = (performance.now() - solving) / 1000;
+if (!outcome) {
+  process.stdout.write(`${JSON.stringify({ instance, solver, sessions: plan.provinces.length, placed: 0, seconds, failed: true, objective: null, proven: false, gap: null, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), greedyObjective, greedyPlaced: greedy.length })}\n`);
+  process.exit(0);
+}
+const { schedule, report } = outcome;
+const worst = report.parts.some((p) => p.gap === null) ? null : Math.max(0, ...report.parts.map((p) => p.gap ?? 0));
 process.stdout.write(
   `${JSON.stringify({ instance, solver, sessions: plan.provinces.length, placed: schedule.sessions.length, seconds, objective: report.objective, proven: report.proven, gap: worst, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), greedyObjective, greedyPlaced: greedy.length })}\n`,
 );

@@ -30,8 +30,8 @@ for (const instance of INSTANCES) {
     const seconds = results.map((r) => r.seconds).sort((a, b) => a - b);
     const median = seconds[Math.floor(seconds.length / 2)];
     const last = results.at(-1);
-    const proof = last.proven ? "proven" : `gap ${(last.gap * 100).toFixed(2)}%`;
-    rows.push(`| ${instance} | ${last.sessions} | ${solver} | ${median.toFixed(2)} | ${last.objective}${last.placed < last.sessions ? ` (${last.placed} placed)` : ""} | ${proof} | ${Math.max(...results.map((r) => r.maxRssMb))} | ${last.greedyObjective} (${last.greedyPlaced}) |`);
+    const proof = last.failed ? `no schedule in ${TIME_LIMIT} s` : last.proven ? "proven" : last.gap === null ? "not proven, no bound" : `gap ${(last.gap * 100).toFixed(2)}%`;
+    rows.push(`| ${instance} | ${last.sessions} | ${solver} | ${median.toFixed(2)} | ${last.objective ?? "—"}${!last.failed && last.placed < last.sessions ? ` (${last.placed} placed)` : ""} | ${proof} | ${Math.max(...results.map((r) => r.maxRssMb))} | ${last.greedyObjective} (${last.greedyPlaced}) |`);
   }
 }
 process.stdout.write(`${rows.join("\n")}\n\nnode ${process.version}, ${RUNS} runs each, time limit ${TIME_LIMIT} s per solve.\n`);

@@ -5,7 +5,7 @@ export function printOutcome(schedule: Schedule, report: SolveReport, files: rea
   const out = process.stdout;
   out.write(`${schedule.sessions.length} sessions scheduled${schedule.unplaced.length ? `, ${schedule.unplaced.length} province(s) NOT placed` : ""} · solver ${report.solver} · ${seconds.toFixed(1)} s\n`);
   for (const part of report.parts) {
-    out.write(`  ${part.clusters.join(", ")}: ${part.sessions} sessions, objective ${part.objective}, ${part.proven ? "proven optimal" : `best found, bound ${part.bound}, gap ${(part.gap * 100).toFixed(2)}%`} (${part.method})\n`);
+    out.write(`  ${part.clusters.join(", ")}: ${part.sessions} sessions, objective ${part.objective}, ${part.proven ? "proven optimal" : part.gap === null ? "best found, no bound in time" : `best found, bound ${part.bound}, gap ${(part.gap * 100).toFixed(2)}%`} (${part.method})\n`);
   }
   if (schedule.unplaced.length) {
     out.write("\nNo full schedule. Not placed:\n");

@@ -42,9 +42,10 @@ export const SolveReportSchema = z
           variables: z.number().int(),
           rows: z.number().int(),
           objective: z.number(),
-          bound: z.number(),
+          /** A lower bound on the objective; null when none could be computed in time. */
+          bound: z.number().nullable(),
           proven: z.boolean(),
-          gap: z.number(),
+          gap: z.number().nullable(),
         })
         .strict(),
     ),

@@ -3,6 +3,7 @@
  * HiGHS compiled to WebAssembly (`highs`). Both receive the same `LinearModel`.
  */
 import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
 import lpModule, { type SolverAPI } from "javascript-lp-solver";
 import type { LinearModel } from "./linear-model.ts";
 
@@ -13,7 +14,8 @@ export type SolverName = "js" | "highs";
 export const SOLVERS: readonly SolverName[] = ["js", "highs"];
 
 export interface BackendResult {
-  readonly status: "optimal" | "feasible" | "infeasible";
+  /** "timeout": the time limit ran out before any integral solution was found. */
+  readonly status: "optimal" | "feasible" | "infeasible" | "timeout";
   /** Values of the variables that are not zero. */
   readonly values: ReadonlyMap<string, number>;
   readonly objective: number;
@@ -22,7 +24,41 @@ export interface BackendResult {
 export interface Backend {
   readonly name: SolverName;
   /** `timeLimitMs` undefined: run to proven optimality. `relax`: drop integrality (a bound). */
-  solve(model: LinearModel, options: { timeLimitMs?: number; relax?: boolean }): BackendResult;
+  solve(model: LinearModel, options: { timeLimitMs?: number; relax?: boolean }): Promise<BackendResult>;
+}
+
+type SolverOutput = Record<string, number | boolean | undefined>;
+
+/**
+ * javascript-lp-solver checks its timeout only between branch-and-bound nodes; one simplex solve
+ * of a large relaxation can outlast it by minutes. With a time limit it runs in a worker thread,
+ * terminated if it overruns the limit by this much: a time limit is a promise to the planner.
+ */
+const HARD_STOP_GRACE_MS = 2000;
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const lp = require(workerData.solverPath);
+parentPort.postMessage((lp.default ?? lp).Solve(workerData.model));
+`;
+
+function solveInWorker(model: object, hardLimitMs: number): Promise<SolverOutput | undefined> {
+  const solverPath = createRequire(import.meta.url).resolve("javascript-lp-solver");
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { model, solverPath } });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolve(undefined);
+    }, hardLimitMs);
+    worker.once("message", (output: SolverOutput) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(output);
+    });
+    worker.once("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+  });
 }
 
 /** Depth-first search reaches integral schedules soonest (measured: see README, "Optimiser"). */
@@ -30,7 +66,7 @@ const JS_OPTIONS = { nodeSelection: "depth-first" } as const;
 
 export const jsBackend: Backend = {
   name: "js",
-  solve(model, { timeLimitMs, relax }) {
+  async solve(model, { timeLimitMs, relax }) {
     const constraints: Record<string, { min?: number; max?: number }> = {};
     const variables: Record<string, Record<string, number>> = {};
     const binaries: Record<string, 1> = {};
@@ -47,16 +83,11 @@ export const jsBackend: Backend = {
       for (const [name, coefficient] of row.terms) variables[name]![rowName] = coefficient;
     }
     const started = Date.now();
-    const result = lpSolver.Solve({
-      optimize: "cost",
-      opType: "min",
-      constraints,
-      variables,
-      binaries,
-      ...(timeLimitMs !== undefined ? { timeout: timeLimitMs } : {}),
-      options: JS_OPTIONS,
-    }) as Record<string, number | boolean | undefined>;
+    const jsModel = { optimize: "cost", opType: "min" as const, constraints, variables, binaries, ...(timeLimitMs !== undefined ? { timeout: timeLimitMs } : {}), options: JS_OPTIONS };
+    const result = timeLimitMs === undefined ? (lpSolver.Solve(jsModel) as SolverOutput) : await solveInWorker(jsModel, timeLimitMs + HARD_STOP_GRACE_MS);
+    if (!result) return { status: "timeout", values: new Map(), objective: Number.NaN };
     // On a timeout it returns the last relaxation it looked at, which need not be integral: no schedule.
+    if (timeLimitMs !== undefined && !relax && result.feasible && result.isIntegral === false) return { status: "timeout", values: new Map(), objective: Number.NaN };
     if (!result.feasible || (!relax && result.isIntegral === false)) return { status: "infeasible", values: new Map(), objective: Number.NaN };
     const values = new Map<string, number>();
     for (const name of model.variables.keys()) {
@@ -82,7 +113,7 @@ export async function loadHighs(): Promise<void> {
 
 export const highsBackend: Backend = {
   name: "highs",
-  solve(model, { timeLimitMs, relax }) {
+  async solve(model, { timeLimitMs, relax }) {
     if (!highsInstance) throw new Error("HiGHS is not loaded: await loadHighs() first");
     const names = [...model.variables.keys()];
     const id = new Map(names.map((name, index) => [name, `v${index}`]));
@@ -114,12 +145,13 @@ export const highsBackend: Backend = {
       ...(timeLimitMs !== undefined ? { time_limit: timeLimitMs / 1000 } : {}),
     });
     if (solution.Status !== "Optimal" && solution.Status !== "Time limit reached") return { status: "infeasible", values: new Map(), objective: Number.NaN };
+    if (solution.Status === "Time limit reached" && !Number.isFinite(solution.ObjectiveValue)) return { status: "timeout", values: new Map(), objective: Number.NaN };
     const values = new Map<string, number>();
     for (const name of names) {
       const value = solution.Columns[id.get(name)!]?.Primal ?? 0;
       if (Math.abs(value) > 1e-9) values.set(name, value);
     }
-    if (solution.Status === "Time limit reached" && values.size === 0) return { status: "infeasible", values, objective: Number.NaN };
+    if (solution.Status === "Time limit reached" && values.size === 0) return { status: "timeout", values, objective: Number.NaN };
     return { status: solution.Status === "Optimal" ? "optimal" : "feasible", values, objective: model.objective(values) };
   },
 };

@@ -57,7 +57,7 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
 
   for (const [index, clusters] of parts.entries()) {
     const started = Date.now();
-    const part = solvePart(plan, clusters, solver, deadline, options.previous);
+    const part = await solvePart(plan, clusters, solver, deadline, options.previous);
     sessions.push(...part.sessions);
     unplacedCodes.push(...part.unplaced);
     partReports.push(part.report);
@@ -96,12 +96,14 @@ const MAX_DATE_CUTS = 20;
  * half-days cannot be staffed (travel between particular provinces), they are cut off (a no-good
  * cut) and the dates re-solved; after MAX_DATE_CUTS the part falls back to one detailed model.
  */
-function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, deadline: number | undefined, previous: PreviousSchedule | undefined) {
+async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, deadline: number | undefined, previous: PreviousSchedule | undefined) {
   const remaining = () => (deadline !== undefined ? { timeLimitMs: Math.max(1, deadline - Date.now()) } : {});
   const withPrevious = previous ? { previous } : {};
   const aggregate = buildModel(plan, clusters, { granularity: "cluster", ...withPrevious });
+  const outOfTime = () => deadline !== undefined && Date.now() >= deadline;
   for (let cuts = 0; cuts <= MAX_DATE_CUTS; cuts++) {
-    const dates = solver.solve(aggregate.model, remaining());
+    const dates = await solver.solve(aggregate.model, remaining());
+    if (dates.status === "timeout") throw new TimeLimitError(clusters.map((c) => c.name));
     if (dates.status === "infeasible") break;
     const usedByCluster = new Map<string, Set<string>>();
     let placed = 0;
@@ -114,12 +116,12 @@ function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, de
     }
     const allowed = new Map(aggregate.provinces.map((p) => [p.record.code, usedByCluster.get(p.cluster) ?? new Set<string>()]));
     const detailed = buildModel(plan, clusters, { granularity: "province", onlySlots: allowed, ...withPrevious });
-    const staffing = solver.solve(detailed.model, remaining());
-    if (staffing.status === "infeasible" && deadline !== undefined && Date.now() >= deadline) break; // out of time, not out of options
+    const staffing = await solver.solve(detailed.model, remaining());
+    if (staffing.status === "timeout") throw new TimeLimitError(clusters.map((c) => c.name));
     const decoded = staffing.status === "infeasible" ? undefined : decode(plan, detailed, staffing.values);
     if (decoded && decoded.sessions.length === placed) {
       const datesProven = dates.status === "optimal";
-      const lower = datesProven ? dates.objective : boundOf(solver, aggregate.model);
+      const lower = datesProven ? dates.objective : await boundOf(solver, aggregate.model);
       const proven = datesProven && staffing.status === "optimal" && staffing.objective - lower < 1e-6;
       return { ...decoded, report: partReport(clusters, [aggregate, detailed], staffing.objective, lower, proven, `dates then trainers${cuts ? ` (${cuts} date choice${cuts > 1 ? "s" : ""} cut off)` : ""}`) };
     }
@@ -129,13 +131,14 @@ function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, de
       return name ? [[name, 1] as const] : [];
     }));
     aggregate.model.addRow(`nogood:${cuts}`, within, { max: placed - 1 });
+    if (outOfTime()) throw new TimeLimitError(clusters.map((c) => c.name));
   }
   const joint = buildModel(plan, clusters, { granularity: "province", ...withPrevious });
-  const result = solver.solve(joint.model, remaining());
-  if (result.status === "infeasible" && deadline !== undefined) throw new TimeLimitError(clusters.map((c) => c.name));
+  const result = await solver.solve(joint.model, remaining());
+  if (result.status === "timeout") throw new TimeLimitError(clusters.map((c) => c.name));
   if (result.status === "infeasible") throw new SolverBugError([{ rule: "model", message: `part ${clusters.map((c) => c.name).join(", ")} has no solution although every province may stay unplaced` }]);
   const proven = result.status === "optimal";
-  return { ...decode(plan, joint, result.values), report: partReport(clusters, [joint], result.objective, proven ? result.objective : boundOf(solver, joint.model), proven, "one detailed model") };
+  return { ...decode(plan, joint, result.values), report: partReport(clusters, [joint], result.objective, proven ? result.objective : await boundOf(solver, joint.model), proven, "one detailed model") };
 }
 
 function decode(plan: Plan, built: BuiltModel, values: ReadonlyMap<string, number>): { sessions: Session[]; unplaced: string[] } {
@@ -158,15 +161,17 @@ function decode(plan: Plan, built: BuiltModel, values: ReadonlyMap<string, numbe
   return { sessions, unplaced };
 }
 
-function boundOf(solver: Backend, model: LinearModel): number {
-  const relaxed = solver.solve(model, { relax: true });
-  return relaxed.status === "infeasible" ? Number.NEGATIVE_INFINITY : relaxed.objective;
+/** The LP relaxation's optimum: a lower bound for a schedule not proven optimal. Bounded in time too. */
+async function boundOf(solver: Backend, model: LinearModel): Promise<number> {
+  const relaxed = await solver.solve(model, { relax: true, timeLimitMs: 30_000 });
+  return relaxed.status === "optimal" || relaxed.status === "feasible" ? relaxed.objective : Number.NEGATIVE_INFINITY;
 }
 
 function partReport(clusters: readonly Cluster[], models: readonly BuiltModel[], objective: number, bound: number, proven: boolean, method: string): SolveReport["parts"][number] {
   const variables = models.reduce((n, m) => n + m.model.size.variables, 0);
   const rows = models.reduce((n, m) => n + m.model.size.rows, 0);
-  const gap = proven ? 0 : Math.max(0, (objective - bound) / Math.max(1, Math.abs(objective)));
+  const known = Number.isFinite(bound);
+  const gap = proven ? 0 : known ? Math.max(0, (objective - bound) / Math.max(1, Math.abs(objective))) : null;
   return {
     clusters: clusters.map((c) => c.name),
     method,
@@ -174,9 +179,9 @@ function partReport(clusters: readonly Cluster[], models: readonly BuiltModel[],
     variables,
     rows,
     objective: round(objective),
-    bound: round(bound),
+    bound: known ? round(bound) : null,
     proven,
-    gap: round(gap),
+    gap: gap === null ? null : round(gap),
   };
 }
 

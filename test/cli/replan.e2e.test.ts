@@ -1,0 +1,73 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./run-cli.ts";
+
+type S = { province: string; date: string; halfDay: string; trainers: string[]; sequence: number; id: string };
+
+describe("the walk-through in examples/: September, then Hà Nam cannot host on its day", () => {
+  const out = mkdtempSync(join(tmpdir(), "taphuan-walk-"));
+  let before: { sessions: S[]; version: number };
+  let walk: ReturnType<typeof spawnSync>;
+  beforeAll(() => {
+    expect(runCli(["solve", "plans/2022-09-tcnscd.yaml", "--out", out, "--quiet"]).code).toBe(0);
+    before = JSON.parse(readFileSync(join(out, "schedule.json"), "utf8"));
+    walk = spawnSync("bash", ["examples/walkthrough.sh", out], { encoding: "utf8" });
+  }, 180_000);
+
+  it("gives Hà Nam 15/9, the day the changes file names", () => {
+    expect(before.sessions.find((s) => s.province === "Hà Nam")).toMatchObject({ date: "2022-09-15" });
+  });
+
+  it("moves Hà Nam and no other session, proven minimal, and keeps the trainers", () => {
+    expect(walk.status).toBe(0);
+    const after = JSON.parse(readFileSync(join(out, "schedule.json"), "utf8")) as { sessions: S[]; version: number };
+    expect(after.version).toBe(2);
+    const moved = after.sessions.filter((s) => {
+      const old = before.sessions.find((o) => o.id === s.id)!;
+      return old.date !== s.date || old.halfDay !== s.halfDay;
+    });
+    expect(moved.map((s) => s.province)).toEqual(["Hà Nam"]);
+    expect(moved[0]!.date > "2022-09-14").toBe(true);
+    expect(moved[0]!.sequence).toBe(1);
+    expect(walk.stdout).toContain("v1 → v2: 1 session(s) moved (proven minimal), 0 re-staffed");
+    expect(walk.stdout).toMatch(/Hà Nam: Thứ Năm, 15\/9\/2022, sáng → Thứ .+; giảng viên không đổi/);
+    expect(walk.stdout).toContain("every rule holds");
+  });
+
+  it("keeps every session held on or before 14/9 exactly as it was", () => {
+    const after = JSON.parse(readFileSync(join(out, "schedule.json"), "utf8")) as { sessions: S[] };
+    for (const old of before.sessions.filter((s) => s.date <= "2022-09-14")) expect(after.sessions).toContainEqual(old);
+  });
+
+  it("writes the diff, keeps v1 in history, and only the calendar files that changed", () => {
+    expect(readFileSync(join(out, "history", "schedule.v1.json"), "utf8")).toBe(`${JSON.stringify(before, null, 2)}\n`);
+    expect(readdirSync(join(out, "updates", "v2", "requests"))).toEqual(["ha-nam.ics"]);
+    expect(existsSync(join(out, "updates", "v2", "cancel"))).toBe(false);
+    const request = readFileSync(join(out, "updates", "v2", "requests", "ha-nam.ics"), "utf8");
+    expect(request).toContain("METHOD:REQUEST");
+    expect(request).toContain("SEQUENCE:1");
+    expect(request).toContain("UID:2022-09-tcnscd-35@taphuan");
+    const diff = JSON.parse(readFileSync(join(out, "diff.json"), "utf8"));
+    expect(diff).toMatchObject({ fromVersion: 1, toVersion: 2, moves: 1, trainerChanges: 0, provenMinimal: true });
+    expect(readFileSync(join(out, "diff.md"), "utf8")).toContain("- Hà Nam: Thứ Năm, 15/9/2022, sáng → ");
+  });
+});
+
+describe("taphuan replan refuses bad changes", () => {
+  it("names the flag and the expected form", () => {
+    const result = runCli(["replan", "plans/2022-09-tcnscd.yaml", "--schedule", "x.json", "--fix", "Hà Nam=2022-09-20"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('invalid value for --fix (Hà Nam=2022-09-20). Expected PROVINCE=DATE/morning or PROVINCE=DATE/afternoon');
+  });
+
+  it("names an unknown province in the changes with the closest real names", () => {
+    const out = mkdtempSync(join(tmpdir(), "taphuan-bad-"));
+    expect(runCli(["solve", "test/fixtures/small-plan.yaml", "--out", out, "--quiet"]).code).toBe(0);
+    const result = runCli(["replan", "test/fixtures/small-plan.yaml", "--schedule", join(out, "schedule.json"), "--unavailable", "Ha Nan=2022-09-12"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('changes given as options: provinces["Ha Nan"]: unknown province "Ha Nan" in vn-63 — did you mean Hà Nam, Đà Nẵng, Hà Nội?');
+  }, 60_000);
+});
