@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { dirname, join, basename } from "node:path";
 import { error, InputError } from "../model/issues.ts";
-import { MAX_INPUT_BYTES, loadPlanText, type LoadedPlan } from "../model/load.ts";
+import { loadPlanText, refuseOversized, type LoadedPlan } from "../model/load.ts";
 
 export function readInput(file: string): string {
   let size: number;
@@ -14,9 +14,7 @@ export function readInput(file: string): string {
     if (e instanceof InputError) throw e;
     throw new InputError(file, [error("file-not-found", [], "cannot read this file (it does not exist or is not readable)", "check the path")]);
   }
-  if (size > MAX_INPUT_BYTES) {
-    throw new InputError(file, [error("file-too-large", [], `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB is read`, "is this the right file?")]);
-  }
+  refuseOversized(size, file);
   const bytes = readFileSync(file);
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   if (text.includes("\uFFFD")) throw new InputError(file, [error("not-utf8", [], "the file is not valid UTF-8 text", "save it as UTF-8")]);

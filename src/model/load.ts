@@ -20,12 +20,16 @@ export interface ParsedYaml {
   readonly locate: (path: readonly PathSegment[]) => { line: number; column: number } | undefined;
 }
 
-/** Parses YAML safely, or throws an `InputError` naming the file and line. */
-export function parseYaml(text: string, file: string): ParsedYaml {
-  const size = Buffer.byteLength(text, "utf8");
+/** Refuses an input larger than MAX_INPUT_BYTES, before anything reads or parses it. */
+export function refuseOversized(size: number, file: string): void {
   if (size > MAX_INPUT_BYTES) {
     throw new InputError(file, [error("file-too-large", [], `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB is read`, "is this the right file?")]);
   }
+}
+
+/** Parses YAML safely, or throws an `InputError` naming the file and line. */
+export function parseYaml(text: string, file: string): ParsedYaml {
+  refuseOversized(Buffer.byteLength(text, "utf8"), file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {

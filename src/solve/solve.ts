@@ -65,7 +65,9 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
   }
 
   const ordered = sortSessions(plan, sessions);
-  const violations = checkSchedule(plan, ordered).filter((v) => !(v.rule === "one-session-per-province" && unplacedCodes.some((code) => v.message.startsWith(`${plan.provinces.find((p) => p.record.code === code)!.name} (`))));
+  // A province the optimiser left unplaced is reported as such, not as a broken rule.
+  const unplacedNames = new Set(plan.provinces.filter((p) => unplacedCodes.includes(p.record.code)).map((p) => p.name));
+  const violations = checkSchedule(plan, ordered).filter((v) => !(v.rule === "one-session-per-province" && v.date === undefined && unplacedNames.has(v.province!)));
   if (violations.length) throw new SolverBugError(violations);
 
   const unplaced: Unplaced[] = explainUnplaced(plan, ordered, unplacedCodes);
@@ -155,8 +157,8 @@ function decode(plan: Plan, built: BuiltModel, values: ReadonlyMap<string, numbe
     const staff = built.staffVariables
       .filter((v) => v.group === code && v.slot.key === slotKey && (values.get(v.name) ?? 0) > 0.5)
       .sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || a.trainer.id.localeCompare(b.trainer.id));
-    const slot = built.sessionVariables.get(code) && plan.calendar.slot(...(slotKey.split("/") as [string, "morning" | "afternoon"]))!;
-    sessions.push(makeSession(plan, province, slot!, staff.map((v) => v.trainer.id)));
+    const slot = plan.calendar.slot(...(slotKey.split("/") as [string, "morning" | "afternoon"]))!;
+    sessions.push(makeSession(plan, province, slot, staff.map((v) => v.trainer.id)));
   }
   return { sessions, unplaced };
 }
