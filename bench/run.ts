@@ -12,7 +12,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TIME_LIMIT = Number(process.env.BENCH_TIME_LIMIT ?? 60);
 const ONE = fileURLToPath(new URL("./one.ts", import.meta.url));
 
-const rows: string[] = [];
+// Each row is printed as soon as it is measured: a long benchmark loses nothing when stopped.
+const rows = { push: (row: string) => process.stdout.write(`${row}\n`) };
 rows.push(`| instance | sessions | solver | median wall (s) | objective | proven optimal / gap | peak RSS (MB) | greedy objective (placed) |`);
 rows.push(`|---|---|---|---|---|---|---|---|`);
 for (const instance of INSTANCES) {
@@ -34,4 +35,4 @@ for (const instance of INSTANCES) {
     rows.push(`| ${instance} | ${last.sessions} | ${solver} | ${median.toFixed(2)} | ${last.objective ?? "—"}${!last.failed && last.placed < last.sessions ? ` (${last.placed} placed)` : ""} | ${proof} | ${Math.max(...results.map((r) => r.maxRssMb))} | ${last.greedyObjective} (${last.greedyPlaced}) |`);
   }
 }
-process.stdout.write(`${rows.join("\n")}\n\nnode ${process.version}, ${RUNS} runs each, time limit ${TIME_LIMIT} s per solve.\n`);
+process.stdout.write(`\nnode ${process.version}, ${RUNS} runs each, time limit ${TIME_LIMIT} s per solve.\n`);

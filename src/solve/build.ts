@@ -6,7 +6,7 @@ import type { Slot } from "../model/calendar.ts";
 import type { Cluster, Plan, Province, Trainer } from "../model/plan.ts";
 import { HARD_CONSTRAINTS, SOFT_GOALS } from "./constraints/index.ts";
 import type { EncodeContext, StaffVariable } from "./constraints/types.ts";
-import { longestBindingGap } from "./constraints/travel-time.ts";
+import { bindingGaps } from "./constraints/travel-time.ts";
 import { LinearModel } from "./linear-model.ts";
 
 /** The slots where a province's session may be, by every hard rule's domain. */
@@ -38,10 +38,34 @@ export function independentParts(plan: Plan): Cluster[][] {
   return [...parts.values()];
 }
 
-/** Provinces from which every trip to another province of the part exceeds the longest binding gap. */
-function isolatedProvinces(plan: Plan, provinces: readonly Province[]): Set<Province> {
-  const gap = longestBindingGap(plan);
-  return new Set(provinces.filter((p) => provinces.every((q) => q === p || plan.travel.hours(p.record, q.record) > gap)));
+/**
+ * Provinces a trainer cannot tell apart: same cluster (so the same eligible trainers and costs),
+ * and the same travel conflicts with every other province. Two kinds qualify, and share one
+ * trainer variable per half-day:
+ * - a compact cluster: every trip inside it fits in the shortest gap between sessions, and every
+ *   other province of the part is either that close to all of it or too far from all of it;
+ * - a cluster's isolated provinces: every trip from them conflicts with any session close in time.
+ * Every other province is a group of its own. Grouping loses nothing: the grouped model has the
+ * detailed model's optimum, and `decode` assigns a group's trainers to its provinces by matching.
+ */
+export function staffGroups(plan: Plan, provinces: readonly Province[]): Map<Province, { key: string; members: readonly Province[] }> {
+  const { shortest, longest } = bindingGaps(plan);
+  const hours = (a: Province, b: Province) => plan.travel.hours(a.record, b.record);
+  const groups = new Map<Province, { key: string; members: readonly Province[] }>();
+  for (const cluster of new Set(provinces.map((p) => p.cluster))) {
+    const members = provinces.filter((p) => p.cluster === cluster);
+    const others = provinces.filter((p) => p.cluster !== cluster);
+    const compact =
+      members.every((a) => members.every((b) => hours(a, b) <= shortest)) &&
+      others.every((q) => members.every((p) => hours(p, q) <= shortest) || members.every((p) => hours(p, q) > longest));
+    const isolated = members.filter((p) => provinces.every((q) => q === p || hours(p, q) > longest));
+    for (const p of members) {
+      if (compact) groups.set(p, { key: `${cluster}#`, members });
+      else if (isolated.includes(p)) groups.set(p, { key: `${cluster}*`, members: isolated });
+      else groups.set(p, { key: p.record.code, members: [p] });
+    }
+  }
+  return groups;
 }
 
 export interface BuiltModel extends EncodeContext {
@@ -51,16 +75,11 @@ export interface BuiltModel extends EncodeContext {
 
 export interface BuildOptions {
   /**
-   * "province": the detailed model, a trainer variable per province and slot. "cluster": the
-   * aggregate model, where a cluster's isolated provinces (every trip from them to another province
-   * is longer than any gap between sessions it could fill) share their trainer variables. For those
-   * provinces only the cluster matters to a trainer — same eligibility, same costs, and any other
-   * session close in time conflicts — so the aggregate model has the detailed one's optimum with
-   * fewer variables.
+   * "grouped": provinces a trainer cannot tell apart share trainer variables (see `staffGroups`).
+   * "province": a trainer variable per province and half-day (re-planning uses it: whether a
+   * trainer is a change depends on the province).
    */
-  readonly granularity: "province" | "cluster";
-  /** Restrict each province to these slots (province code → slot keys): how staffing is solved for chosen dates. */
-  readonly onlySlots?: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly granularity: "province" | "grouped";
   /** Re-planning: the schedule being changed. */
   readonly previous?: PreviousSchedule;
 }
@@ -85,13 +104,13 @@ export class FrozenConflictError extends Error {
 }
 
 export function buildModel(plan: Plan, clusters: readonly Cluster[], options: BuildOptions): BuiltModel {
-  const { granularity, onlySlots, previous } = options;
+  const { granularity, previous } = options;
   const model = new LinearModel();
   const provinces = clusters.flatMap((c) => c.provinces);
   const provinceIndex = new Map(plan.provinces.map((p, i) => [p.record.code, i]));
   const trainerIndex = new Map(plan.trainers.map((t, i) => [t.id, i]));
-  const isolated = granularity === "cluster" ? isolatedProvinces(plan, provinces) : new Set<Province>();
-  const groupOf = (province: Province) => (isolated.has(province) ? `${province.cluster}*` : province.record.code);
+  const groups = granularity === "grouped" ? staffGroups(plan, provinces) : new Map<Province, { key: string; members: readonly Province[] }>();
+  const groupOf = (province: Province) => groups.get(province)?.key ?? province.record.code;
   const weighted = SOFT_GOALS.map((goal) => ({ goal, weight: goal.weight(plan) })).filter((g) => g.weight !== 0);
   const slotCost = (province: Province, slot: Slot) => weighted.reduce((sum, { goal, weight }) => sum + weight * (goal.slotCost?.(plan, province, slot) ?? 0), 0);
   const staffCost = (trainer: Trainer, cluster: string) => weighted.reduce((sum, { goal, weight }) => sum + weight * (goal.staffCost?.(plan, trainer, cluster) ?? 0), 0);
@@ -105,9 +124,8 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
 
   for (const province of provinces) {
     const p = provinceIndex.get(province.record.code)!;
-    const cluster = clusters.find((c) => c.name === province.cluster)!;
     const before = previous?.sessions.get(province.record.code);
-    const allowed = previous?.frozen.has(province.record.code) ? new Set([before!.slotKey]) : onlySlots?.get(province.record.code);
+    const allowed = previous?.frozen.has(province.record.code) ? new Set([before!.slotKey]) : undefined;
     const slots = new Map<string, string>();
     let worstSlot = 0;
     for (const slot of candidateSlots(plan, province)) {
@@ -120,13 +138,13 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
       for (const { role, trainers } of staff) {
         for (const trainer of trainers) {
           const name = `y${trainerIndex.get(trainer.id)}_${role}_${groupOf(province)}_${slot.ordinal}`;
-          if (staffByName.has(name)) continue; // aggregate: one variable per cluster, made by its first province
+          if (staffByName.has(name)) continue; // a group's variable, made by its first province
           const variable: StaffVariable = {
             name: model.addVariable(name, staffCost(trainer, province.cluster)),
             trainer,
             role,
             group: groupOf(province),
-            provinces: isolated.has(province) ? cluster.provinces.filter((p) => isolated.has(p)) : [province],
+            provinces: groups.get(province)?.members ?? [province],
             cluster: province.cluster,
             slot,
           };
@@ -154,8 +172,7 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
       if (!before) continue;
       for (const [slotKey, x] of sessionVariables.get(province.record.code)!) if (slotKey !== before.slotKey) model.addCost(x, moveCost);
     }
-    // In the aggregate model a variable stands for any province of its group: it is a change only if
-    // it is one for every one of them, so the aggregate never over-counts (its optimum stays a bound).
+    if (granularity !== "province") throw new Error("re-planning needs a variable per province: whether a trainer is a change depends on it");
     for (const v of staffVariables) {
       const changed = v.provinces.every((p) => {
         const before = previous.sessions.get(p.record.code);

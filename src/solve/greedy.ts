@@ -5,10 +5,14 @@
 import type { Plan, Trainer } from "../model/plan.ts";
 import { makeSession, sortSessions, type Session } from "../model/schedule.ts";
 import { candidateSlots, eligibleTrainers } from "./build.ts";
-import { checkSchedule } from "./check.ts";
+import { checkContext } from "./check.ts";
 import { SOFT_GOALS } from "./constraints/index.ts";
+import { trainerDailyMax } from "./constraints/trainer-daily-max.ts";
+import { trainerOnePlace } from "./constraints/trainer-one-place.ts";
+import { travelTime } from "./constraints/travel-time.ts";
 
-const TRAINER_RULES = new Set(["trainer-one-place", "trainer-daily-max", "travel-time"]);
+/** The rules that depend on a trainer's other sessions (the rest hold by construction). */
+const TRAINER_RULES = [trainerOnePlace, trainerDailyMax, travelTime];
 
 export function greedySchedule(plan: Plan): Session[] {
   const sessions: Session[] = [];
@@ -20,8 +24,8 @@ export function greedySchedule(plan: Plan): Session[] {
     for (const slot of candidateSlots(plan, province)) {
       if ((perSlot.get(slot.key) ?? 0) >= cap) continue;
       const fits = (trainer: Trainer) => {
-        const trial = [...(byTrainer.get(trainer.id) ?? []), makeSession(plan, province, slot, [trainer.id])];
-        return !checkSchedule(plan, trial).some((v) => TRAINER_RULES.has(v.rule));
+        const context = checkContext(plan, [...(byTrainer.get(trainer.id) ?? []), makeSession(plan, province, slot, [trainer.id])]);
+        return TRAINER_RULES.every((rule) => rule.check(context).length === 0);
       };
       const chosen: Trainer[] = [];
       const staffed = [...plan.needs].every(([role, count]) => {

@@ -57,7 +57,9 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
 
   for (const [index, clusters] of parts.entries()) {
     const started = Date.now();
-    const part = await solvePart(plan, clusters, solver, deadline, options.previous);
+    // An equal share of what is left, so one hard part cannot starve the ones after it.
+    const partDeadline = deadline === undefined ? undefined : started + (deadline - started) / (parts.length - index);
+    const part = await solvePart(plan, clusters, solver, partDeadline, options.previous);
     sessions.push(...part.sessions);
     unplacedCodes.push(...part.unplaced);
     partReports.push(part.report);
@@ -87,78 +89,49 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
   return { schedule, report };
 }
 
-/** After this many date choices whose staffing fails, the part is solved as one detailed model. */
-const MAX_DATE_CUTS = 20;
-
 /**
- * Dates first, then trainers — exactly. The aggregate model (trainer capacity per cluster and
- * half-day) is a relaxation of the detailed one with the same costs, so its optimum L is a lower
- * bound. The detailed model restricted to the cluster half-days the aggregate used (any province of
- * the cluster in any of them) gives a schedule of cost U ≥ L; U = L proves it optimal. When those
- * half-days cannot be staffed (travel between particular provinces), they are cut off (a no-good
- * cut) and the dates re-solved; after MAX_DATE_CUTS the part falls back to one detailed model.
+ * One part, one model: provinces a trainer cannot tell apart share trainer variables (exact, see
+ * `staffGroups`), except when re-planning, where whether a trainer is a change depends on the
+ * province. Proven optimal when the backend finishes; otherwise the LP bound gives the gap.
  */
 async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, deadline: number | undefined, previous: PreviousSchedule | undefined) {
-  const remaining = () => (deadline !== undefined ? { timeLimitMs: Math.max(1, deadline - Date.now()) } : {});
-  const withPrevious = previous ? { previous } : {};
-  const aggregate = buildModel(plan, clusters, { granularity: "cluster", ...withPrevious });
-  const outOfTime = () => deadline !== undefined && Date.now() >= deadline;
-  for (let cuts = 0; cuts <= MAX_DATE_CUTS; cuts++) {
-    const dates = await solver.solve(aggregate.model, remaining());
-    if (dates.status === "timeout") throw new TimeLimitError(clusters.map((c) => c.name));
-    if (dates.status === "infeasible") break;
-    const usedByCluster = new Map<string, Set<string>>();
-    let placed = 0;
-    for (const province of aggregate.provinces) {
-      for (const [slotKey, name] of aggregate.sessionVariables.get(province.record.code)!) {
-        if ((dates.values.get(name) ?? 0) <= 0.5) continue;
-        placed++;
-        usedByCluster.set(province.cluster, (usedByCluster.get(province.cluster) ?? new Set()).add(slotKey));
-      }
-    }
-    const allowed = new Map(aggregate.provinces.map((p) => [p.record.code, usedByCluster.get(p.cluster) ?? new Set<string>()]));
-    const detailed = buildModel(plan, clusters, { granularity: "province", onlySlots: allowed, ...withPrevious });
-    const staffing = await solver.solve(detailed.model, remaining());
-    if (staffing.status === "timeout") throw new TimeLimitError(clusters.map((c) => c.name));
-    const decoded = staffing.status === "infeasible" ? undefined : decode(plan, detailed, staffing.values);
-    if (decoded && decoded.sessions.length === placed) {
-      const datesProven = dates.status === "optimal";
-      const lower = datesProven ? dates.objective : await boundOf(solver, aggregate.model);
-      const proven = datesProven && staffing.status === "optimal" && staffing.objective - lower < 1e-6;
-      return { ...decoded, report: partReport(clusters, [aggregate, detailed], staffing.objective, lower, proven, `dates then trainers${cuts ? ` (${cuts} date choice${cuts > 1 ? "s" : ""} cut off)` : ""}`) };
-    }
-    // No staffing places as many provinces within these cluster half-days: never use only them again.
-    const within = aggregate.provinces.flatMap((p) => [...allowed.get(p.record.code)!].flatMap((slotKey) => {
-      const name = aggregate.sessionVariables.get(p.record.code)!.get(slotKey);
-      return name ? [[name, 1] as const] : [];
-    }));
-    aggregate.model.addRow(`nogood:${cuts}`, within, { max: placed - 1 });
-    if (outOfTime()) throw new TimeLimitError(clusters.map((c) => c.name));
-  }
-  const joint = buildModel(plan, clusters, { granularity: "province", ...withPrevious });
-  const result = await solver.solve(joint.model, remaining());
+  const built = buildModel(plan, clusters, previous ? { granularity: "province", previous } : { granularity: "grouped" });
+  const result = await solver.solve(built.model, deadline !== undefined ? { timeLimitMs: Math.max(1, deadline - Date.now()) } : {});
   if (result.status === "timeout") throw new TimeLimitError(clusters.map((c) => c.name));
   if (result.status === "infeasible") throw new SolverBugError([{ rule: "model", message: `part ${clusters.map((c) => c.name).join(", ")} has no solution although every province may stay unplaced` }]);
   const proven = result.status === "optimal";
-  return { ...decode(plan, joint, result.values), report: partReport(clusters, [joint], result.objective, proven ? result.objective : await boundOf(solver, joint.model), proven, "one detailed model") };
+  const bound = proven ? result.objective : await boundOf(solver, built.model);
+  const grouped = built.provinces.filter((p) => built.groupOf(p) !== p.record.code).length;
+  const method = grouped ? `one model, ${grouped} of ${built.provinces.length} provinces in shared trainer groups` : "one model";
+  return { ...decode(plan, built, result.values), report: partReport(clusters, built, result.objective, bound, proven, method) };
 }
 
+/**
+ * Reads the schedule off the model's values. A group's trainers at a half-day are handed to the
+ * group's provinces there in the plan's order: any hand-out keeps every rule and costs the same.
+ */
 function decode(plan: Plan, built: BuiltModel, values: ReadonlyMap<string, number>): { sessions: Session[]; unplaced: string[] } {
+  const chosen = (name: string) => (values.get(name) ?? 0) > 0.5;
+  const roleOrder = [...plan.needs.keys()];
+  const pool = new Map<string, Map<string, string[]>>(); // group|slot → role → trainer ids still to hand out
+  for (const v of built.staffVariables) {
+    if (!chosen(v.name)) continue;
+    const byRole = pool.get(`${v.group}|${v.slot.key}`) ?? new Map<string, string[]>();
+    byRole.set(v.role, [...(byRole.get(v.role) ?? []), v.trainer.id].sort());
+    pool.set(`${v.group}|${v.slot.key}`, byRole);
+  }
   const sessions: Session[] = [];
   const unplaced: string[] = [];
-  const roleOrder = [...plan.needs.keys()];
   for (const province of built.provinces) {
-    const code = province.record.code;
-    const slotKey = [...(built.sessionVariables.get(code) ?? [])].find(([, name]) => (values.get(name) ?? 0) > 0.5)?.[0];
+    const slotKey = [...built.sessionVariables.get(province.record.code)!].find(([, name]) => chosen(name))?.[0];
     if (!slotKey) {
-      unplaced.push(code);
+      unplaced.push(province.record.code);
       continue;
     }
-    const staff = built.staffVariables
-      .filter((v) => v.group === code && v.slot.key === slotKey && (values.get(v.name) ?? 0) > 0.5)
-      .sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || a.trainer.id.localeCompare(b.trainer.id));
+    const byRole = pool.get(`${built.groupOf(province)}|${slotKey}`);
+    const trainers = roleOrder.flatMap((role) => byRole?.get(role)?.splice(0, plan.needs.get(role)!) ?? []);
     const slot = plan.calendar.slot(...(slotKey.split("/") as [string, "morning" | "afternoon"]))!;
-    sessions.push(makeSession(plan, province, slot, staff.map((v) => v.trainer.id)));
+    sessions.push(makeSession(plan, province, slot, trainers));
   }
   return { sessions, unplaced };
 }
@@ -169,9 +142,8 @@ async function boundOf(solver: Backend, model: LinearModel): Promise<number> {
   return relaxed.status === "optimal" || relaxed.status === "feasible" ? relaxed.objective : Number.NEGATIVE_INFINITY;
 }
 
-function partReport(clusters: readonly Cluster[], models: readonly BuiltModel[], objective: number, bound: number, proven: boolean, method: string): SolveReport["parts"][number] {
-  const variables = models.reduce((n, m) => n + m.model.size.variables, 0);
-  const rows = models.reduce((n, m) => n + m.model.size.rows, 0);
+function partReport(clusters: readonly Cluster[], built: BuiltModel, objective: number, bound: number, proven: boolean, method: string): SolveReport["parts"][number] {
+  const { variables, rows } = built.model.size;
   const known = Number.isFinite(bound);
   const gap = proven ? 0 : known ? Math.max(0, (objective - bound) / Math.max(1, Math.abs(objective))) : null;
   return {

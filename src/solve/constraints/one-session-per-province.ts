@@ -40,7 +40,15 @@ export const oneSessionPerProvince: HardConstraint = {
   },
 };
 
+const provinceIndex = new WeakMap<Plan, Map<string, Province>>();
+
+/** The plan's province a schedule names, however it is spelt (the index is built once per plan). */
 export function findProvince(plan: Plan, name: string): Province | undefined {
-  const key = nameKey(name);
-  return plan.provinces.find((p) => nameKey(p.name) === key || nameKey(p.record.name) === key);
+  let index = provinceIndex.get(plan);
+  if (!index) {
+    index = new Map();
+    for (const p of plan.provinces) for (const key of [nameKey(p.record.name), nameKey(p.name)]) index.set(key, p);
+    provinceIndex.set(plan, index);
+  }
+  return index.get(nameKey(name));
 }

@@ -67,22 +67,24 @@ export const travelTime: HardConstraint = {
 };
 
 /**
- * The longest time between two sessions that a trip can still exceed: a province whose every
- * trip to another is longer than this conflicts with any other session of the same trainer that
- * close in time, whichever province that is.
+ * The shortest and the longest time between two sessions that a trip can still exceed. A trip
+ * no longer than the shortest never conflicts; a trip longer than the longest conflicts with any
+ * session of the same trainer that close in time.
  */
-export function longestBindingGap(plan: Plan): number {
+export function bindingGaps(plan: Plan): { shortest: number; longest: number } {
   const longest = longestTrip(plan);
   const slots = plan.calendar.slots;
   let binding = 0;
+  let shortest = Number.POSITIVE_INFINITY;
   for (let i = 0; i < slots.length; i++) {
     for (let j = i + 1; j < slots.length; j++) {
       const gap = gapHours(plan, slots[i]!, slots[j]!);
       if (gap >= longest) break;
       binding = Math.max(binding, gap);
+      shortest = Math.min(shortest, gap);
     }
   }
-  return binding;
+  return { shortest, longest: binding };
 }
 
 /** The quickest trip between two groups' provinces (distinct provinces: one has one session). */

@@ -37,7 +37,7 @@ export interface StaffVariable {
 export interface EncodeContext {
   readonly plan: Plan;
   readonly model: LinearModel;
-  readonly granularity: "province" | "cluster";
+  readonly granularity: "province" | "grouped";
   readonly provinces: readonly Province[];
   /** The group of staff variables a province's session belongs to (itself, or its cluster). */
   groupOf(province: Province): string;
