@@ -68,10 +68,7 @@ export function staffGroups(plan: Plan, provinces: readonly Province[]): Map<Pro
   return groups;
 }
 
-export interface BuiltModel extends EncodeContext {
-  /** The cost of leaving a province unplaced: more than every goal together can cost. */
-  readonly unplacedCost: number;
-}
+export type BuiltModel = EncodeContext;
 
 export interface BuildOptions {
   /**
@@ -145,7 +142,6 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
             role,
             group: groupOf(province),
             provinces: groups.get(province)?.members ?? [province],
-            cluster: province.cluster,
             slot,
           };
           staffByName.set(name, variable);
@@ -194,7 +190,7 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
   }
   for (const province of provinces) unplacedVariables.set(province.record.code, model.addVariable(`u${provinceIndex.get(province.record.code)}`, unplacedCost));
 
-  const context: BuiltModel = { plan, model, granularity, provinces, groupOf, sessionVariables, unplacedVariables, staffVariables, staffByTrainerSlot, unplacedCost };
+  const context: BuiltModel = { plan, model, granularity, provinces, groupOf, sessionVariables, unplacedVariables, staffVariables, staffByTrainerSlot };
   for (const rule of HARD_CONSTRAINTS) rule.encode?.(context);
   for (const { goal } of weighted) goal.encode?.(context);
   return context;

@@ -30,7 +30,6 @@ export interface StaffVariable {
   readonly group: string;
   /** The provinces the trainer may be at: one in the detailed model, the cluster's in the aggregate. */
   readonly provinces: readonly Province[];
-  readonly cluster: string;
   readonly slot: Slot;
 }
 
