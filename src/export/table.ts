@@ -88,7 +88,7 @@ function monthGrid(plan: Plan, schedule: Schedule, lang: Lang): string {
     });
     return `<tr><th>${escapeHtml(officialDay(date, lang))}</th>${cells.join("")}</tr>`;
   });
-  return [`<h2>${escapeHtml(labels.gridTitle)}</h2>`, '<table class="grid">', `<thead>${head}</thead>`, `<tbody>${body.join("\n")}</tbody>`, "</table>"].join("\n");
+  return ['<section class="grid-page">', `<h2>${escapeHtml(labels.gridTitle)}</h2>`, '<table class="grid">', `<thead>${head}</thead>`, `<tbody>${body.join("\n")}</tbody>`, "</table>", "</section>"].join("\n");
 }
 
 export function toHtmlPage(plan: Plan, schedule: Schedule, options: TableOptions = {}): string {
@@ -105,9 +105,11 @@ export function toHtmlPage(plan: Plan, schedule: Schedule, options: TableOptions
 <title>${escapeHtml(title)}</title>
 <style>
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+@page grid { size: A4 landscape; margin: 15mm; }
 body { font-family: "Times New Roman", Times, serif; font-size: 13pt; line-height: 1.3; }
 h1 { font-size: 14pt; text-align: center; text-transform: uppercase; }
-h2 { font-size: 13pt; margin-top: 1.5em; }
+h2 { font-size: 13pt; margin-top: 1.5em; break-after: avoid; }
+section.grid-page { page: grid; break-before: page; }
 table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
 tr { page-break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }
