@@ -13,6 +13,7 @@ import { explainUnplaced } from "./explain.ts";
 import type { LinearModel } from "./linear-model.ts";
 
 export interface SolveOptions {
+  /** "highs" (default) or "js" (javascript-lp-solver). */
   readonly solver?: SolverName;
   /** Wall-clock budget for the whole solve; without it each part is solved to proven optimality. */
   readonly timeLimitSeconds?: number;
@@ -46,7 +47,7 @@ export class TimeLimitError extends Error {
 }
 
 export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise<SolveOutcome> {
-  const solverName = options.solver ?? "js";
+  const solverName = options.solver ?? "highs";
   if (solverName === "highs") await loadHighs();
   const solver = backend(solverName);
   const deadline = options.timeLimitSeconds !== undefined ? Date.now() + options.timeLimitSeconds * 1000 : undefined;
