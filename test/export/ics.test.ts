@@ -146,7 +146,7 @@ describe("octet folding and quoting", () => {
       }),
       { numRuns: 300, seed: 42 },
     );
-  });
+  }, 30_000);
 
   it("folds Vietnamese by octets, not characters", () => {
     const line = `SUMMARY:${"Tập huấn Tổ công nghệ số cộng đồng ".repeat(4)}`;

@@ -80,7 +80,7 @@ describe("solve", () => {
       }),
       { numRuns: 40, seed: 20220905 },
     );
-  });
+  }, 60_000);
 
   it("property: on tiny plans the optimiser's optimum equals brute-force enumeration's, with both backends", async () => {
     await fc.assert(
