@@ -1,4 +1,4 @@
-import { loadScheduleText } from "../../model/schedule.ts";
+import { loadScheduleText, planHash } from "../../model/schedule.ts";
 import { checkSchedule } from "../../solve/check.ts";
 import { HARD_CONSTRAINTS } from "../../solve/constraints/index.ts";
 import { parse } from "../args.ts";
@@ -9,6 +9,9 @@ export async function run(argv: string[]): Promise<number> {
   const [planPath, schedulePath] = positionals as [string, string];
   const { plan } = readPlan(planPath);
   const schedule = loadScheduleText(readInput(schedulePath), schedulePath);
+  if (schedule.planHash !== planHash(plan)) {
+    process.stderr.write(`warning: ${schedulePath} was made from another version of ${planPath} (planHash differs): checking it against the plan as it is now\n`);
+  }
   const violations = checkSchedule(plan, schedule.sessions);
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ ok: violations.length === 0, violations }, null, 2)}\n`);
