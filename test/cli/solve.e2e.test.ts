@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { evaluateGoals } from "../../src/solve/check.ts";
+import { plan2022 } from "../helpers.ts";
 import { runCli } from "./run-cli.ts";
 
 describe("taphuan solve and check on the 2022 plan", () => {
@@ -24,6 +26,12 @@ describe("taphuan solve and check on the 2022 plan", () => {
       expect([0, 6]).not.toContain(new Date(`${s.date}T12:00:00Z`).getUTCDay());
     }
     expect(schedule.report.proven).toBe(true);
+  });
+
+  it("reports an objective equal to the sum of the goals' penalties of the schedule it wrote", () => {
+    const schedule = JSON.parse(readFileSync(join(out, "schedule.json"), "utf8"));
+    const cost = evaluateGoals(plan2022(), schedule.sessions).reduce((sum, g) => sum + g.cost, 0);
+    expect(schedule.report.objective).toBeCloseTo(cost, 6);
   });
 
   it("check accepts the solver's schedule", () => {
