@@ -1,5 +1,6 @@
 /** Every word a reader sees in exports, in Vietnamese (default) and English, from one place. */
 import { DateTime } from "luxon";
+import { officialDate } from "../model/calendar.ts";
 
 export type Lang = "vi" | "en";
 export const LANGS: readonly Lang[] = ["vi", "en"];
@@ -49,11 +50,7 @@ export const LABELS = {
   },
 } as const;
 
-/** "13/9/2022", as official documents write dates. */
-export function officialDate(date: string): string {
-  const [year, month, day] = date.split("-").map(Number);
-  return `${day}/${month}/${year}`;
-}
+export { officialDate };
 
 /** "Thứ Ba, 13/9/2022". */
 export function officialDay(date: string, lang: Lang): string {

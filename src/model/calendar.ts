@@ -29,6 +29,12 @@ export interface CalendarSettings {
   readonly holidays: readonly string[];
 }
 
+/** "13/9/2022": a date as official documents and the letter write it. */
+export function officialDate(date: string): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return `${day}/${month}/${year}`;
+}
+
 export function slotKey(date: string, halfDay: HalfDayName): string {
   return `${date}/${halfDay}`;
 }

@@ -3,16 +3,11 @@
  * (no possible half-day, no trainer of a role, too few trainer half-days for a cluster), then what
  * the best partial schedule shows (every possible half-day taken by the trainers' other sessions).
  */
-import type { Slot } from "../model/calendar.ts";
+import { officialDate, type Slot } from "../model/calendar.ts";
 import { trainerAvailable, type Cluster, type Plan, type Province } from "../model/plan.ts";
 import type { Session, Unplaced } from "../model/schedule.ts";
 import { candidateSlots, eligibleTrainers } from "./build.ts";
 import { HARD_CONSTRAINTS } from "./constraints/index.ts";
-
-export function letterDate(date: string): string {
-  const [year, month, day] = date.split("-").map(Number);
-  return `${day}/${month}/${year}`;
-}
 
 /** Necessary conditions per cluster and role: if one fails, the cluster cannot be fully scheduled. */
 export function clusterShortfalls(plan: Plan): Map<string, string[]> {
@@ -22,7 +17,7 @@ export function clusterShortfalls(plan: Plan): Map<string, string[]> {
     for (const [role, count] of plan.needs) {
       const needed = count * cluster.provinces.length;
       const pool = plan.trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster.name));
-      const between = `between ${letterDate(cluster.window.from)} and ${letterDate(cluster.window.to)}`;
+      const between = `between ${officialDate(cluster.window.from)} and ${officialDate(cluster.window.to)}`;
       if (pool.length === 0) {
         messages.push(`${cluster.name} needs ${needed} ${role} trainer place${needed > 1 ? "s" : ""}, but no ${role} trainer may serve ${cluster.name}`);
         continue;
@@ -47,11 +42,11 @@ export function clusterShortfalls(plan: Plan): Map<string, string[]> {
 
 /** Why one province has no possible half-day at all, from the rules that restrict slots. */
 function noSlotReasons(plan: Plan, province: Province, cluster: Cluster): string[] {
-  if (cluster.slots.length === 0) return [`${cluster.name}'s window ${letterDate(cluster.window.from)}..${letterDate(cluster.window.to)} has no working half-day`];
+  if (cluster.slots.length === 0) return [`${cluster.name}'s window ${officialDate(cluster.window.from)}..${officialDate(cluster.window.to)} has no working half-day`];
   const blocking = HARD_CONSTRAINTS.filter((rule) => rule.allowsSlot && cluster.slots.some((slot) => !rule.allowsSlot!(plan, province, slot)));
   const reasons: string[] = [];
-  if (province.fixed) reasons.push(`it is fixed to ${letterDate(province.fixed.date)} ${province.fixed.halfDay}, which is not a working half-day in ${cluster.name}'s window${blocking.some((r) => r.id === "province-available") ? " where it can host" : ""}`);
-  else if (blocking.some((r) => r.id === "province-available")) reasons.push(`it cannot host on any of the ${cluster.slots.length} working half-days of ${cluster.name}'s window ${letterDate(cluster.window.from)}..${letterDate(cluster.window.to)}`);
+  if (province.fixed) reasons.push(`it is fixed to ${officialDate(province.fixed.date)} ${province.fixed.halfDay}, which is not a working half-day in ${cluster.name}'s window${blocking.some((r) => r.id === "province-available") ? " where it can host" : ""}`);
+  else if (blocking.some((r) => r.id === "province-available")) reasons.push(`it cannot host on any of the ${cluster.slots.length} working half-days of ${cluster.name}'s window ${officialDate(cluster.window.from)}..${officialDate(cluster.window.to)}`);
   return reasons.length ? reasons : ["it has no working half-day left in its window"];
 }
 

@@ -3,11 +3,11 @@
  * stay exactly as they were, then the fewest sessions move, then the fewest trainers change.
  */
 import { DateTime } from "luxon";
+import { officialDate } from "../model/calendar.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule, Session } from "../model/schedule.ts";
 import type { SolverName } from "./backends.ts";
 import { candidateSlots, eligibleTrainers, type PreviousSchedule } from "./build.ts";
-import { letterDate } from "./explain.ts";
 import { solvePlan } from "./solve.ts";
 
 export interface ReplanOptions {
@@ -125,7 +125,7 @@ function suggestRelaxations(plan: Plan, schedule: Schedule): string[] {
     const outside = plan.calendar.slots.find((slot) => (slot.date < cluster.window.from || slot.date > cluster.window.to) && possible.has(slot.key) && staffable(slot));
     if (outside) {
       const [from, to] = outside.date < cluster.window.from ? [outside.date, cluster.window.to] : [cluster.window.from, outside.date];
-      suggestions.push(`${province.name}: widen ${cluster.name}'s window to ${letterDate(from)}..${letterDate(to)} (it could then be on ${letterDate(outside.date)} ${outside.halfDay})`);
+      suggestions.push(`${province.name}: widen ${cluster.name}'s window to ${officialDate(from)}..${officialDate(to)} (it could then be on ${officialDate(outside.date)} ${outside.halfDay})`);
       continue;
     }
     let found = false;
@@ -134,7 +134,7 @@ function suggestRelaxations(plan: Plan, schedule: Schedule): string[] {
         if (free(slot, role).length >= count) continue;
         const away = plan.trainers.find((t) => t.roles.includes(role) && t.clusters.has(cluster.name) && !busy.has(`${t.id}|${slot.key}`) && !eligibleTrainers(plan, province, slot, role).includes(t));
         if (away && [...plan.needs].every(([r, c]) => r === role || free(slot, r).length >= c)) {
-          suggestions.push(`${province.name}: ${away.id} (${role}) would need to be available on ${letterDate(slot.date)} ${slot.halfDay}`);
+          suggestions.push(`${province.name}: ${away.id} (${role}) would need to be available on ${officialDate(slot.date)} ${slot.halfDay}`);
           found = true;
           break;
         }

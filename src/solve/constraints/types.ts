@@ -3,7 +3,7 @@
  * checks any given schedule. Hard rules restrict where variables exist (`allowsSlot`,
  * `allowsTrainer`) and add rows (`encode`); soft goals give costs and evaluate a schedule's penalty.
  */
-import type { Slot } from "../../model/calendar.ts";
+import { officialDate, type Slot } from "../../model/calendar.ts";
 import type { Plan, Province, Trainer } from "../../model/plan.ts";
 import type { HalfDayName } from "../../model/schema.ts";
 import type { Session } from "../../model/schedule.ts";
@@ -93,6 +93,5 @@ export function at(session: Session): { date: string; halfDay: HalfDayName } {
 
 /** "Hà Nam, 15/9/2022 morning": how violations name a session. */
 export function describeSession(session: Session): string {
-  const [year, month, day] = session.date.split("-").map(Number);
-  return `${session.province}, ${day}/${month}/${year} ${session.halfDay}`;
+  return `${session.province}, ${officialDate(session.date)} ${session.halfDay}`;
 }
