@@ -8,9 +8,9 @@ import { parseYaml, validate } from "../../model/load.ts";
 import { resolvePlan } from "../../model/plan.ts";
 import { loadScheduleText, scheduleJson } from "../../model/schedule.ts";
 import { DateString } from "../../model/schema.ts";
-import { SOLVERS } from "../../solve/backends.ts";
 import { replan } from "../../solve/replan.ts";
-import { oneOf, parse, positiveNumber, UsageError } from "../args.ts";
+import { oneOf, parse, UsageError } from "../args.ts";
+import { solverOptions } from "../solver-options.ts";
 import { readInput, readPlan, writeAtomic } from "../files.ts";
 import { writeExports } from "../write-exports.ts";
 
@@ -66,9 +66,8 @@ export async function run(argv: string[]): Promise<number> {
   );
   if (!values.schedule) throw new UsageError("--schedule SCHEDULE.json is required: the schedule to change");
   const planPath = positionals[0]!;
-  const solver = oneOf("solver", values.solver, SOLVERS, "highs");
+  const solving = solverOptions(values);
   const lang = oneOf("lang", values.lang, LANGS, "vi");
-  const timeLimitSeconds = positiveNumber("time-limit", values["time-limit"]) ?? (solver === "js" ? 30 : undefined);
   const today = values.today === undefined ? undefined : date("today", values.today);
   const outDir = values.out ?? dirname(values.schedule);
 
@@ -88,7 +87,7 @@ export async function run(argv: string[]): Promise<number> {
   const previous = loadScheduleText(previousText, schedulePath);
   if (previous.planId !== plan.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${previous.planId}", not "${plan.id}"`, `give the schedule made from ${planPath}`)]);
 
-  const outcome = await replan(plan, previous, { solver, planPath, ...(today ? { today } : {}), ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}) });
+  const outcome = await replan(plan, previous, { ...solving, planPath, ...(today ? { today } : {}) });
   const out = process.stdout;
   if (outcome.schedule.status === "partial") {
     out.write("No re-plan places every province; nothing was written.\n");

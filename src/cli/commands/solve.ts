@@ -1,11 +1,11 @@
 import { join } from "node:path";
 import { formatIssue } from "../../model/issues.ts";
 import { scheduleJson } from "../../model/schedule.ts";
-import { SOLVERS } from "../../solve/backends.ts";
 import { solvePlan } from "../../solve/solve.ts";
-import { oneOf, parse, positiveNumber } from "../args.ts";
+import { oneOf, parse } from "../args.ts";
 import { readPlan, writeAtomic } from "../files.ts";
 import { printOutcome } from "../report.ts";
+import { solverOptions } from "../solver-options.ts";
 import { writeExports } from "../write-exports.ts";
 
 export async function run(argv: string[]): Promise<number> {
@@ -15,8 +15,7 @@ export async function run(argv: string[]): Promise<number> {
     ["plan"],
   );
   const planPath = positionals[0]!;
-  const solver = oneOf("solver", values.solver, SOLVERS, "highs");
-  const timeLimitSeconds = positiveNumber("time-limit", values["time-limit"]) ?? (solver === "js" ? 30 : undefined);
+  const solving = solverOptions(values);
   const lang = oneOf("lang", values.lang, ["vi", "en"] as const, "vi");
   const outDir = values.out ?? "out";
   const { plan, warnings } = readPlan(planPath);
@@ -24,9 +23,8 @@ export async function run(argv: string[]): Promise<number> {
 
   const started = Date.now();
   const { schedule, report } = await solvePlan(plan, {
-    solver,
+    ...solving,
     planPath,
-    ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}),
     onProgress: (e) => {
       if (values.quiet || Date.now() - started < 1000) return;
       process.stderr.write(`part ${e.part}/${e.parts} (${e.clusters.join(", ")}): objective ${e.objective}${e.proven ? ", proven optimal" : ""}, ${e.seconds.toFixed(1)} s\n`);
