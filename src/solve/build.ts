@@ -102,6 +102,7 @@ export class FrozenConflictError extends Error {
 
 export function buildModel(plan: Plan, clusters: readonly Cluster[], options: BuildOptions): BuiltModel {
   const { granularity, previous } = options;
+  if (previous && granularity !== "province") throw new Error("re-planning needs a variable per province: whether a trainer is a change depends on it");
   const model = new LinearModel();
   const provinces = clusters.flatMap((c) => c.provinces);
   const provinceIndex = new Map(plan.provinces.map((p, i) => [p.record.code, i]));
@@ -121,17 +122,17 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
 
   for (const province of provinces) {
     const p = provinceIndex.get(province.record.code)!;
-    const before = previous?.sessions.get(province.record.code);
-    const allowed = previous?.frozen.has(province.record.code) ? new Set([before!.slotKey]) : undefined;
+    const heldSlot = previous?.frozen.has(province.record.code) ? previous.sessions.get(province.record.code)!.slotKey : undefined;
     const slots = new Map<string, string>();
     let worstSlot = 0;
     for (const slot of candidateSlots(plan, province)) {
-      if (allowed && !allowed.has(slot.key)) continue;
+      if (heldSlot !== undefined && slot.key !== heldSlot) continue;
       const staff = [...plan.needs].map(([role, count]) => ({ role, count, trainers: eligibleTrainers(plan, province, slot, role) }));
       // A session needs its roles filled by distinct trainers: skip slots where that cannot be.
       if (staff.some(({ count, trainers }) => trainers.length < count)) continue;
-      slots.set(slot.key, model.addVariable(`x${p}_${slot.ordinal}`, slotCost(province, slot)));
-      worstSlot = Math.max(worstSlot, slotCost(province, slot));
+      const cost = slotCost(province, slot);
+      slots.set(slot.key, model.addVariable(`x${p}_${slot.ordinal}`, cost));
+      worstSlot = Math.max(worstSlot, cost);
       for (const { role, trainers } of staff) {
         for (const trainer of trainers) {
           const name = `y${trainerIndex.get(trainer.id)}_${role}_${groupOf(province)}_${slot.ordinal}`;
@@ -168,13 +169,10 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
       if (!before) continue;
       for (const [slotKey, x] of sessionVariables.get(province.record.code)!) if (slotKey !== before.slotKey) model.addCost(x, moveCost);
     }
-    if (granularity !== "province") throw new Error("re-planning needs a variable per province: whether a trainer is a change depends on it");
+    // Per province here, so a variable's group is its province's code.
     for (const v of staffVariables) {
-      const changed = v.provinces.every((p) => {
-        const before = previous.sessions.get(p.record.code);
-        return before !== undefined && !before.trainers.has(v.trainer.id);
-      });
-      if (changed) model.addCost(v.name, staffChangeCost);
+      const before = previous.sessions.get(v.group);
+      if (before && !before.trainers.has(v.trainer.id)) model.addCost(v.name, staffChangeCost);
     }
     for (const code of previous.frozen) {
       const province = provinces.find((p) => p.record.code === code);

@@ -34,7 +34,6 @@ export function clusterShortfalls(plan: Plan): Map<string, string[]> {
         );
       }
     }
-    if (cluster.slots.length < 1) messages.push(`${cluster.name}'s window ${cluster.window.from}..${cluster.window.to} has no working half-day`);
     if (messages.length) byCluster.set(cluster.name, messages);
   }
   return byCluster;

@@ -44,7 +44,8 @@ export interface ReplanOutcome {
   readonly suggestions: readonly string[];
 }
 
-const sameTrainers = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((id, i) => id === [...b].sort()[i]);
+const sortedKey = (ids: readonly string[]) => [...ids].sort().join("\u0000");
+const sameTrainers = (a: readonly string[], b: readonly string[]) => sortedKey(a) === sortedKey(b);
 
 export async function replan(plan: Plan, previous: Schedule, options: ReplanOptions = {}): Promise<ReplanOutcome> {
   const byCode = new Map(previous.sessions.map((s) => [s.code ?? plan.provinces.find((p) => p.name === s.province)?.record.code ?? s.id, s]));
