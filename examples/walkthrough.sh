@@ -11,4 +11,4 @@ npx taphuan replan plans/2022-09-tcnscd.yaml --schedule "$out/schedule.json" \
   --changes examples/ha-nam-doi-lich.yaml --today 2022-09-14
 
 npx taphuan check plans/2022-09-tcnscd.yaml "$out/schedule.json"
-echo "Send $out/updates/v2/requests/*.ics to the people concerned; subscribers of $out/schedule.ics see the change."
+echo "Send $out/updates/requests/*.ics to the people concerned; subscribers of $out/schedule.ics see the change."

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { datesBetween } from "./calendar.ts";
+import { own, setOwn } from "./records.ts";
 import { DateSelector, DateString, HalfDayName, TrainerSchema, type PlanData } from "./schema.ts";
 
 export const ChangesSchema = z
@@ -54,18 +55,18 @@ export function applyChanges(data: PlanData, changes: Changes): PlanData {
   const settingsKey = (name: string) => Object.keys(provinces).find((k) => k.normalize("NFC") === name.normalize("NFC")) ?? name;
   for (const [name, change] of Object.entries(changes.provinces)) {
     const key = settingsKey(name);
-    const current = provinces[key] ?? { unavailable: [], preferred: [] };
+    const current = own(provinces, key) ?? { unavailable: [], preferred: [] };
     const notOnly = change.onlyAvailable ? [...datesBetween(data.campaign.period.from, data.campaign.period.to)].filter((d) => !change.onlyAvailable!.includes(d)) : [];
-    provinces[key] = { ...current, unavailable: [...current.unavailable, ...change.unavailable, ...notOnly], ...(change.fixed ? { fixed: change.fixed } : {}) };
+    setOwn(provinces, key, { ...current, unavailable: [...current.unavailable, ...change.unavailable, ...notOnly], ...(change.fixed ? { fixed: change.fixed } : {}) });
   }
   const trainers = data.trainers.map((trainer) => {
-    const change = changes.trainers[trainer.id] ?? Object.entries(changes.trainers).find(([id]) => id.normalize("NFC") === trainer.id.normalize("NFC"))?.[1];
+    const change = own(changes.trainers, trainer.id) ?? Object.entries(changes.trainers).find(([id]) => id.normalize("NFC") === trainer.id.normalize("NFC"))?.[1];
     if (!change) return trainer;
     const leaving = change.leaves ? [{ from: change.leaves, to: data.campaign.period.to }] : [];
     return { ...trainer, unavailable: [...trainer.unavailable, ...change.unavailable, ...leaving] };
   });
   const clusters = data.clusters.map((cluster) => {
-    const change = changes.clusters[cluster.name];
+    const change = own(changes.clusters, cluster.name);
     return change ? { ...cluster, window: change.window } : cluster;
   });
   return { ...data, provinces, trainers: [...trainers, ...changes.join], clusters };

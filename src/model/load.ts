@@ -49,6 +49,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const message = e instanceof Error ? e.message : String(e);
     throw new InputError(file, [error("yaml-aliases", [], `not a usable YAML document: ${firstLine(message)}`, `use at most ${MAX_ALIASES} aliases (*name)`)]);
   }
+  const locate = (path: readonly PathSegment[]) => {
+    const offset = nodeOffset(doc, path);
+    return offset === undefined ? undefined : at(offset);
+  };
+  const unsafe = unsafeText(value);
+  if (unsafe.length) throw new InputError(file, unsafe.map((issue) => ({ ...issue, ...locate(issue.path) })));
   return {
     value,
     locate: (path) => {
@@ -143,4 +149,26 @@ function yamlHint(code: string): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * Control characters (CR, ESC, bidirectional overrides such as U+202E…) would reach a terminal, a
+ * table or a calendar raw, where they hide or reorder text; tab and line feed are ordinary.
+ */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/** Keys and text a plan must not hold: "__proto__" (zod's records drop it without a word) and control characters. */
+function unsafeText(value: unknown, path: PathSegment[] = []): Issue[] {
+  const control = (text: string, at: PathSegment[]) => {
+    const found = CONTROL.exec(text);
+    return found ? [error("control-character", at, `contains an invisible control character (U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`, "delete it; it could hide or reorder the text around it")] : [];
+  };
+  if (typeof value === "string") return control(value, path);
+  if (Array.isArray(value)) return value.flatMap((item, index) => unsafeText(item, [...path, index]));
+  if (!value || typeof value !== "object") return [];
+  return Object.keys(value).flatMap((key) => {
+    const at = [...path, key];
+    if (key === "__proto__") return [error("reserved-key", at, `"__proto__" cannot be used as a name here`, "rename this key")];
+    return [...control(key, at), ...unsafeText((value as Record<string, unknown>)[key], at)];
+  });
 }

@@ -9,6 +9,7 @@ import { HalfDayName, DateString } from "./schema.ts";
 import type { Plan, Province } from "./plan.ts";
 import type { Slot } from "./calendar.ts";
 import { parseYaml, validate } from "./load.ts";
+import { error, InputError, type Issue } from "./issues.ts";
 
 export const SessionSchema = z
   .object({
@@ -61,13 +62,22 @@ export const ScheduleSchema = z
     planId: z.string(),
     planHash: z.string(),
     version: z.number().int().min(1),
-    generatedAt: z.string(),
+    generatedAt: z.string().refine((text) => DateTime.fromISO(text, { setZone: true }).isValid, { error: "must be a date and time, e.g. 2022-09-05T00:00:00+07:00" }),
     status: z.enum(["complete", "partial"]),
     sessions: z.array(SessionSchema),
     unplaced: z.array(UnplacedSchema).default([]),
     report: SolveReportSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((schedule, context) => {
+    // Two sessions with one id would be one calendar entry twice (the same UID).
+    const seen = new Map<string, number>();
+    schedule.sessions.forEach((session, index) => {
+      const first = seen.get(session.id);
+      if (first !== undefined) context.addIssue({ code: "custom", path: ["sessions", index, "id"], message: `the id "${session.id}" is already used by sessions[${first}]; each session needs its own id` });
+      else seen.set(session.id, index);
+    });
+  });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
 /** ASCII slug of a province's registry name: "Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau". */
@@ -138,4 +148,38 @@ export function scheduleJson(schedule: Schedule): string {
 /** Reads a schedule.json's text; problems come back as an `InputError` with field and line. */
 export function loadScheduleText(text: string, file: string): Schedule {
   return validate(ScheduleSchema, parseYaml(text, file), file);
+}
+
+/**
+ * Reads a schedule.json of `plan`: besides its shape, every session must name a cluster of the
+ * plan and a province whose name and code agree, and no province may have two sessions.
+ */
+export function loadScheduleFor(plan: Plan, text: string, file: string): Schedule {
+  const parsed = parseYaml(text, file);
+  const schedule = validate(ScheduleSchema, parsed, file);
+  const clusters = new Set(plan.clusters.map((c) => c.name.normalize("NFC")));
+  const issues: Issue[] = [];
+  const byCode = new Map<string, number>();
+  schedule.sessions.forEach((session, index) => {
+    const at = (field: string) => ["sessions", index, field];
+    if (!clusters.has(session.cluster.normalize("NFC"))) {
+      issues.push(error("unknown-cluster", at("cluster"), `unknown cluster "${session.cluster}"`, `clusters of this plan: ${plan.clusters.map((c) => c.name).join(", ")}`));
+    }
+    const named = plan.registry.lookup(session.province);
+    const code = session.code ?? (named.ok ? named.record.code : undefined);
+    if (session.code !== undefined) {
+      const coded = plan.registry.byCode(session.code);
+      if (!coded) issues.push(error("unknown-code", at("code"), `no province of ${plan.registry.id} has the code ${session.code}`));
+      else if (named.ok && named.record.code !== session.code) {
+        issues.push(error("code-disagrees", at("code"), `the code ${session.code} is ${coded.name}, but the session names ${session.province} (code ${named.record.code})`, "correct the province or the code"));
+      }
+    } else if (!named.ok) issues.push(error("unknown-province", at("province"), `unknown province "${session.province}" in ${plan.registry.id}`));
+    if (code !== undefined) {
+      const first = byCode.get(code);
+      if (first !== undefined) issues.push(error("duplicate-province", at("province"), `${session.province} already has a session at sessions[${first}]; a province has one session`));
+      else byCode.set(code, index);
+    }
+  });
+  if (issues.length) throw new InputError(file, issues.map((issue) => ({ ...issue, ...parsed.locate(issue.path) })));
+  return schedule;
 }

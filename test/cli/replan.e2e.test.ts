@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -44,17 +44,27 @@ describe("the walk-through in examples/: September, then Hà Nam cannot host on 
     for (const old of before.sessions.filter((s) => s.date <= "2022-09-14")) expect(after.sessions).toContainEqual(old);
   });
 
-  it("writes the diff, keeps v1 in history, and only the calendar files that changed", () => {
-    expect(readFileSync(join(out, "history", "schedule.v1.json"), "utf8")).toBe(`${JSON.stringify(before, null, 2)}\n`);
-    expect(readdirSync(join(out, "updates", "v2", "requests"))).toEqual(["ha-nam.ics"]);
-    expect(existsSync(join(out, "updates", "v2", "cancel"))).toBe(false);
-    const request = readFileSync(join(out, "updates", "v2", "requests", "ha-nam.ics"), "utf8");
+  it("publishes v2 beside v1, with the diff and only the calendar files that changed under updates/", () => {
+    expect(readFileSync(join(out, "versions", "v1", "schedule.json"), "utf8")).toBe(`${JSON.stringify(before, null, 2)}\n`);
+    expect(readlinkSync(join(out, "current"))).toBe("versions/v2");
+    expect(readdirSync(join(out, "updates", "requests"))).toEqual(["ha-nam.ics"]);
+    expect(existsSync(join(out, "updates", "cancel"))).toBe(false);
+    expect(readdirSync(join(out, "requests"))).toHaveLength(63);
+    const request = readFileSync(join(out, "updates", "requests", "ha-nam.ics"), "utf8");
     expect(request).toContain("METHOD:REQUEST");
     expect(request).toContain("SEQUENCE:1");
     expect(request).toContain("UID:2022-09-tcnscd-35@taphuan");
+    expect(readFileSync(join(out, "requests", "ha-nam.ics"), "utf8")).toBe(request);
     const diff = JSON.parse(readFileSync(join(out, "diff.json"), "utf8"));
     expect(diff).toMatchObject({ fromVersion: 1, toVersion: 2, moves: 1, trainerChanges: 0, provenMinimal: true });
     expect(readFileSync(join(out, "diff.md"), "utf8")).toMatch(/- Hà Nam: Thứ Năm, 15\/9\/2022, (sáng|chiều) → /);
+  });
+
+  it("refuses a second re-plan from v1, which is no longer current, and writes nothing", () => {
+    const again = runCli(["replan", "plans/2022-09-tcnscd.yaml", "--schedule", join(out, "versions", "v1", "schedule.json"), "--unavailable", "Hà Nội=2022-09-20"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr.trim()).toBe(`taphuan replan: ${out}: version 2 is now current, and this change started from version 1; start again from version 2 (${join(out, "schedule.json")})`);
+    expect(readdirSync(join(out, "versions"))).toEqual(["v1", "v2"]);
   });
 });
 

@@ -33,7 +33,7 @@ describe("taphuan validate", () => {
     expect(runCli(["validate"]).code).toBe(2);
     const missing = runCli(["validate", "no-such-plan.yaml"]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe("no-such-plan.yaml: cannot read this file (it does not exist or is not readable) — check the path\n");
+    expect(missing.stderr).toBe("no-such-plan.yaml: there is no such file — check the path\n");
     const unknown = runCli(["frobnicate"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Expected one of: validate");

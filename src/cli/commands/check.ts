@@ -1,14 +1,14 @@
-import { loadScheduleText, planHash } from "../../model/schedule.ts";
+import { loadScheduleFor, planHash } from "../../model/schedule.ts";
 import { checkSchedule } from "../../solve/check.ts";
 import { HARD_CONSTRAINTS } from "../../solve/constraints/index.ts";
 import { parse } from "../args.ts";
-import { readInput, readPlan } from "../files.ts";
+import { displayName, readInput, readPlan } from "../files.ts";
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { json: { type: "boolean" } }, ["plan", "schedule"]);
   const [planPath, schedulePath] = positionals as [string, string];
   const { plan } = readPlan(planPath);
-  const schedule = loadScheduleText(readInput(schedulePath), schedulePath);
+  const schedule = loadScheduleFor(plan, readInput(schedulePath), displayName(schedulePath));
   if (schedule.planHash !== planHash(plan)) {
     process.stderr.write(`warning: ${schedulePath} was made from another version of ${planPath} (planHash differs): checking it against the plan as it is now\n`);
   }

@@ -1,9 +1,10 @@
 import { scheduleFeed } from "../../export/ics.ts";
 import { LANGS } from "../../export/labels.ts";
 import { clusterTable, sessionTable, toCsv, toHtmlPage, toMarkdown } from "../../export/table.ts";
-import { loadScheduleText } from "../../model/schedule.ts";
+import { loadScheduleFor } from "../../model/schedule.ts";
 import { oneOf, parse, UsageError } from "../args.ts";
-import { readInput, readPlan, writeAtomic } from "../files.ts";
+import { writeAtomic } from "../../folder/safe-write.ts";
+import { displayName, readInput, readPlan } from "../files.ts";
 
 const FORMATS = ["ics", "md", "csv", "html"] as const;
 const TABLES = ["clusters", "sessions", "all"] as const;
@@ -21,7 +22,7 @@ export async function run(argv: string[]): Promise<number> {
   if (format === "csv" && table === "all") throw new UsageError("a CSV file holds one table: give --table clusters or --table sessions");
   const [planPath, schedulePath] = positionals as [string, string];
   const { plan } = readPlan(planPath);
-  const schedule = loadScheduleText(readInput(schedulePath), schedulePath);
+  const schedule = loadScheduleFor(plan, readInput(schedulePath), displayName(schedulePath));
   const options = { lang, windows: values.windows ?? false };
   const tables = [...(table !== "sessions" ? [clusterTable(plan, schedule, options)] : []), ...(table !== "clusters" ? [sessionTable(plan, schedule, options)] : [])];
   let content: string;

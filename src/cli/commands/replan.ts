@@ -1,18 +1,19 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { diffJson, diffMarkdown, describeChange } from "../../export/diff.ts";
+import { join } from "node:path";
+import { describeChange } from "../../export/diff.ts";
+import { folderOfSchedule, ScheduleFolder, VersionConflictError } from "../../folder/schedule-folder.ts";
 import { LANGS } from "../../export/labels.ts";
 import { applyChanges, ChangesSchema, emptyChanges, unknownNames, type Changes } from "../../model/changes.ts";
 import { error, formatIssue, InputError } from "../../model/issues.ts";
 import { parseYaml, validate } from "../../model/load.ts";
 import { resolvePlan } from "../../model/plan.ts";
-import { loadScheduleText, scheduleJson } from "../../model/schedule.ts";
+import { loadScheduleFor } from "../../model/schedule.ts";
+import { own, setOwn } from "../../model/records.ts";
 import { DateString } from "../../model/schema.ts";
 import { replan } from "../../solve/replan.ts";
 import { oneOf, parse, UsageError } from "../args.ts";
 import { solverOptions } from "../solver-options.ts";
-import { readInput, readPlan, writeAtomic } from "../files.ts";
-import { writeExports } from "../write-exports.ts";
+import { displayName, readInput, readPlan, STDIN } from "../files.ts";
+import { filesOfVersion, describeWritten } from "../publish.ts";
 
 function date(flag: string, value: string): string {
   if (!DateString.safeParse(value).success) throw new UsageError(`invalid date in --${flag} (${value}). Expected YYYY-MM-DD, e.g. 2022-09-15`);
@@ -29,19 +30,22 @@ function nameAndDates(flag: string, value: string): [string, string | { from: st
 
 export function changesFromFlags(values: { unavailable?: string[]; fix?: string[]; "trainer-unavailable"?: string[] }, base: Changes): Changes {
   const changes: Changes = structuredClone(base);
+  const province = (name: string) => own(changes.provinces, name) ?? { unavailable: [] };
   for (const value of values.unavailable ?? []) {
     const [name, dates] = nameAndDates("unavailable", value);
-    changes.provinces[name] = { ...(changes.provinces[name] ?? { unavailable: [] }), unavailable: [...(changes.provinces[name]?.unavailable ?? []), dates] };
+    setOwn(changes.provinces, name, { ...province(name), unavailable: [...province(name).unavailable, dates] });
   }
   for (const value of values.fix ?? []) {
     const match = /^(.+?)=(\d{4}-\d{2}-\d{2})\/(morning|afternoon)$/.exec(value);
     if (!match) throw new UsageError(`invalid value for --fix (${value}). Expected PROVINCE=DATE/morning or PROVINCE=DATE/afternoon, e.g. "Hà Nam=2022-09-20/afternoon"`);
-    const [, name, day, halfDay] = match as unknown as [string, string, string, "morning" | "afternoon"];
-    changes.provinces[name.trim()] = { ...(changes.provinces[name.trim()] ?? { unavailable: [] }), fixed: { date: date("fix", day), halfDay } };
+    const [, raw, day, halfDay] = match as unknown as [string, string, string, "morning" | "afternoon"];
+    const name = raw.trim();
+    setOwn(changes.provinces, name, { ...province(name), fixed: { date: date("fix", day), halfDay } });
   }
   for (const value of values["trainer-unavailable"] ?? []) {
     const [id, dates] = nameAndDates("trainer-unavailable", value);
-    changes.trainers[id] = { ...(changes.trainers[id] ?? { unavailable: [] }), unavailable: [...(changes.trainers[id]?.unavailable ?? []), dates] };
+    const trainer = own(changes.trainers, id) ?? { unavailable: [] };
+    setOwn(changes.trainers, id, { ...trainer, unavailable: [...trainer.unavailable, dates] });
   }
   return changes;
 }
@@ -65,55 +69,59 @@ export async function run(argv: string[]): Promise<number> {
     ["plan"],
   );
   if (!values.schedule) throw new UsageError("--schedule SCHEDULE.json is required: the schedule to change");
+  if (values.schedule === STDIN && values.out === undefined) throw new UsageError("with --schedule - (standard input), give the folder to write to with --out DIR");
   const planPath = positionals[0]!;
   const solving = solverOptions(values);
   const lang = oneOf("lang", values.lang, LANGS, "vi");
   const today = values.today === undefined ? undefined : date("today", values.today);
-  const outDir = values.out ?? dirname(values.schedule);
 
   const { plan: original } = readPlan(planPath);
   const changesFile = values.changes;
-  const fileChanges = changesFile ? validate(ChangesSchema, parseYaml(readInput(changesFile), changesFile), changesFile) : emptyChanges();
+  const fileChanges = changesFile ? validate(ChangesSchema, parseYaml(readInput(changesFile), displayName(changesFile)), displayName(changesFile)) : emptyChanges();
   const changes = changesFromFlags(values, fileChanges);
-  const source = changesFile ?? "changes given as options";
+  const source = changesFile ? displayName(changesFile) : "changes given as options";
   const unknown = unknownNames(original.data, changes);
   if (unknown.length) throw new InputError(source, unknown.map((message) => error("unknown-name", [], message)));
   const resolved = resolvePlan(applyChanges(original.data, changes));
   if (!resolved.ok) throw new InputError(source, resolved.issues);
   const plan = resolved.value;
 
-  const schedulePath = values.schedule;
-  const previousText = readInput(schedulePath);
-  const previous = loadScheduleText(previousText, schedulePath);
+  const schedulePath = displayName(values.schedule);
+  const previousText = readInput(values.schedule);
+  const previous = loadScheduleFor(original, previousText, schedulePath);
   if (previous.planId !== plan.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${previous.planId}", not "${plan.id}"`, `give the schedule made from ${planPath}`)]);
 
-  const outcome = await replan(plan, previous, { ...solving, planPath, ...(today ? { today } : {}) });
-  const out = process.stdout;
-  if (outcome.schedule.status === "partial") {
-    out.write("No re-plan places every province; nothing was written.\n");
-    for (const u of outcome.schedule.unplaced) out.write(`  ${u.province} (${u.cluster}): ${u.reasons.join("; ")}\n`);
-    out.write("What would make one possible:\n");
-    for (const s of outcome.suggestions) out.write(`  ${s}\n`);
-    return 1;
-  }
+  const folder = await ScheduleFolder.open(values.out ?? folderOfSchedule(values.schedule), "replan");
+  try {
+    // The version this re-plan starts from must be the folder's current one, now and when it publishes.
+    const current = folder.currentVersion();
+    if (current !== undefined && current !== previous.version) throw new VersionConflictError(folder.dir, current, previous.version);
+    if (current !== undefined && folder.readVersionFile(current, "schedule.json") !== previousText) {
+      throw new InputError(schedulePath, [error("not-the-folder-version", [], `is not the schedule ${folder.dir} holds as version ${current}`, `re-plan from ${join(folder.dir, "schedule.json")}, or write elsewhere with --out DIR`)]);
+    }
 
-  const version = outcome.schedule.version;
-  const history = join(outDir, "history", `schedule.v${previous.version}.json`);
-  if (!existsSync(history)) writeAtomic(history, previousText);
-  const written = writeExports(plan, outcome.schedule, outDir, {
-    lang,
-    requestFor: new Set(outcome.updated.map((s) => s.id)),
-    cancelled: outcome.cancelled,
-    updatesDir: `updates/v${version}/`,
-  });
-  writeAtomic(join(outDir, "diff.md"), diffMarkdown(outcome, lang));
-  writeAtomic(join(outDir, "diff.json"), diffJson(outcome));
-  writeAtomic(join(outDir, "schedule.json"), scheduleJson(outcome.schedule));
-  if (!values.quiet) {
-    out.write(`v${previous.version} → v${version}: ${outcome.moves} session(s) moved${outcome.provenMinimal ? " (proven minimal)" : " (not proven minimal)"}, ${outcome.trainerChanges} re-staffed\n`);
-    for (const change of outcome.changes.filter((c) => c.kind !== "unchanged")) out.write(`  ${describeChange(change, lang)}\n`);
-    out.write(`wrote ${[join(outDir, "schedule.json"), join(outDir, "diff.md"), join(outDir, "diff.json"), ...written].join(", ")}; previous version kept in ${history}\n`);
-    for (const w of resolved.warnings.filter((x) => x.code !== "window-missing" && x.code !== "window-on-non-working-day")) process.stderr.write(`${formatIssue(source, w)}\n`);
+    const outcome = await replan(plan, previous, { ...solving, planPath: displayName(planPath), ...(today ? { today } : {}) });
+    const out = process.stdout;
+    if (outcome.schedule.status === "partial") {
+      out.write("No re-plan places every province; nothing was written.\n");
+      for (const u of outcome.schedule.unplaced) out.write(`  ${u.province} (${u.cluster}): ${u.reasons.join("; ")}\n`);
+      out.write("What would make one possible:\n");
+      for (const s of outcome.suggestions) out.write(`  ${s}\n`);
+      return 1;
+    }
+
+    // A schedule from outside the folder becomes its first version, so the history starts where the re-plan did.
+    if (current === undefined) folder.publish(filesOfVersion(original, previous, { lang, quiet: true }), undefined, previous.version);
+    const files = filesOfVersion(plan, outcome.schedule, { lang, quiet: values.quiet ?? false, replan: outcome });
+    const version = folder.publish(files, previous.version);
+    if (!values.quiet) {
+      out.write(`v${previous.version} → v${version}: ${outcome.moves} session(s) moved${outcome.provenMinimal ? " (proven minimal)" : " (not proven minimal)"}, ${outcome.trainerChanges} re-staffed\n`);
+      for (const change of outcome.changes.filter((c) => c.kind !== "unchanged")) out.write(`  ${describeChange(change, lang)}\n`);
+      out.write(`wrote ${describeWritten(folder, version, files).join(", ")}; version ${previous.version} stays in ${folder.versionPath(previous.version)}\n`);
+      for (const w of resolved.warnings.filter((x) => x.code !== "window-missing" && x.code !== "window-on-non-working-day")) process.stderr.write(`${formatIssue(source, w)}\n`);
+    }
+    return 0;
+  } finally {
+    folder.close();
   }
-  return 0;
 }

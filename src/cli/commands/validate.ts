@@ -1,7 +1,7 @@
 import { formatIssue } from "../../model/issues.ts";
 import { summarizePlan, type PlanSummary } from "../../model/summary.ts";
 import { parse } from "../args.ts";
-import { readPlan } from "../files.ts";
+import { displayName, readPlan } from "../files.ts";
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { json: { type: "boolean" } }, ["plan"]);
@@ -12,7 +12,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     process.stdout.write(renderSummary(summary));
-    for (const w of warnings) process.stderr.write(`${formatIssue(file, w)}\n`);
+    for (const w of warnings) process.stderr.write(`${formatIssue(displayName(file), w)}\n`);
   }
   return 0;
 }

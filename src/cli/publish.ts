@@ -1,0 +1,25 @@
+import { join } from "node:path";
+import { versionFiles } from "../export/index.ts";
+import type { Lang } from "../export/labels.ts";
+import { ScheduleFolder, type FileTree } from "../folder/schedule-folder.ts";
+import type { Plan } from "../model/plan.ts";
+import type { Schedule } from "../model/schedule.ts";
+import type { ReplanOutcome } from "../solve/replan.ts";
+
+/** The files of one version, with export warnings printed unless quiet. */
+export function filesOfVersion(plan: Plan, schedule: Schedule, options: { lang: Lang; quiet?: boolean; replan?: ReplanOutcome }): FileTree {
+  const { files, warnings } = versionFiles(plan, schedule, options);
+  if (!options.quiet) for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+  return files;
+}
+
+/** What a planner reads after a publication: the top-level names, and how many calendar files are where. */
+export function describeWritten(folder: ScheduleFolder, version: number, files: FileTree): string[] {
+  const written = [...files.keys()].filter((name) => !name.includes("/")).map((name) => join(folder.dir, name));
+  for (const sub of ["requests", "updates/requests", "updates/cancel"]) {
+    const count = [...files.keys()].filter((name) => name.startsWith(`${sub}/`)).length;
+    if (count) written.push(`${count} file(s) in ${join(folder.dir, sub)}/`);
+  }
+  written.push(`(version ${version}, kept in ${folder.versionPath(version)})`);
+  return written;
+}

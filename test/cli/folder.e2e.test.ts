@@ -1,0 +1,251 @@
+/**
+ * The schedule folder as a planner's tools meet it: two writers at once, a re-plan killed at any
+ * point, outputs that are not folders, files the user may not read, a disk that fills up.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./run-cli.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const BIN = join(ROOT, "bin", "taphuan.js");
+const PLAN = "plans/2022-09-tcnscd.yaml";
+const SMALL = "test/fixtures/small-plan.yaml";
+const fresh = (name: string) => mkdtempSync(join(tmpdir(), `taphuan-${name}-`));
+
+/** Every reader sees one complete version: the current one, all of whose top-level links lead into it. */
+function expectConsistent(dir: string): number {
+  const current = Number(/^versions\/v(\d+)$/.exec(readlinkSync(join(dir, "current")))![1]);
+  const schedule = JSON.parse(readFileSync(join(dir, "schedule.json"), "utf8")) as { version: number };
+  expect(schedule.version).toBe(current);
+  for (const name of readdirSync(dir)) {
+    if (name === "versions" || name === ".taphuan.lock") continue;
+    expect(lstatSync(join(dir, name)).isSymbolicLink(), name).toBe(true);
+    if (name !== "current") expect(readlinkSync(join(dir, name))).toBe(`current/${name}`);
+  }
+  const versionEntries = readdirSync(join(dir, "versions", `v${current}`)).sort();
+  expect(readdirSync(dir).filter((n) => !["current", "versions", ".taphuan.lock"].includes(n) && !n.startsWith(".")).sort()).toEqual(versionEntries);
+  if (current > 1) expect(JSON.parse(readFileSync(join(dir, "diff.json"), "utf8")).toVersion).toBe(current);
+  return current;
+}
+
+describe("two re-plans of one folder at the same time", () => {
+  it("publishes one; the other is told why and writes nothing", async () => {
+    const out = fresh("concurrent");
+    expect(runCli(["solve", SMALL, "--out", out, "--quiet"]).code).toBe(0);
+    const replan = (province: string) =>
+      new Promise<{ code: number; stderr: string; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, "replan", SMALL, "--schedule", join(out, "schedule.json"), "--unavailable", `${province}=2022-09-12`], { cwd: ROOT });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d) => (stdout += d));
+        child.stderr.on("data", (d) => (stderr += d));
+        child.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+      });
+    const results = await Promise.all([replan("Hà Nam"), replan("Bắc Ninh")]);
+    expect(results.map((r) => r.code).sort()).toEqual([0, 1]);
+    const loser = results.find((r) => r.code === 1)!;
+    expect(loser.stderr).toMatch(/another replan of this folder is running \(pid \d+, since|version 2 is now current, and this change started from version 1/);
+    const winner = results.find((r) => r.code === 0)!;
+    expect(winner.stdout).toContain("v1 → v2");
+    expect(expectConsistent(out)).toBe(2);
+    expect(readdirSync(join(out, "versions"))).toEqual(["v1", "v2"]);
+  }, 60_000);
+});
+
+describe("a re-plan killed at any point", () => {
+  const template = fresh("kill-template");
+  beforeAll(() => {
+    expect(runCli(["solve", PLAN, "--out", template, "--quiet"]).code).toBe(0);
+  }, 120_000);
+
+  it("leaves v1 or v2 current and complete, and the next re-plan clears the debris", async () => {
+    const outcomes = new Set<number>();
+    for (const delay of [400, 1500, 2100, 2500, 3000]) {
+      const out = fresh("kill");
+      rmSync(out, { recursive: true });
+      cpSync(template, out, { recursive: true, verbatimSymlinks: true });
+      const child = spawn(process.execPath, [BIN, "replan", PLAN, "--schedule", join(out, "schedule.json"), "--changes", "examples/ha-nam-doi-lich.yaml", "--today", "2022-09-14", "--quiet"], { cwd: ROOT, stdio: "ignore" });
+      const exited = new Promise((r) => child.once("exit", r));
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill("SIGKILL");
+      await exited;
+      const current = expectConsistent(out);
+      outcomes.add(current);
+      // The next writer takes over the dead writer's lock and finds no debris from it.
+      const next = runCli(["replan", PLAN, "--schedule", join(out, "schedule.json"), "--unavailable", "Hà Nội=2022-09-29", "--quiet"]);
+      expect(next.code, next.stderr).toBe(0);
+      expect(expectConsistent(out)).toBe(current + 1);
+      expect(readdirSync(join(out, "versions"))).toEqual(Array.from({ length: current + 1 }, (_, i) => `v${i + 1}`));
+      expect(readdirSync(out).filter((n) => n.startsWith("."))).toEqual([]);
+    }
+    expect(outcomes.has(1)).toBe(true);
+  }, 240_000);
+
+  it("publishing many files, killed at random moments, never shows a half version", async () => {
+    const dir = fresh("publish-kill");
+    const script = `import { ScheduleFolder } from ${JSON.stringify(new URL("../../src/folder/schedule-folder.ts", import.meta.url).href)};
+      const folder = await ScheduleFolder.open(${JSON.stringify(dir)}, "test");
+      for (let v = folder.currentVersion(); ; v = (v ?? 0) + 1) {
+        const files = new Map([["schedule.json", JSON.stringify({ version: (v ?? 0) + 1 })]]);
+        for (let i = 0; i < 400; i++) files.set("requests/p" + i + ".ics", "v" + ((v ?? 0) + 1) + " ".repeat(2000));
+        if (v) files.set("diff.json", JSON.stringify({ toVersion: v + 1 }));
+        folder.publish(files, v);
+      }`;
+    for (let round = 0; round < 8; round++) {
+      const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, stdio: "ignore" });
+      const exited = new Promise((r) => child.once("exit", r));
+      await new Promise((r) => setTimeout(r, 500 + round * 97));
+      child.kill("SIGKILL");
+      await exited;
+      if (!existsSync(join(dir, "current"))) continue;
+      const current = expectConsistent(dir);
+      for (const file of readdirSync(join(dir, "requests"))) expect(readFileSync(join(dir, "requests", file), "utf8").startsWith(`v${current} `)).toBe(true);
+    }
+  }, 120_000);
+});
+
+describe("outputs that are not folders", () => {
+  it.each([
+    ["a file", () => {
+      const file = join(fresh("out-file"), "schedule.txt");
+      writeFileSync(file, "x");
+      return file;
+    }, "is a file, not a folder"],
+    ["a device", () => "/dev/null", "is a device, not a folder"],
+  ])("refuses %s as --out with exit 2, before solving", (_, target, message) => {
+    const out = target();
+    const result = runCli(["solve", SMALL, "--out", out, "--quiet"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`${out}: ${message} — give a folder for the schedule (it is created if missing)`);
+  });
+
+  it("refuses an empty --out", () => {
+    const result = runCli(["solve", SMALL, "--out", "", "--quiet"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe("the output folder (--out) is empty — give a folder, e.g. --out out");
+  });
+
+  it("refuses a folder with plain files of the old layout, and leaves them as they were", () => {
+    const out = fresh("old-layout");
+    writeFileSync(join(out, "schedule.json"), "{}");
+    const result = runCli(["solve", SMALL, "--out", out, "--quiet"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(out, "schedule.json")}: is a file that taphuan did not publish`);
+    expect(readdirSync(out)).toEqual(["schedule.json"]);
+  });
+
+  it("solving again into a folder of the same schedule writes nothing; another plan's is refused", () => {
+    const out = fresh("again");
+    expect(runCli(["solve", SMALL, "--out", out, "--quiet"]).code).toBe(0);
+    const again = runCli(["solve", SMALL, "--out", out]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`${out} already holds this schedule (version 1); nothing written`);
+    const other = runCli(["solve", "test/fixtures/names/built-in-names.yaml", "--out", out, "--quiet"]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(`${out}: already holds version 1 of the schedule of plan "small"; solving again would replace the calendar people may already have — re-plan it`);
+    expect(readdirSync(join(out, "versions"))).toEqual(["v1"]);
+  }, 60_000);
+});
+
+describe("standard input", () => {
+  it("reads the plan from - and names it in messages", () => {
+    const result = spawnSync(process.execPath, [BIN, "validate", "-"], { cwd: ROOT, input: readFileSync(join(ROOT, SMALL)), encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Tập huấn thử (small)");
+    expect(result.stderr).toContain("standard input:15:11: warning: clusters[1].name: Cụm B has no date window");
+  });
+});
+
+describe("names that every JavaScript object has", () => {
+  it("solve and replan a plan whose trainers and clusters are called toString, constructor, valueOf", () => {
+    const out = fresh("names");
+    const plan = "test/fixtures/names/built-in-names.yaml";
+    expect(runCli(["solve", plan, "--out", out, "--quiet"]).code).toBe(0);
+    const result = runCli(["replan", plan, "--schedule", join(out, "schedule.json"), "--trainer-unavailable", "toString=2022-09-12", "--unavailable", "Hà Nam=2022-09-12", "--quiet"]);
+    expect(result.code, result.stderr).toBe(0);
+    const schedule = JSON.parse(readFileSync(join(out, "schedule.json"), "utf8")) as { sessions: { province: string; date: string; trainers: string[] }[] };
+    // Cụm "constructor" keeps its window (12–13/9) in the re-plan.
+    for (const session of schedule.sessions.filter((s) => s.province !== "Bắc Ninh")) expect(session.date <= "2022-09-13").toBe(true);
+    expect(schedule.sessions.find((s) => s.date === "2022-09-12" && s.trainers.includes("toString"))).toBeUndefined();
+    expect(runCli(["check", plan, join(out, "schedule.json")]).code).toBe(0);
+  }, 60_000);
+
+  it("reports a __proto__ key instead of dropping it", () => {
+    const dir = fresh("proto");
+    writeFileSync(join(dir, "plan.yaml"), readFileSync(join(ROOT, SMALL), "utf8") + "provinces:\n  __proto__: { unavailable: [2022-09-12] }\n");
+    const result = runCli(["validate", join(dir, "plan.yaml")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`${join(dir, "plan.yaml")}:23:14: provinces.__proto__: "__proto__" cannot be used as a name here — rename this key`);
+  });
+
+  it("unknown command names such as toString are usage errors", () => {
+    const result = runCli(["toString"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown command "toString"');
+  });
+});
+
+const isRoot = process.getuid?.() === 0;
+/** As a user without rights: root reads everything, so the test drops to nobody where it runs as root. */
+function runAsNobody(args: string[]) {
+  const command = isRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, BIN, ...args] : [process.execPath, BIN, ...args];
+  const result = spawnSync(command[0]!, command.slice(1), { cwd: ROOT, encoding: "utf8", env: { ...process.env, HOME: "/tmp" } });
+  return { code: result.status ?? -1, stderr: result.stderr, stdout: result.stdout };
+}
+
+describe("files the user may not read or write", () => {
+  const dir = fresh("rights");
+  beforeAll(() => {
+    chmodSync(dir, 0o755);
+    writeFileSync(join(dir, "secret.yaml"), readFileSync(join(ROOT, SMALL)));
+    chmodSync(join(dir, "secret.yaml"), 0o000);
+    mkdirSync(join(dir, "locked"));
+    chmodSync(join(dir, "locked"), 0o555);
+  });
+
+  it("an unreadable plan: exit 2, the file and what to do, no stack trace", () => {
+    const result = runAsNobody(["validate", join(dir, "secret.yaml")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`taphuan validate: ${join(dir, "secret.yaml")}: permission denied (EACCES) — choose a file or folder you may read and write, or ask for the rights`);
+  });
+
+  it("a folder the user may not write: exit 2 before the solve, nothing written", () => {
+    const result = runAsNobody(["solve", SMALL, "--out", join(dir, "locked"), "--quiet"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(`taphuan solve: ${join(dir, "locked", ".taphuan.lock")}: permission denied (EACCES) — choose a file or folder you may read and write, or ask for the rights`);
+    expect(readdirSync(join(dir, "locked"))).toEqual([]);
+  });
+});
+
+describe("a disk that fills up during a re-plan", () => {
+  const mountPoint = fresh("tmpfs");
+  const mounted = isRoot && spawnSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint]).status === 0;
+  afterAll(() => {
+    if (mounted) spawnSync("umount", [mountPoint]);
+  });
+
+  it.skipIf(!mounted)("exits 1 saying the disk is full, and the published version stays current and complete", () => {
+    const out = join(mountPoint, "out");
+    expect(runCli(["solve", PLAN, "--out", out, "--quiet"]).code).toBe(0);
+    // Fill what is left but a little: the re-plan's version no longer fits.
+    spawnSync("dd", ["if=/dev/zero", `of=${join(mountPoint, "filler")}`, "bs=4k"], { stdio: "ignore" });
+    rmSync(join(mountPoint, "filler"));
+    spawnSync("dd", ["if=/dev/zero", `of=${join(mountPoint, "filler")}`, "bs=1k", `count=${Math.max(0, freeKb(mountPoint) - 60)}`], { stdio: "ignore" });
+    const before = readFileSync(join(out, "schedule.json"), "utf8");
+    const result = runCli(["replan", PLAN, "--schedule", join(out, "schedule.json"), "--changes", "examples/ha-nam-doi-lich.yaml", "--today", "2022-09-14", "--quiet"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^taphuan replan: .+: the disk is full \(ENOSPC\) — free some space and run the command again; what was published before is intact\n$/);
+    expect(readFileSync(join(out, "schedule.json"), "utf8")).toBe(before);
+    expect(expectConsistent(out)).toBe(1);
+    expect(readdirSync(join(out, "versions"))).toEqual(["v1"]);
+  }, 120_000);
+});
+
+function freeKb(path: string): number {
+  const df = spawnSync("df", ["-k", "--output=avail", path], { encoding: "utf8" }).stdout.trim().split("\n");
+  return Number(df[df.length - 1]);
+}
