@@ -29,9 +29,14 @@ export function oneOf<T extends string>(flag: string, value: string | undefined,
   throw new UsageError(`invalid value for --${flag} (${value}). Expected one of: ${allowed.join(", ")}`);
 }
 
+/** Longer than a day is a mistake (and past 24.8 days Node's timers would fire at once). */
+export const MAX_TIME_LIMIT_SECONDS = 86_400;
+
 export function positiveNumber(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new UsageError(`invalid value for --${flag} (${value}). Expected a positive number of seconds`);
+  if (!Number.isFinite(number) || number <= 0 || number > MAX_TIME_LIMIT_SECONDS) {
+    throw new UsageError(`invalid value for --${flag} (${value}). Expected a number of seconds above 0 and at most ${MAX_TIME_LIMIT_SECONDS} (a day), e.g. 60`);
+  }
   return number;
 }

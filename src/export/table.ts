@@ -48,9 +48,14 @@ export function toMarkdown(table: Table): string {
   return [line(table.header), `|${table.header.map(() => "---").join("|")}|`, ...table.rows.map(line)].join("\n") + "\n";
 }
 
-/** A cell Excel would read as a formula (= + - @, or a tab or CR first) is prefixed with an apostrophe. */
+/**
+ * A cell a spreadsheet could read as a formula is prefixed with an apostrophe: one starting with
+ * = + - @ (or their fullwidth forms), also after leading spaces, quotes or line breaks, or with a tab or CR.
+ */
+const FORMULA_START = /^[\s"'\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/u;
+
 export function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -34,7 +34,7 @@ type SolverOutput = Record<string, number | boolean | undefined>;
  * of a large relaxation can outlast it by minutes. With a time limit it runs in a worker thread,
  * terminated if it overruns the limit by this much: a time limit is a promise to the planner.
  */
-const HARD_STOP_GRACE_MS = 2000;
+const HARD_STOP_GRACE_MS = 300;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const lp = require(workerData.solverPath);
@@ -94,6 +94,9 @@ export const jsBackend: Backend = {
       const value = result[name];
       if (typeof value === "number" && Math.abs(value) > 1e-9) values.set(name, value);
     }
+    // Cut short, it may hand back a relaxation without saying so (isIntegral missing): check the binaries ourselves.
+    const fractional = !relax && [...values].some(([name, value]) => model.variables.get(name)!.binary && Math.abs(value - Math.round(value)) > 1e-6);
+    if (fractional) return timeLimitMs !== undefined ? { status: "timeout", values: new Map(), objective: Number.NaN } : { status: "infeasible", values: new Map(), objective: Number.NaN };
     // javascript-lp-solver does not say whether branch and bound finished; it stops only at the deadline.
     const timedOut = timeLimitMs !== undefined && Date.now() - started >= timeLimitMs;
     return { status: timedOut ? "feasible" : "optimal", values, objective: model.objective(values) };

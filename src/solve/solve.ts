@@ -7,7 +7,8 @@ import type { Cluster, Plan } from "../model/plan.ts";
 import { defaultGeneratedAt, makeSession, planHash, sortSessions, type Schedule, type Session, type SolveReport, type Unplaced } from "../model/schedule.ts";
 import { backend, loadHighs, type Backend, type SolverName } from "./backends.ts";
 import { buildModel, independentParts, type BuiltModel, type PreviousSchedule } from "./build.ts";
-import { checkSchedule } from "./check.ts";
+import { checkSchedule, evaluateGoals } from "./check.ts";
+import { greedySchedule } from "./greedy.ts";
 import type { Violation } from "./constraints/types.ts";
 import { explainUnplaced } from "./explain.ts";
 import type { LinearModel } from "./linear-model.ts";
@@ -36,6 +37,34 @@ export class SolverBugError extends Error {
     super(`the optimiser's schedule breaks its own rules (this is a bug):\n${violations.map((v) => `  [${v.rule}] ${v.message}`).join("\n")}`);
     this.name = "SolverBugError";
   }
+}
+
+/**
+ * Variables one part may have. A part's model is measured at about 1 kB a variable in the optimiser
+ * (HiGHS in WebAssembly, or javascript-lp-solver's tableau far more): past this, memory runs out
+ * after minutes instead of a clear message now.
+ */
+export const MAX_MODEL_VARIABLES = 1_000_000;
+
+/** A plan too large to solve in memory, found before any model is built. */
+export class ModelTooLargeError extends Error {
+  constructor(
+    readonly clusters: readonly string[],
+    readonly estimate: number,
+  ) {
+    super(`${clusters.slice(0, 3).join(", ")}${clusters.length > 3 ? ` and ${clusters.length - 3} more` : ""} would need a model of about ${estimate.toLocaleString("en")} variables, more than the ${MAX_MODEL_VARIABLES.toLocaleString("en")} taphuan solves in memory: limit each trainer to fewer clusters, or split the plan into smaller plans`);
+    this.name = "ModelTooLargeError";
+  }
+}
+
+/** An upper bound on the model's size, by counting (half-days × trainers who may serve each role), before building it. */
+function refuseOversizedModel(plan: Plan, clusters: readonly Cluster[]): void {
+  let estimate = 0;
+  for (const cluster of clusters) {
+    const staff = [...plan.needs.keys()].reduce((sum, role) => sum + plan.trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster.name)).length, 0);
+    estimate += cluster.provinces.length * cluster.slots.length * (1 + staff);
+  }
+  if (estimate > MAX_MODEL_VARIABLES) throw new ModelTooLargeError(clusters.map((c) => c.name), estimate);
 }
 
 /** The time limit ran out before the optimiser found any schedule for a part. */
@@ -96,12 +125,17 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
  * province. Proven optimal when the backend finishes; otherwise the LP bound gives the gap.
  */
 async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, deadline: number | undefined, previous: PreviousSchedule | undefined) {
+  refuseOversizedModel(plan, clusters);
   const built = buildModel(plan, clusters, previous ? { granularity: "province", previous } : { granularity: "grouped" });
   const result = await solver.solve(built.model, deadline !== undefined ? { timeLimitMs: Math.max(1, deadline - Date.now()) } : {});
-  if (result.status === "timeout") throw new TimeLimitError(clusters.map((c) => c.name));
+  if (result.status === "timeout") {
+    // A re-plan must keep held sessions, which the greedy placer knows nothing of: no fallback there.
+    if (previous) throw new TimeLimitError(clusters.map((c) => c.name));
+    return greedyFallback(plan, clusters, built, solver, deadline);
+  }
   if (result.status === "infeasible") throw new SolverBugError([{ rule: "model", message: `part ${clusters.map((c) => c.name).join(", ")} has no solution although every province may stay unplaced` }]);
   const proven = result.status === "optimal";
-  const bound = proven ? result.objective : await boundOf(solver, built.model);
+  const bound = proven ? result.objective : await boundOf(solver, built.model, deadline);
   const grouped = built.provinces.filter((p) => built.groupOf(p) !== p.record.code).length;
   const method = grouped ? `one model, ${grouped} of ${built.provinces.length} provinces in shared trainer groups` : "one model";
   return { ...decode(plan, built, result.values), report: partReport(clusters, built, result.objective, bound, proven, method) };
@@ -137,9 +171,33 @@ function decode(plan: Plan, built: BuiltModel, values: ReadonlyMap<string, numbe
   return { sessions, unplaced };
 }
 
-/** The LP relaxation's optimum: a lower bound for a schedule not proven optimal. Bounded in time too. */
-async function boundOf(solver: Backend, model: LinearModel): Promise<number> {
-  const relaxed = await solver.solve(model, { relax: true, timeLimitMs: 30_000 });
+/**
+ * When the optimiser found no schedule in time, the greedy placer's schedule of the part (every
+ * rule holds by construction, and the re-check confirms it) is better than none: unproven, with
+ * the LP bound and its gap when the bound can be had in what is left of the time.
+ */
+async function greedyFallback(plan: Plan, clusters: readonly Cluster[], built: BuiltModel, solver: Backend, deadline: number | undefined) {
+  const names = new Set(clusters.map((c) => c.name));
+  const sessions = greedyOnce(plan).filter((s) => names.has(s.cluster));
+  const placed = new Set(sessions.map((s) => s.code));
+  const unplaced = built.provinces.filter((p) => !placed.has(p.record.code)).map((p) => p.record.code);
+  const unplacedCost = unplaced.reduce((sum, code) => sum + built.model.variables.get(built.unplacedVariables.get(code)!)!.cost, 0);
+  const objective = evaluateGoals(plan, sessions).reduce((sum, g) => sum + g.cost, 0) + unplacedCost;
+  const bound = await boundOf(solver, built.model, deadline);
+  return { sessions, unplaced, report: partReport(clusters, built, objective, Math.min(bound, objective), false, "greedy placement (the optimiser found no schedule in the time limit)") };
+}
+
+/** Parts are independent, so one greedy schedule of the whole plan serves every part that needs it. */
+const greedyByPlan = new WeakMap<Plan, Session[]>();
+function greedyOnce(plan: Plan): Session[] {
+  if (!greedyByPlan.has(plan)) greedyByPlan.set(plan, greedySchedule(plan));
+  return greedyByPlan.get(plan)!;
+}
+
+/** The LP relaxation's optimum: a lower bound for a schedule not proven optimal, within what is left of the time limit. */
+async function boundOf(solver: Backend, model: LinearModel, deadline?: number): Promise<number> {
+  if (deadline !== undefined && deadline - Date.now() < 200) return Number.NEGATIVE_INFINITY;
+  const relaxed = await solver.solve(model, { relax: true, timeLimitMs: deadline === undefined ? 30_000 : deadline - Date.now() });
   return relaxed.status === "optimal" || relaxed.status === "feasible" ? relaxed.objective : Number.NEGATIVE_INFINITY;
 }
 

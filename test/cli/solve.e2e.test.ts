@@ -81,3 +81,23 @@ describe("taphuan solve without a full schedule", () => {
     expect(solved.stderr).toContain("invalid value for --solver (cplex). Expected one of: js, highs");
   });
 });
+
+describe("taphuan solve under a time limit", () => {
+  it("writes the greedy placer's checked schedule, marked unproven, when the optimiser finds none in time", () => {
+    const out = mkdtempSync(join(tmpdir(), "taphuan-greedy-"));
+    const solved = runCli(["solve", "plans/2022-09-tcnscd.yaml", "--out", out, "--solver", "js", "--time-limit", "2"]);
+    expect(solved.code, solved.stderr).toBe(0);
+    expect(solved.stdout).toContain("63 sessions scheduled · solver js");
+    expect(solved.stdout).toContain("greedy placement (the optimiser found no schedule in the time limit)");
+    const schedule = JSON.parse(readFileSync(join(out, "schedule.json"), "utf8"));
+    expect(schedule.status).toBe("complete");
+    expect(schedule.report.proven).toBe(false);
+    expect(runCli(["check", "plans/2022-09-tcnscd.yaml", join(out, "schedule.json")]).code).toBe(0);
+  }, 120_000);
+
+  it("refuses a limit longer than a day instead of stopping at once", () => {
+    const solved = runCli(["solve", "plans/2022-09-tcnscd.yaml", "--time-limit", "3000000"]);
+    expect(solved.code).toBe(2);
+    expect(solved.stderr).toContain("invalid value for --time-limit (3000000). Expected a number of seconds above 0 and at most 86400 (a day), e.g. 60");
+  });
+});

@@ -54,7 +54,10 @@ describe("the detailed schedule", () => {
     const rows = parseCsv(csv, { bom: true }) as string[][];
     expect(rows[0]).toEqual(["TT", "Ngày", "Buổi", "Tỉnh, thành phố", "Cụm", "Giảng viên"]);
     expect(rows[1]).toEqual(["1", "Thứ Ba, 13/9/2022", "Chiều", "Hà Nam", "Cụm A", 'CĐSQG-1, =HYPERLINK("x")']);
-    for (const bad of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"]) expect(csvCell(bad).replace(/^"/, "").startsWith("'")).toBe(true);
+    for (const bad of ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", " =1+1", "\t=1", '"=1"', "'=1", "\n=1", "\r\n@x", "＝1+1", "＋1", "－1", "＠SUM(A1)", "\u3000=1"]) {
+      expect(csvCell(bad).replace(/^"/, "").startsWith("'"), JSON.stringify(bad)).toBe(true);
+    }
+    for (const good of ["Hà Nam", "CĐSQG-1, Doanh nghiệp-1", "Thứ Ba, 13/9/2022", "1"]) expect(csvCell(good).replace(/^"/, "").startsWith("'")).toBe(false);
   });
 
   it("Markdown escapes pipes", () => {

@@ -4,8 +4,8 @@ import type { Plan } from "../../src/model/plan.ts";
 import { makeSession, scheduleJson, type Session } from "../../src/model/schedule.ts";
 import { candidateSlots } from "../../src/solve/build.ts";
 import { checkSchedule, evaluateGoals } from "../../src/solve/check.ts";
-import { solvePlan } from "../../src/solve/solve.ts";
-import { smallPlan } from "../helpers.ts";
+import { ModelTooLargeError, solvePlan } from "../../src/solve/solve.ts";
+import { plan2022, smallPlan } from "../helpers.ts";
 import { tinyPlan, tinyPlanText } from "./tiny-plans.ts";
 
 const goalCost = (plan: Plan, sessions: readonly Session[]) => Math.round(evaluateGoals(plan, sessions).reduce((sum, g) => sum + g.cost, 0) * 1e6) / 1e6;
@@ -96,4 +96,16 @@ describe("solve", () => {
       { numRuns: 25, seed: 7 },
     );
   }, 120_000);
+});
+
+describe("a plan too large to solve in memory", () => {
+  it("is refused by counting, before any model is built, naming the clusters and what to do", async () => {
+    const plan = plan2022();
+    const everywhere = new Set(plan.clusters.map((c) => c.name));
+    const crowd = Array.from({ length: 10_000 }, (_, i) => ({ ...plan.trainers[0]!, id: `Doanh nghiệp-${i + 1}`, clusters: everywhere }));
+    const started = Date.now();
+    await expect(solvePlan({ ...plan, trainers: [...plan.trainers, ...crowd] })).rejects.toThrow(ModelTooLargeError);
+    await expect(solvePlan({ ...plan, trainers: [...plan.trainers, ...crowd] })).rejects.toThrow(/would need a model of about [\d,]+ variables, more than the 1,000,000 taphuan solves in memory: limit each trainer to fewer clusters, or split the plan/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
 });
