@@ -10,15 +10,16 @@ export class UsageError extends Error {
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-export function parse<O extends Options>(argv: string[], options: O, positionals: readonly string[]) {
+export function parse<O extends Options>(argv: string[], options: O, positionals: readonly string[], optional: readonly string[] = []) {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify a positional.*$/s, "") : String(e));
   }
-  if (parsed.positionals.length !== positionals.length) {
-    throw new UsageError(`expected ${positionals.map((p) => p.toUpperCase()).join(" ") || "no arguments"}, got ${parsed.positionals.length ? parsed.positionals.join(" ") : "nothing"}`);
+  if (parsed.positionals.length < positionals.length || parsed.positionals.length > positionals.length + optional.length) {
+    const expected = [...positionals.map((p) => p.toUpperCase()), ...optional.map((p) => `[${p.toUpperCase()}]`)].join(" ");
+    throw new UsageError(`expected ${expected || "no arguments"}, got ${parsed.positionals.length ? parsed.positionals.join(" ") : "nothing"}`);
   }
   return parsed;
 }

@@ -20,6 +20,7 @@ const COMMANDS: Record<string, { summary: string; run: () => Promise<{ run(argv:
     summary: 'replan PLAN --schedule SCHEDULE.json [--changes FILE] [--unavailable "PROVINCE=DATE[..DATE]"]… [--fix "PROVINCE=DATE/morning|afternoon"]… [--trainer-unavailable "ID=DATE[..DATE]"]… [--today DATE] [--out DIR]',
     run: () => import("./commands/replan.ts"),
   },
+  serve: { summary: "serve [DIR] [--port N] [--host H] [--token T] [--open]   the planner's workspace page on a folder of plans (default plans/)", run: () => import("./commands/serve.ts") },
   check: { summary: "check PLAN SCHEDULE.json [--json]           list every broken rule of a schedule", run: () => import("./commands/check.ts") },
 };
 

@@ -23,6 +23,12 @@ export function describeChange(change: SessionChange, lang: Lang = "vi"): string
   return `${change.province}: ${slot}; ${staff}${change.frozen ? ` (${w.frozen})` : ""}`;
 }
 
+/** "1 session(s) moved (proven minimal); 0 session(s) with other trainers". */
+export function replanSummary(outcome: ReplanOutcome, lang: Lang = "vi"): string {
+  const w = WORDS[lang];
+  return `v${outcome.schedule.version - 1} → v${outcome.schedule.version}: ${w.moves(outcome.moves, outcome.provenMinimal)}; ${w.restaffed(outcome.trainerChanges)}`;
+}
+
 export function diffMarkdown(outcome: ReplanOutcome, lang: Lang = "vi"): string {
   const w = WORDS[lang];
   const changed = outcome.changes.filter((c) => c.kind !== "unchanged");

@@ -47,8 +47,13 @@ export interface ReplanOutcome {
 const sortedKey = (ids: readonly string[]) => [...ids].sort().join("\u0000");
 const sameTrainers = (a: readonly string[], b: readonly string[]) => sortedKey(a) === sortedKey(b);
 
+/** A session's province code; a hand-written session may name only the province. */
+function sessionKey(plan: Plan, s: Session): string {
+  return s.code ?? plan.provinces.find((p) => p.name === s.province)?.record.code ?? s.id;
+}
+
 export async function replan(plan: Plan, previous: Schedule, options: ReplanOptions = {}): Promise<ReplanOutcome> {
-  const byCode = new Map(previous.sessions.map((s) => [s.code ?? plan.provinces.find((p) => p.name === s.province)?.record.code ?? s.id, s]));
+  const byCode = new Map(previous.sessions.map((s) => [sessionKey(plan, s), s]));
   const frozen = new Set(options.today ? [...byCode].filter(([, s]) => s.date <= options.today!).map(([code]) => code) : []);
   const before: PreviousSchedule = {
     sessions: new Map([...byCode].map(([code, s]) => [code, { slotKey: `${s.date}/${s.halfDay}`, trainers: new Set(s.trainers) }])),
@@ -62,35 +67,47 @@ export async function replan(plan: Plan, previous: Schedule, options: ReplanOpti
     ...(options.planPath ? { planPath: options.planPath } : {}),
   });
 
+  const compared = compareSessions(plan, previous, solved.schedule.sessions, frozen);
+  const schedule: Schedule = { ...solved.schedule, version: previous.version + 1, sessions: compared.sessions };
+  return {
+    ...compared,
+    schedule,
+    provenMinimal: solved.report.proven,
+    suggestions: schedule.status === "partial" ? suggestRelaxations(plan, schedule) : [],
+  };
+}
+
+/**
+ * What changed from `previous` to `next` sessions, per province: unchanged sessions keep their
+ * exact previous record (trainer order, SEQUENCE), changed ones get SEQUENCE + 1.
+ */
+export function compareSessions(plan: Plan, previous: Schedule, next: readonly Session[], frozen: ReadonlySet<string> = new Set()) {
+  const keyOf = (s: Session) => sessionKey(plan, s);
+  const byCode = new Map(previous.sessions.map((s) => [keyOf(s), s]));
   const changes: SessionChange[] = [];
   const updated: Session[] = [];
-  const sessions = solved.schedule.sessions.map((session) => {
-    const old = byCode.get(session.code!);
+  const sessions = next.map((session) => {
+    const old = byCode.get(keyOf(session));
     const moved = old !== undefined && (old.date !== session.date || old.halfDay !== session.halfDay);
     const restaffed = old !== undefined && !sameTrainers(old.trainers, session.trainers);
     const kind: ChangeKind = !old ? "added" : moved && restaffed ? "moved-and-restaffed" : moved ? "moved" : restaffed ? "restaffed" : "unchanged";
-    // Unchanged sessions keep their exact previous record (trainer order, sequence): same bytes in every export.
-    const next = kind === "unchanged" ? old! : { ...session, sequence: old ? old.sequence + 1 : 0 };
-    if (kind !== "unchanged") updated.push(next);
-    changes.push({ province: session.province, cluster: session.cluster, kind, frozen: frozen.has(session.code!), ...(old ? { before: pick(old) } : {}), after: pick(next) });
-    return next;
+    const record = kind === "unchanged" ? old! : { ...session, sequence: old ? old.sequence + 1 : 0 };
+    if (kind !== "unchanged") updated.push(record);
+    changes.push({ province: session.province, cluster: session.cluster, kind, frozen: frozen.has(session.code!), ...(old ? { before: pick(old) } : {}), after: pick(record) });
+    return record;
   });
-  const placed = new Set(sessions.map((s) => s.code));
-  const cancelled = previous.sessions.filter((s) => !placed.has(s.code));
+  const placed = new Set(sessions.map(keyOf));
+  const cancelled = previous.sessions.filter((s) => !placed.has(keyOf(s)));
   for (const s of cancelled) changes.push({ province: s.province, cluster: s.cluster, kind: "removed", frozen: false, before: pick(s) });
   const order = new Map(plan.provinces.map((p, i) => [p.name, i]));
   changes.sort((a, b) => (order.get(a.province) ?? 999) - (order.get(b.province) ?? 999));
-
-  const schedule: Schedule = { ...solved.schedule, version: previous.version + 1, sessions };
   return {
-    schedule,
+    sessions,
     changes,
-    moves: changes.filter((c) => c.kind === "moved" || c.kind === "moved-and-restaffed").length,
-    trainerChanges: changes.filter((c) => c.kind === "restaffed" || c.kind === "moved-and-restaffed").length,
-    provenMinimal: solved.report.proven,
     updated,
     cancelled,
-    suggestions: schedule.status === "partial" ? suggestRelaxations(plan, schedule) : [],
+    moves: changes.filter((c) => c.kind === "moved" || c.kind === "moved-and-restaffed").length,
+    trainerChanges: changes.filter((c) => c.kind === "restaffed" || c.kind === "moved-and-restaffed").length,
   };
 }
 

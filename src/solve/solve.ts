@@ -22,6 +22,8 @@ export interface SolveOptions {
   readonly planPath?: string;
   readonly generatedAt?: string;
   readonly onProgress?: (event: { part: number; parts: number; clusters: readonly string[]; objective: number; proven: boolean; seconds: number }) => void;
+  /** Stop: parts not yet solved get the greedy placer's schedule; parts done keep their optimum. */
+  readonly signal?: AbortSignal;
   /** Re-planning: the schedule to change as little as possible, and its sessions already held. */
   readonly previous?: PreviousSchedule;
 }
@@ -88,7 +90,7 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
   for (const [index, clusters] of parts.entries()) {
     const started = Date.now();
     // An equal share of what is left, so one hard part cannot starve the ones after it.
-    const partDeadline = deadline === undefined ? undefined : started + (deadline - started) / (parts.length - index);
+    const partDeadline = options.signal?.aborted ? started : deadline === undefined ? undefined : started + (deadline - started) / (parts.length - index);
     const part = await solvePart(plan, clusters, solver, partDeadline, options.previous);
     sessions.push(...part.sessions);
     unplacedCodes.push(...part.unplaced);

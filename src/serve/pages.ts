@@ -1,0 +1,226 @@
+/**
+ * The workspace's HTML, rendered on the server from the same tables and words as the exports.
+ * Every planner-supplied string goes through `escapeHtml`; the only script is /assets/app.js.
+ */
+import { clusterTable, escapeHtml, sessionTable, type Table } from "../export/table.ts";
+import { officialDay, type Lang } from "../export/labels.ts";
+import { datesBetween } from "../model/calendar.ts";
+import type { Plan } from "../model/plan.ts";
+import type { Schedule } from "../model/schedule.ts";
+import { WORDS, type Words } from "./words.ts";
+
+const e = escapeHtml;
+
+/** Cluster colours for the grid and the map: distinct, readable on white, colour-blind friendly first. */
+const PALETTE = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#999900", "#7f3c8d", "#11a579", "#3969ac", "#f2b701", "#e73f74"];
+
+export function layout(lang: Lang, title: string, body: string, query = "", path = ""): string {
+  const w = WORDS[lang];
+  const other = lang === "vi" ? "en" : "vi";
+  return `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)}</title>
+<link rel="stylesheet" href="/assets/app.css">
+<script src="/assets/app.js" defer></script>
+</head>
+<body>
+<header><a href="/?lang=${lang}" class="home">${e(w.appName)}</a> <a class="lang" id="lang-switch" href="${e(path)}?${e(query ? `${query}&` : "")}lang=${other}">${e(w.language)}</a></header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+export function planList(lang: Lang, plans: readonly { file: string; title?: string; problem?: string }[]): string {
+  const w = WORDS[lang];
+  const items = plans.map((p) => `<li><a href="/p/${encodeURIComponent(p.file)}?lang=${lang}">${e(p.title ?? p.file)}</a> <small>${e(p.file)}</small>${p.problem ? ` <span class="bad">${e(p.problem)}</span>` : ""}</li>`);
+  return layout(lang, w.appName, `<h1>${e(w.plans)}</h1>${items.length ? `<ul class="plans">${items.join("")}</ul>` : `<p>${e(w.noPlans)}</p>`}`);
+}
+
+export function issuesBlock(w: Words, lines: readonly string[]): string {
+  return `<section class="issues"><h2>${e(w.invalid)}</h2><ul>${lines.map((l) => `<li><code>${e(l)}</code></li>`).join("")}</ul></section>`;
+}
+
+export function editor(w: Words, file: string, lang: Lang, text: string, message?: string): string {
+  return `<section id="edit"><h2>${e(w.edit)}</h2>${message ? `<p class="note">${e(message)}</p>` : ""}
+<form method="post" action="/p/${encodeURIComponent(file)}/edit?lang=${lang}"><textarea name="text" rows="24" spellcheck="false">${e(text)}</textarea><p><button type="submit">${e(w.save)}</button></p></form></section>`;
+}
+
+function table(t: Table, id: string): string {
+  return `<section id="${id}"><h2>${e(t.title)}</h2><table><thead><tr>${t.header.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>${t.rows
+    .map((row) => `<tr>${row.map((c) => `<td>${e(c)}</td>`).join("")}</tr>`)
+    .join("")}</tbody></table></section>`;
+}
+
+function sessionLink(file: string, lang: Lang, province: string, label: string): string {
+  return `<a class="session" href="/p/${encodeURIComponent(file)}/replan?province=${encodeURIComponent(province)}&lang=${lang}">${label}</a>`;
+}
+
+/** Days × clusters, like schedule.html; every session a link to re-plan it. */
+function grid(plan: Plan, schedule: Schedule, lang: Lang, file: string, editable: boolean): string {
+  const w = WORDS[lang];
+  const { from, to } = plan.data.campaign.period;
+  const days = [...datesBetween(from, to)].filter((d) => plan.calendar.isWorkingDay(d));
+  const head = `<tr><th>${e(w.sessionHeader[1]!)}</th>${plan.clusters.map((c, i) => `<th><span class="swatch c${i % PALETTE.length}"></span>${e(c.name)}</th>`).join("")}</tr>`;
+  const rows = days.map((date) => {
+    const cells = plan.clusters.map((cluster) => {
+      const inWindow = cluster.window.from <= date && date <= cluster.window.to;
+      const entries = schedule.sessions
+        .filter((s) => s.cluster === cluster.name && s.date === date)
+        .map((s) => {
+          const label = `${e(s.province)} <small>(${e(w[s.halfDay])})</small>`;
+          return editable ? sessionLink(file, lang, s.province, label) : `<span class="session">${label}</span>`;
+        });
+      return `<td class="${inWindow ? "window" : "outside"}">${entries.join("<br>")}</td>`;
+    });
+    return `<tr><th>${e(officialDay(date, lang))}</th>${cells.join("")}</tr>`;
+  });
+  return `<section id="grid"><h2>${e(w.grid)}</h2><table class="grid"><thead>${head}</thead><tbody>${rows.join("")}</tbody></table></section>`;
+}
+
+/** Who is where, when, and the trip between consecutive sessions. */
+function perTrainer(plan: Plan, schedule: Schedule, lang: Lang): string {
+  const w = WORDS[lang];
+  const byCode = new Map(plan.provinces.map((p) => [p.record.code, p]));
+  const blocks = plan.trainers.map((trainer) => {
+    const own = schedule.sessions.filter((s) => s.trainers.includes(trainer.id));
+    if (!own.length) return "";
+    const items = own.map((s, i) => {
+      const previous = own[i - 1];
+      const a = previous?.code ? byCode.get(previous.code) : undefined;
+      const b = s.code ? byCode.get(s.code) : undefined;
+      const trip = a && b && a !== b ? ` <small>(${e(w.travel)} ${plan.travel.hours(a.record, b.record).toFixed(1)} h)</small>` : "";
+      return `<li>${e(officialDay(s.date, lang))}, ${e(w[s.halfDay].toLowerCase())}: ${e(s.province)}${trip}</li>`;
+    });
+    return `<div class="trainer"><h3>${e(trainer.id)} <small>${e(trainer.organisation)}</small></h3><ol>${items.join("")}</ol></div>`;
+  });
+  return `<section id="trainers"><h2>${e(w.perTrainer)}</h2><div class="trainers">${blocks.join("")}</div></section>`;
+}
+
+/** The provinces at their capitals' coordinates, coloured by cluster: no tiles, no network. */
+function map(plan: Plan, schedule: Schedule, lang: Lang, file: string, editable: boolean): string {
+  const w = WORDS[lang];
+  const records = plan.provinces.map((p) => p.record);
+  const lats = records.map((r) => r.lat);
+  const lons = records.map((r) => r.lon);
+  const [minLat, maxLat, minLon, maxLon] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
+  const height = 640;
+  const scale = (height - 40) / Math.max(0.1, maxLat - minLat);
+  const width = Math.max(200, (maxLon - minLon) * scale + 160);
+  const clusterIndex = new Map(plan.clusters.map((c, i) => [c.name, i]));
+  const scheduled = new Set(schedule.sessions.map((s) => s.code));
+  const dots = plan.provinces.map((p) => {
+    const x = 20 + (p.record.lon - minLon) * scale;
+    const y = 20 + (maxLat - p.record.lat) * scale;
+    const colour = PALETTE[(clusterIndex.get(p.cluster) ?? 0) % PALETTE.length]!;
+    const dot = `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${scheduled.has(p.record.code) ? colour : "#ffffff"}" stroke="${colour}" stroke-width="2"><title>${e(`${p.name} — ${p.cluster}`)}</title></circle><text x="${(x + 9).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="10">${e(p.name)}</text>`;
+    return editable ? `<a href="/p/${encodeURIComponent(file)}/replan?province=${encodeURIComponent(p.name)}&amp;lang=${lang}">${dot}</a>` : dot;
+  });
+  return `<section id="map"><h2>${e(w.map)}</h2><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width.toFixed(0)} ${height}" width="${width.toFixed(0)}" height="${height}" role="img" aria-label="${e(w.map)}">${dots.join("")}</svg></section>`;
+}
+
+export interface PlanPageInput {
+  readonly lang: Lang;
+  readonly file: string;
+  readonly plan: Plan;
+  readonly schedule?: Schedule;
+  readonly version?: number;
+  readonly current?: number;
+  readonly versions: readonly number[];
+  readonly diffMarkdown?: string;
+  readonly downloads: readonly { href: string; label: string }[];
+  readonly note?: string;
+}
+
+export function planPage(input: PlanPageInput): string {
+  const { lang, file, plan, schedule, version, current } = input;
+  const w = WORDS[lang];
+  const base = `/p/${encodeURIComponent(file)}`;
+  const parts: string[] = [`<h1>${e(plan.data.campaign.title)}</h1>`];
+  if (input.note) parts.push(`<p class="note" role="status">${e(input.note)}</p>`);
+  if (!schedule) {
+    parts.push(`<p>${e(w.noSchedule)}</p>`, solveControls(w, base, lang));
+  } else {
+    const editable = version === current;
+    parts.push(
+      `<nav class="versions"><strong>${e(w.versions)}:</strong> ${input.versions
+        .map((v) => (v === version ? `<strong id="shown-version">v${v}${v === current ? ` (${e(w.current)})` : ""}</strong>` : `<a href="${base}?v=${v}&lang=${lang}">v${v}${v === current ? ` (${e(w.current)})` : ""}</a>`))
+        .join(" · ")}</nav>`,
+    );
+    if (!editable && version !== undefined) {
+      parts.push(`<form method="post" action="${base}/versions/${version}/restore?lang=${lang}"><button type="submit">${e(w.restore)}</button></form>`);
+    }
+    const report = schedule.report;
+    parts.push(`<p class="summary">${schedule.sessions.length} · ${report ? `${e(w.objective)} ${report.objective} · ${e(report.proven ? w.proven : w.notProven)}` : ""}</p>`);
+    if (schedule.status === "partial") {
+      parts.push(
+        `<section class="partial" role="alert"><h2>${e(w.partial)}</h2><p>${e(w.unplaced)}:</p><ul>${schedule.unplaced.map((u) => `<li><strong>${e(u.province)}</strong> (${e(u.cluster)}): ${e(u.reasons.join("; "))}</li>`).join("")}</ul></section>`,
+      );
+    }
+    if (input.diffMarkdown) parts.push(`<section id="diff"><h2>${e(w.diff)}</h2><pre>${e(input.diffMarkdown)}</pre></section>`);
+    parts.push(
+      `<nav class="views"><a href="#grid">${e(w.grid)}</a> · <a href="#clusters">${e(w.clusterTitle)}</a> · <a href="#sessions">${e(w.sessionTitle)}</a> · <a href="#trainers">${e(w.perTrainer)}</a> · <a href="#map">${e(w.map)}</a> · <a href="#downloads">${e(w.downloads)}</a></nav>`,
+      grid(plan, schedule, lang, file, editable),
+      table(clusterTable(plan, schedule, { lang }), "clusters"),
+      table(sessionTable(plan, schedule, { lang }), "sessions"),
+      perTrainer(plan, schedule, lang),
+      map(plan, schedule, lang, file, editable),
+      `<section id="downloads"><h2>${e(w.downloads)}</h2><ul>${input.downloads.map((d) => `<li><a href="${e(d.href)}" download>${e(d.label)}</a></li>`).join("")}</ul></section>`,
+    );
+  }
+  parts.push(`<p><a href="${base}/edit?lang=${lang}">${e(w.edit)}</a></p>`);
+  return layout(lang, plan.data.campaign.title, parts.join("\n"), version !== undefined ? `v=${version}` : "", base);
+}
+
+export function solveControls(w: Words, base: string, lang: Lang): string {
+  return `<section id="solve" data-base="${e(base)}" data-lang="${lang}"><button type="button" id="solve-button">${e(w.solve)}</button> <button type="button" id="stop-button" hidden>${e(w.stop)}</button>
+<p id="progress" role="status" data-solving="${e(w.solving)}" data-proven="${e(w.proven)}" data-objective="${e(w.objective)}" data-part="${e(w.part(0, 0).replace(/0\/0$/, ""))}"></p></section>`;
+}
+
+export function replanForm(w: Words, lang: Lang, file: string, plan: Plan, session: Schedule["sessions"][number], today: string): string {
+  const base = `/p/${encodeURIComponent(file)}`;
+  const trainers = plan.trainers.map((t) => `<option value="${e(t.id)}"${session.trainers.includes(t.id) ? " selected" : ""}>${e(t.id)}</option>`).join("");
+  const half = (name: string) => `<select name="${name}"><option value="morning">${e(w.morning)}</option><option value="afternoon">${e(w.afternoon)}</option></select>`;
+  return layout(
+    lang,
+    w.replanOf(session.province),
+    `<h1>${e(w.replanOf(session.province))}</h1>
+<p>${e(officialDay(session.date, lang))}, ${e(w[session.halfDay].toLowerCase())} · ${e(session.cluster)} · ${e(session.trainers.join(", "))}</p>
+<form method="post" action="${base}/replan?lang=${lang}" class="replan">
+<input type="hidden" name="province" value="${e(session.province)}">
+<fieldset>
+<label><input type="radio" name="kind" value="day" checked> ${e(w.cannotHostDay)}: <input type="date" name="day" value="${e(session.date)}"></label><br>
+<label><input type="radio" name="kind" value="days"> ${e(w.cannotHostDays)} ${e(w.from)} <input type="date" name="from" value="${e(session.date)}"> ${e(w.to)} <input type="date" name="to" value="${e(session.date)}"></label><br>
+<label><input type="radio" name="kind" value="fixed"> ${e(w.mustBeOn)} <input type="date" name="fixedDate" value="${e(session.date)}"> ${half("fixedHalfDay")}</label><br>
+<label><input type="radio" name="kind" value="trainer"> ${e(w.trainerAway)} <select name="trainer">${trainers}</select> <input type="date" name="trainerDate" value="${e(session.date)}"></label>
+</fieldset>
+<p><label>${e(w.today)}: <input type="date" name="today" value="${e(today)}"></label></p>
+<p><button type="submit" id="preview-button">${e(w.preview)}</button> <a href="${base}?lang=${lang}">${e(w.back)}</a></p>
+</form>`,
+  );
+}
+
+export function previewPage(w: Words, lang: Lang, file: string, input: { id?: string; title: string; lines: readonly string[]; summary: string; suggestions?: readonly string[]; ok: boolean }): string {
+  const base = `/p/${encodeURIComponent(file)}`;
+  const actions = input.ok && input.id
+    ? `<form method="post" action="${base}/previews/${e(input.id)}/accept?lang=${lang}" class="inline"><button type="submit" id="accept-button">${e(w.accept)}</button></form>
+<form method="post" action="${base}/previews/${e(input.id)}/discard?lang=${lang}" class="inline"><button type="submit" id="discard-button">${e(w.discard)}</button></form>`
+    : `<p><a href="${base}?lang=${lang}">${e(w.back)}</a></p>`;
+  return layout(
+    lang,
+    input.title,
+    `<h1>${e(input.title)}</h1><p class="summary" id="preview-summary">${e(input.summary)}</p><ul id="preview-changes">${input.lines.map((l) => `<li>${e(l)}</li>`).join("")}</ul>${
+      input.suggestions?.length ? `<p>${e(w.wouldHelp)}</p><ul>${input.suggestions.map((s) => `<li>${e(s)}</li>`).join("")}</ul>` : ""
+    }${actions}`,
+  );
+}
+
+export function messagePage(lang: Lang, title: string, message: string, back: string): string {
+  const w = WORDS[lang];
+  return layout(lang, title, `<h1>${e(title)}</h1><p class="note" role="alert">${e(message)}</p><p><a href="${e(back)}">${e(w.back)}</a></p>`);
+}

@@ -1,0 +1,418 @@
+/**
+ * The planner's workspace: an HTTP server over the same library and the same schedule folders
+ * the CLI writes. Per plan file `NAME.yaml` in the folder, its schedule folder is `NAME/`.
+ * Safe by default: Host and Origin checked on every request, a token where the host is not loopback.
+ */
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { zipSync } from "fflate";
+import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { getCookie, setCookie } from "hono/cookie";
+import { streamSSE } from "hono/streaming";
+import { describeChange, replanSummary } from "../export/diff.ts";
+import { versionFiles } from "../export/index.ts";
+import { LANGS, type Lang } from "../export/labels.ts";
+import { writeAtomic } from "../folder/safe-write.ts";
+import { ScheduleFolder, ScheduleFolderReader, VersionConflictError, type FileTree } from "../folder/schedule-folder.ts";
+import { FolderBusyError } from "../folder/lock.ts";
+import { applyChanges, emptyChanges, unknownNames, type Changes } from "../model/changes.ts";
+import { formatIssue, InputError } from "../model/issues.ts";
+import { loadPlanText } from "../model/load.ts";
+import { resolvePlan, type Plan } from "../model/plan.ts";
+import { setOwn } from "../model/records.ts";
+import { loadScheduleText, type Schedule } from "../model/schedule.ts";
+import { compareSessions, replan, type ReplanOutcome } from "../solve/replan.ts";
+import { solvePlan } from "../solve/solve.ts";
+import { editor, issuesBlock, layout, messagePage, planList, planPage, previewPage, replanForm } from "./pages.ts";
+import { WORDS } from "./words.ts";
+
+export interface WorkspaceOptions {
+  readonly dir: string;
+  readonly host: string;
+  readonly port: number;
+  /** Required on every request when set (always set for a non-loopback host). */
+  readonly token?: string;
+}
+
+const PLAN_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,100}\.ya?ml$/u;
+const MAX_BODY_BYTES = 1024 * 1024;
+const ASSETS: Record<string, string> = { "app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8" };
+const DOWNLOAD_TYPES: [RegExp, string][] = [
+  [/\.ics$/, "text/calendar; charset=utf-8"],
+  [/\.json$/, "application/json; charset=utf-8"],
+  [/\.md$/, "text/markdown; charset=utf-8"],
+  [/\.csv$/, "text/csv; charset=utf-8"],
+  [/\.html$/, "text/html; charset=utf-8"],
+];
+
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export function newToken(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+interface Job {
+  readonly plan: string;
+  readonly abort: AbortController;
+  readonly events: { event: string; data: string }[];
+  done: boolean;
+  readonly listeners: Set<() => void>;
+}
+
+interface Preview {
+  readonly plan: string;
+  readonly basedOn: number;
+  readonly files: FileTree;
+  readonly version: number;
+}
+
+export function createWorkspace(options: WorkspaceOptions): Hono {
+  const app = new Hono();
+  const jobs = new Map<string, Job>();
+  const previews = new Map<string, Preview>();
+  const hostName = options.host.includes(":") && !options.host.startsWith("[") ? `[${options.host}]` : options.host;
+  const allowedHosts = new Set([`${hostName}:${options.port}`, ...(isLoopback(options.host) ? [`localhost:${options.port}`, `127.0.0.1:${options.port}`, `[::1]:${options.port}`] : [])]);
+
+  app.onError((error, c) => {
+    process.stderr.write(`taphuan serve: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return c.text("internal error — the stored schedules are unchanged; see the server's output", 500);
+  });
+
+  // DNS rebinding and cross-site posts: only our own Host, and for writes our own Origin.
+  app.use("*", async (c, next) => {
+    const host = c.req.header("host") ?? "";
+    if (!allowedHosts.has(host)) return c.text(`refused: Host "${host}" is not this workspace's`, 403);
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+      const origin = c.req.header("origin");
+      // Browsers may leave Origin out of a same-origin post; their Sec-Fetch-Site then vouches for it.
+      const sameSite = origin === undefined && c.req.header("sec-fetch-site") === "same-origin";
+      if (origin !== `http://${host}` && !sameSite) return c.text(`refused: a change must come from this workspace's own page (Origin ${origin ?? "missing"})`, 403);
+    }
+    if (options.token) {
+      const given = c.req.query("token") ?? getCookie(c, "taphuan_token") ?? c.req.header("authorization")?.replace(/^Bearer /, "");
+      if (!given || !sameSecret(given, options.token)) return c.text("refused: this workspace needs its access token (the address printed when it started)", 401);
+      if (c.req.query("token")) setCookie(c, "taphuan_token", options.token, { httpOnly: true, sameSite: "Strict", path: "/" });
+    }
+    await next();
+    c.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    c.header("X-Content-Type-Options", "nosniff");
+    // "no-referrer" would make Chromium send "Origin: null" on the page's own posts.
+    c.header("Referrer-Policy", "same-origin");
+  });
+  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text(`refused: a request body is at most ${MAX_BODY_BYTES / 1024} KiB`, 413) }));
+
+  app.get("/assets/:name", (c) => {
+    const name = c.req.param("name");
+    if (!Object.hasOwn(ASSETS, name)) return c.notFound();
+    c.header("Cache-Control", "public, max-age=300");
+    return c.body(readFileSync(new URL(`./assets/${name}`, import.meta.url)), 200, { "Content-Type": ASSETS[name]! });
+  });
+
+  const langOf = (c: Context): Lang => {
+    const lang = c.req.query("lang");
+    return (LANGS as readonly string[]).includes(lang ?? "") ? (lang as Lang) : "vi";
+  };
+
+  /** A plan file directly in the folder, by a plain name: no path, no link, nothing outside. */
+  const planFile = (name: string): string | undefined => {
+    if (!PLAN_NAME.test(name)) return undefined;
+    const path = join(options.dir, name);
+    if (relative(options.dir, path) !== name) return undefined;
+    try {
+      return lstatSync(path).isFile() ? path : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const scheduleDir = (name: string) => join(options.dir, name.replace(/\.ya?ml$/, ""));
+  const loadPlan = (name: string): { plan?: Plan; text: string; problems: string[] } => {
+    const text = readFileSync(planFile(name)!, "utf8").replace(/^\uFEFF/, "");
+    try {
+      return { plan: loadPlanText(text, name).plan, text, problems: [] };
+    } catch (e) {
+      if (e instanceof InputError) return { text, problems: e.issues.map((issue) => formatIssue(name, issue)) };
+      throw e;
+    }
+  };
+  const withPlan = (handler: (c: Context, name: string) => Response | Promise<Response>) => (c: Context) => {
+    const name = c.req.param("plan")!;
+    return planFile(name) ? handler(c, name) : c.text("no such plan in this folder", 404);
+  };
+
+  app.get("/", (c) => {
+    const lang = langOf(c);
+    const names = readdirSync(options.dir).filter((n) => planFile(n)).sort();
+    return c.html(planList(lang, names.map((file) => {
+      const { plan, problems } = loadPlan(file);
+      return { file, ...(plan ? { title: plan.data.campaign.title } : {}), ...(problems.length ? { problem: WORDS[lang].invalid } : {}) };
+    })));
+  });
+
+  app.get("/p/:plan", withPlan((c, name) => renderPlan(c, name)));
+
+  function renderPlan(c: Context, name: string, note?: string, status: 200 | 409 = 200): Response {
+    const lang = langOf(c);
+    const w = WORDS[lang];
+    const { plan, text, problems } = loadPlan(name);
+    if (!plan) return c.html(layout(lang, name, `<h1>${name}</h1>${issuesBlock(w, problems)}${editor(w, name, lang, text)}`), 200);
+    const reader = new ScheduleFolderReader(scheduleDir(name));
+    const current = reader.currentVersion();
+    const asked = Number(c.req.query("v"));
+    const version = current === undefined ? undefined : Number.isInteger(asked) && reader.versions().includes(asked) ? asked : current;
+    const schedule = version === undefined ? undefined : loadScheduleText(reader.readVersionFile(version, "schedule.json"), "schedule.json");
+    const base = `/p/${encodeURIComponent(name)}`;
+    const files = version === undefined ? [] : listFiles(reader.versionPath(version));
+    const downloads = [
+      ...files.filter((f) => !f.includes("/")).map((f) => ({ href: `${base}/files/${version}/${f}`, label: f })),
+      ...(files.some((f) => f.startsWith("updates/")) ? [{ href: `${base}/updates-v${version}.zip`, label: w.updatesZip(version!) }] : []),
+    ];
+    const diffMarkdown = version !== undefined && files.includes("diff.md") ? reader.readVersionFile(version, "diff.md") : undefined;
+    return c.html(
+      planPage({ lang, file: name, plan, versions: reader.versions(), downloads, ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(diffMarkdown ? { diffMarkdown } : {}), ...(note ? { note } : {}) }),
+      status,
+    );
+  }
+
+  app.get("/p/:plan/edit", withPlan((c, name) => {
+    const lang = langOf(c);
+    const { text, problems } = loadPlan(name);
+    return c.html(layout(lang, name, `<h1>${name}</h1>${problems.length ? issuesBlock(WORDS[lang], problems) : ""}${editor(WORDS[lang], name, lang, text)}`));
+  }));
+
+  app.post("/p/:plan/edit", withPlan(async (c, name) => {
+    const lang = langOf(c);
+    const w = WORDS[lang];
+    const text = String((await c.req.parseBody())["text"] ?? "");
+    try {
+      loadPlanText(text, name);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const problems = e.issues.map((issue) => formatIssue(name, issue));
+      return c.html(layout(lang, name, `<h1>${name}</h1>${issuesBlock(w, problems)}${editor(w, name, lang, text, w.notSaved)}`), 422);
+    }
+    writeAtomic(planFile(name)!, text);
+    return renderPlan(c, name, w.saved);
+  }));
+
+  app.post("/p/:plan/solve", withPlan(async (c, name) => {
+    const { plan } = loadPlan(name);
+    if (!plan) return c.json({ error: WORDS[langOf(c)].invalid }, 422);
+    if (new ScheduleFolderReader(scheduleDir(name)).currentVersion() !== undefined) return c.json({ error: "this plan already has a schedule: re-plan it instead" }, 409);
+    const id = newToken();
+    const job: Job = { plan: name, abort: new AbortController(), events: [], done: false, listeners: new Set() };
+    jobs.set(id, job);
+    const emit = (event: string, data: unknown) => {
+      job.events.push({ event, data: JSON.stringify(data) });
+      for (const listener of job.listeners) listener();
+    };
+    void (async () => {
+      // Locked from the start: a CLI solve or another tab cannot interleave.
+      const folder = await ScheduleFolder.open(scheduleDir(name), "solve (workspace)");
+      try {
+        const { schedule } = await solvePlan(plan, { planPath: name, signal: job.abort.signal, onProgress: (p) => emit("progress", p) });
+        const version = folder.publish(versionFiles(plan, schedule, { lang: "vi" }).files, undefined);
+        emit("done", { version });
+      } finally {
+        folder.close();
+      }
+    })()
+      .catch((e: unknown) => emit("failed", { error: e instanceof Error ? e.message : String(e) }))
+      .finally(() => {
+        job.done = true;
+        for (const listener of job.listeners) listener();
+      });
+    return c.json({ job: id }, 202);
+  }));
+
+  app.get("/p/:plan/jobs/:job/events", withPlan((c) => {
+    const job = jobs.get(c.req.param("job")!);
+    if (!job) return c.text("no such job", 404);
+    return streamSSE(c, async (stream) => {
+      let sent = 0;
+      for (;;) {
+        while (sent < job.events.length) {
+          const { event, data } = job.events[sent++]!;
+          await stream.writeSSE({ event, data });
+        }
+        if (job.done) return;
+        await new Promise<void>((resolve) => {
+          const wake = () => {
+            job.listeners.delete(wake);
+            resolve();
+          };
+          job.listeners.add(wake);
+        });
+      }
+    });
+  }));
+
+  app.post("/p/:plan/jobs/:job/stop", withPlan((c) => {
+    const job = jobs.get(c.req.param("job")!);
+    if (!job) return c.text("no such job", 404);
+    job.abort.abort();
+    return c.json({ stopping: true });
+  }));
+
+  const currentSchedule = (name: string): { reader: ScheduleFolderReader; current: number; schedule: Schedule } | undefined => {
+    const reader = new ScheduleFolderReader(scheduleDir(name));
+    const current = reader.currentVersion();
+    if (current === undefined) return undefined;
+    return { reader, current, schedule: loadScheduleText(reader.readVersionFile(current, "schedule.json"), "schedule.json") };
+  };
+
+  app.get("/p/:plan/replan", withPlan((c, name) => {
+    const lang = langOf(c);
+    const { plan } = loadPlan(name);
+    const state = currentSchedule(name);
+    const province = c.req.query("province") ?? "";
+    const session = state?.schedule.sessions.find((s) => s.province === province);
+    if (!plan || !state || !session) return c.text("no such session", 404);
+    return c.html(replanForm(WORDS[lang], lang, name, plan, session, state.schedule.sessions[0]?.date ?? plan.data.campaign.period.from));
+  }));
+
+  app.post("/p/:plan/replan", withPlan(async (c, name) => {
+    const lang = langOf(c);
+    const w = WORDS[lang];
+    const { plan: original } = loadPlan(name);
+    const state = currentSchedule(name);
+    if (!original || !state) return c.text("no schedule to re-plan", 409);
+    const form = await c.req.parseBody();
+    const field = (key: string) => String(form[key] ?? "").trim();
+    const changes = changesFromForm(field);
+    if (typeof changes === "string") return c.html(messagePage(lang, w.replan, changes, `/p/${encodeURIComponent(name)}?lang=${lang}`), 422);
+    const unknown = unknownNames(original.data, changes);
+    const resolved = resolvePlan(applyChanges(original.data, changes));
+    if (unknown.length || !resolved.ok) {
+      const problems = unknown.length ? unknown : resolved.ok ? [] : resolved.issues.map((issue) => formatIssue(undefined, issue));
+      return c.html(messagePage(lang, w.replan, problems.join("\n"), `/p/${encodeURIComponent(name)}?lang=${lang}`), 422);
+    }
+    const today = /^\d{4}-\d{2}-\d{2}$/.test(field("today")) ? field("today") : undefined;
+    const outcome = await replan(resolved.value, state.schedule, { planPath: name, ...(today ? { today } : {}) });
+    const title = w.replanOf(field("province"));
+    if (outcome.schedule.status === "partial") {
+      return c.html(previewPage(w, lang, name, { title, ok: false, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions }));
+    }
+    const id = newToken();
+    previews.set(id, { plan: name, basedOn: state.current, version: outcome.schedule.version, files: versionFiles(resolved.value, outcome.schedule, { lang: "vi", replan: outcome }).files });
+    return c.html(previewPage(w, lang, name, { id, title, ok: true, summary: replanSummary(outcome, lang), lines: changedLines(outcome, lang) }));
+  }));
+
+  app.post("/p/:plan/previews/:id/accept", withPlan(async (c, name) => {
+    const lang = langOf(c);
+    const w = WORDS[lang];
+    const preview = previews.get(c.req.param("id")!);
+    if (!preview || preview.plan !== name) return c.html(messagePage(lang, w.replan, "this preview is gone (accepted, discarded, or the workspace restarted)", `/p/${encodeURIComponent(name)}?lang=${lang}`), 404);
+    return publishOrConflict(c, name, () => preview.files, preview.basedOn, (v) => {
+      previews.delete(c.req.param("id")!);
+      return w.accepted(v);
+    });
+  }));
+
+  app.post("/p/:plan/previews/:id/discard", withPlan((c, name) => {
+    previews.delete(c.req.param("id")!);
+    return c.redirect(`/p/${encodeURIComponent(name)}?lang=${langOf(c)}`, 303);
+  }));
+
+  app.post("/p/:plan/versions/:v/restore", withPlan((c, name) => {
+    const lang = langOf(c);
+    const { plan } = loadPlan(name);
+    const state = currentSchedule(name);
+    const restored = Number(c.req.param("v"));
+    if (!plan || !state || !state.reader.versions().includes(restored)) return c.text("no such version", 404);
+    const old = loadScheduleText(state.reader.readVersionFile(restored, "schedule.json"), "schedule.json");
+    const compared = compareSessions(plan, state.schedule, old.sessions);
+    const schedule: Schedule = { ...old, version: state.current + 1, generatedAt: state.schedule.generatedAt, sessions: compared.sessions };
+    const outcome: ReplanOutcome = { ...compared, schedule, provenMinimal: false, suggestions: [] };
+    return publishOrConflict(c, name, () => versionFiles(plan, schedule, { lang: "vi", replan: outcome }).files, state.current, (v) => WORDS[lang].restored(restored, v));
+  }));
+
+  async function publishOrConflict(c: Context, name: string, files: () => FileTree, basedOn: number, said: (version: number) => string): Promise<Response> {
+    const lang = langOf(c);
+    let folder: ScheduleFolder | undefined;
+    try {
+      folder = await ScheduleFolder.open(scheduleDir(name), "re-plan (workspace)");
+      const version = folder.publish(files(), basedOn);
+      return renderPlan(c, name, said(version));
+    } catch (e) {
+      if (e instanceof VersionConflictError) return renderPlan(c, name, WORDS[lang].conflict(e.current ?? basedOn), 409);
+      if (e instanceof FolderBusyError) return renderPlan(c, name, e.message, 409);
+      throw e;
+    } finally {
+      folder?.close();
+    }
+  }
+
+  app.get("/p/:plan/files/:v/*", withPlan((c, name) => {
+    const reader = new ScheduleFolderReader(scheduleDir(name));
+    const version = Number(c.req.param("v"));
+    if (!reader.versions().includes(version)) return c.text("no such version", 404);
+    const wanted = decodeURIComponent(c.req.path.split(`/files/${version}/`)[1] ?? "");
+    const available = listFiles(reader.versionPath(version));
+    if (!available.includes(wanted)) return c.text("no such file", 404);
+    const type = DOWNLOAD_TYPES.find(([pattern]) => pattern.test(wanted))?.[1] ?? "application/octet-stream";
+    return c.body(readFileSync(reader.versionPath(version, wanted)), 200, { "Content-Type": type, "Content-Disposition": `attachment; filename="${wanted.split("/").pop()}"`, "Cache-Control": "no-cache" });
+  }));
+
+  app.get("/p/:plan/:zip{updates-v\\d+\\.zip}", withPlan((c, name) => {
+    const reader = new ScheduleFolderReader(scheduleDir(name));
+    const version = Number(/\d+/.exec(c.req.param("zip")!)![0]);
+    if (!reader.versions().includes(version)) return c.text("no such version", 404);
+    const entries = listFiles(reader.versionPath(version)).filter((f) => f.startsWith("updates/"));
+    if (!entries.length) return c.text("this version has no updates", 404);
+    // A fixed time in every entry: the same version gives the same bytes.
+    const zip = zipSync(Object.fromEntries(entries.map((f) => [f, [new Uint8Array(readFileSync(reader.versionPath(version, f))), { mtime: new Date("2022-01-01T00:00:00Z") }]])));
+    return c.body(zip, 200, { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="updates-v${version}.zip"` });
+  }));
+
+  return app;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function listFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? listFiles(dir, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .sort();
+}
+
+/** The re-plan form in the same terms as the CLI's --unavailable, --fix and --trainer-unavailable. */
+function changesFromForm(field: (key: string) => string): Changes | string {
+  const changes = emptyChanges();
+  const province = field("province");
+  const date = (key: string) => (/^\d{4}-\d{2}-\d{2}$/.test(field(key)) ? field(key) : undefined);
+  switch (field("kind")) {
+    case "day":
+      if (!date("day")) return "give the day, e.g. 2022-09-15";
+      setOwn(changes.provinces, province, { unavailable: [date("day")!] });
+      break;
+    case "days":
+      if (!date("from") || !date("to") || date("from")! > date("to")!) return "give the first and the last day, the first not after the last";
+      setOwn(changes.provinces, province, { unavailable: [{ from: date("from")!, to: date("to")! }] });
+      break;
+    case "fixed": {
+      const halfDay = field("fixedHalfDay");
+      if (!date("fixedDate") || (halfDay !== "morning" && halfDay !== "afternoon")) return "give the day and the half-day";
+      setOwn(changes.provinces, province, { unavailable: [], fixed: { date: date("fixedDate")!, halfDay } });
+      break;
+    }
+    case "trainer":
+      if (!date("trainerDate") || !field("trainer")) return "give the trainer and the day";
+      setOwn(changes.trainers, field("trainer"), { unavailable: [date("trainerDate")!] });
+      break;
+    default:
+      return "choose what changed";
+  }
+  return changes;
+}
+
+function changedLines(outcome: ReplanOutcome, lang: Lang): string[] {
+  return outcome.changes.filter((change) => change.kind !== "unchanged").map((change) => describeChange(change, lang));
+}

@@ -1,0 +1,87 @@
+/**
+ * The workspace as a planner uses it, in real headless Chromium (installed by `npm ci` through
+ * @sparticuz/chromium): open the 2022 plan, solve, re-plan Hà Nam, accept, download, English.
+ * Screenshots of each step go to test-output/ (git-ignored).
+ */
+import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import chromium from "@sparticuz/chromium";
+import { serve, type ServerType } from "@hono/node-server";
+import ICAL from "ical.js";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorkspace } from "../../src/serve/workspace.ts";
+
+const SHOTS = join(import.meta.dirname, "../../test-output/workspace");
+
+describe("the workspace in a browser", () => {
+  let server: ServerType;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "taphuan-workspace-"));
+    cpSync("plans/2022-09-tcnscd.yaml", join(dir, "2022-09-tcnscd.yaml"));
+    mkdirSync(SHOTS, { recursive: true });
+    let app: ReturnType<typeof createWorkspace> | undefined;
+    server = serve({ fetch: (request) => app!.fetch(request), port: 0, hostname: "127.0.0.1" });
+    await new Promise((resolve) => server.once("listening", resolve));
+    const port = (server.address() as AddressInfo).port;
+    app = createWorkspace({ dir, host: "127.0.0.1", port });
+    base = `http://127.0.0.1:${port}`;
+    browser = await puppeteer.launch({ args: chromium.args, executablePath: await chromium.executablePath(), headless: true });
+    page = await browser.newPage();
+    await page.setViewport({ width: 1400, height: 900 });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it("opens the 2022 plan, solves it with progress, and shows all 63 provinces in the grid", async () => {
+    await page.goto(`${base}/`);
+    await page.click("ul.plans a");
+    await page.waitForSelector("#solve-button");
+    await page.click("#solve-button");
+    await page.waitForSelector("table.grid", { timeout: 90_000 });
+    const sessions = await page.$$eval("table.grid a.session", (links) => links.map((a) => a.textContent));
+    expect(sessions).toHaveLength(63);
+    expect(await page.$eval("#shown-version", (e) => e.textContent)).toBe("v1 (hiện hành)");
+    await page.screenshot({ path: join(SHOTS, "1-grid.png"), fullPage: false });
+  }, 120_000);
+
+  it("re-plans Hà Nam from its session: a preview, proven minimal, then accepted as version 2", async () => {
+    await Promise.all([page.waitForNavigation(), page.click('table.grid a.session[href*="H%C3%A0%20Nam"]')]);
+    await page.$eval('input[name="today"]', (input) => ((input as HTMLInputElement).value = "2022-09-14"));
+    await Promise.all([page.waitForNavigation({ timeout: 90_000 }), page.click("#preview-button")]);
+    const summary = await page.$eval("#preview-summary", (e) => e.textContent);
+    expect(summary).toBe("v1 → v2: 1 buổi đổi ngày (ít nhất có thể, đã chứng minh); 0 buổi đổi giảng viên");
+    const changes = await page.$$eval("#preview-changes li", (items) => items.map((i) => i.textContent));
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatch(/^Hà Nam: Thứ Năm, 15\/9\/2022, (sáng|chiều) → Thứ .+; giảng viên không đổi$/);
+    await page.screenshot({ path: join(SHOTS, "2-replan-preview.png") });
+    await Promise.all([page.waitForNavigation(), page.click("#accept-button")]);
+    expect(await page.$eval("p.note", (e) => e.textContent)).toBe("Đã ghi phiên bản 2.");
+    expect(await page.$eval("#shown-version", (e) => e.textContent)).toBe("v2 (hiện hành)");
+    expect(await page.$eval("#diff pre", (e) => e.textContent)).toContain("- Hà Nam: Thứ Năm, 15/9/2022");
+    await page.screenshot({ path: join(SHOTS, "3-accepted.png") });
+  }, 120_000);
+
+  it("downloads schedule.ics, which a calendar parser reads with Hà Nam's new date", async () => {
+    const href = await page.$eval('#downloads a[href$="/schedule.ics"]', (a) => (a as HTMLAnchorElement).href);
+    const text = await page.evaluate(async (url) => (await fetch(url)).text(), href);
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    expect(events).toHaveLength(63);
+    const haNam = events.find((e) => e.summary.includes("Hà Nam"))!;
+    expect(haNam.startDate.toJSDate() > new Date("2022-09-15T10:00:00Z")).toBe(true);
+  });
+
+  it("switches to English", async () => {
+    await Promise.all([page.waitForNavigation(), page.click("#lang-switch")]);
+    expect(await page.$eval("#shown-version", (e) => e.textContent)).toBe("v2 (current)");
+    expect(await page.$eval("#grid h2", (e) => e.textContent)).toBe("Month");
+    await page.screenshot({ path: join(SHOTS, "4-english.png") });
+  });
+});
