@@ -152,6 +152,12 @@ export function planPage(input: PlanPageInput): string {
         .map((v) => (v === version ? `<strong id="shown-version">v${v}${v === current ? ` (${e(w.current)})` : ""}</strong>` : `<a href="${base}?v=${v}&lang=${lang}">v${v}${v === current ? ` (${e(w.current)})` : ""}</a>`))
         .join(" · ")}</nav>`,
     );
+    if (input.versions.length > 1) {
+      const options = (selected: number) => input.versions.map((v) => `<option value="${v}"${v === selected ? " selected" : ""}>v${v}</option>`).join("");
+      parts.push(
+        `<form method="get" action="${base}/compare" class="compare"><input type="hidden" name="lang" value="${lang}">${e(w.compare)} <select name="a">${options(input.versions[input.versions.length - 2]!)}</select> ↔ <select name="b">${options(input.versions[input.versions.length - 1]!)}</select> <button type="submit" id="compare-button">${e(w.compare)}</button></form>`,
+      );
+    }
     if (!editable && version !== undefined) {
       parts.push(`<form method="post" action="${base}/versions/${version}/restore?lang=${lang}"><button type="submit">${e(w.restore)}</button></form>`);
     }
@@ -179,7 +185,7 @@ export function planPage(input: PlanPageInput): string {
 
 export function solveControls(w: Words, base: string, lang: Lang): string {
   return `<section id="solve" data-base="${e(base)}" data-lang="${lang}"><button type="button" id="solve-button">${e(w.solve)}</button> <button type="button" id="stop-button" hidden>${e(w.stop)}</button>
-<p id="progress" role="status" data-solving="${e(w.solving)}" data-proven="${e(w.proven)}" data-objective="${e(w.objective)}" data-part="${e(w.part(0, 0).replace(/0\/0$/, ""))}"></p></section>`;
+<p id="progress" role="status" data-solving="${e(w.solving)}" data-proven="${e(w.proven)}" data-objective="${e(w.objective)}" data-bound="${e(w.bound)}" data-not-proven="${e(w.notProven)}" data-part="${e(w.part(0, 0).replace(/0\/0$/, ""))}"></p></section>`;
 }
 
 export function replanForm(w: Words, lang: Lang, file: string, plan: Plan, session: Schedule["sessions"][number], today: string): string {
@@ -223,4 +229,10 @@ export function previewPage(w: Words, lang: Lang, file: string, input: { id?: st
 export function messagePage(lang: Lang, title: string, message: string, back: string): string {
   const w = WORDS[lang];
   return layout(lang, title, `<h1>${e(title)}</h1><p class="note" role="alert">${e(message)}</p><p><a href="${e(back)}">${e(w.back)}</a></p>`);
+}
+
+export function comparePage(w: Words, lang: Lang, file: string, a: number, b: number, lines: readonly string[]): string {
+  const base = `/p/${encodeURIComponent(file)}`;
+  const title = `${w.compare}: v${a} ↔ v${b}`;
+  return layout(lang, title, `<h1>${e(title)}</h1>${lines.length ? `<ul id="compare-changes">${lines.map((l) => `<li>${e(l)}</li>`).join("")}</ul>` : `<p id="compare-changes">${e(w.identical)}</p>`}<p><a href="${base}?lang=${lang}">${e(w.back)}</a></p>`, `a=${a}&b=${b}`, `${base}/compare`);
 }

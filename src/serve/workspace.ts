@@ -25,7 +25,7 @@ import { setOwn } from "../model/records.ts";
 import { loadScheduleText, type Schedule } from "../model/schedule.ts";
 import { compareSessions, replan, type ReplanOutcome } from "../solve/replan.ts";
 import { solvePlan } from "../solve/solve.ts";
-import { editor, issuesBlock, layout, messagePage, planList, planPage, previewPage, replanForm } from "./pages.ts";
+import { comparePage, editor, issuesBlock, layout, messagePage, planList, planPage, previewPage, replanForm } from "./pages.ts";
 import { WORDS } from "./words.ts";
 
 export interface WorkspaceOptions {
@@ -345,6 +345,18 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       folder?.close();
     }
   }
+
+  app.get("/p/:plan/compare", withPlan((c, name) => {
+    const lang = langOf(c);
+    const { plan } = loadPlan(name);
+    const reader = new ScheduleFolderReader(scheduleDir(name));
+    const [a, b] = [Number(c.req.query("a")), Number(c.req.query("b"))];
+    if (!plan || !reader.versions().includes(a) || !reader.versions().includes(b)) return c.text("no such version", 404);
+    const [older, newer] = [a, b].map((v) => loadScheduleText(reader.readVersionFile(v, "schedule.json"), "schedule.json")) as [Schedule, Schedule];
+    const { changes } = compareSessions(plan, older, newer.sessions);
+    const lines = changes.filter((change) => change.kind !== "unchanged").map((change) => describeChange(change, lang));
+    return c.html(comparePage(WORDS[lang], lang, name, a, b, lines));
+  }));
 
   app.get("/p/:plan/files/:v/*", withPlan((c, name) => {
     const reader = new ScheduleFolderReader(scheduleDir(name));

@@ -21,7 +21,7 @@ export interface SolveOptions {
   /** Where the plan came from, recorded in schedule.json. */
   readonly planPath?: string;
   readonly generatedAt?: string;
-  readonly onProgress?: (event: { part: number; parts: number; clusters: readonly string[]; objective: number; proven: boolean; seconds: number }) => void;
+  readonly onProgress?: (event: { part: number; parts: number; clusters: readonly string[]; objective: number; bound: number | null; proven: boolean; seconds: number }) => void;
   /** Stop: parts not yet solved get the greedy placer's schedule; parts done keep their optimum. */
   readonly signal?: AbortSignal;
   /** Re-planning: the schedule to change as little as possible, and its sessions already held. */
@@ -95,7 +95,7 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
     sessions.push(...part.sessions);
     unplacedCodes.push(...part.unplaced);
     partReports.push(part.report);
-    options.onProgress?.({ part: index + 1, parts: parts.length, clusters: clusters.map((c) => c.name), objective: part.report.objective, proven: part.report.proven, seconds: (Date.now() - started) / 1000 });
+    options.onProgress?.({ part: index + 1, parts: parts.length, clusters: clusters.map((c) => c.name), objective: part.report.objective, bound: part.report.bound, proven: part.report.proven, seconds: (Date.now() - started) / 1000 });
   }
 
   const ordered = sortSessions(plan, sessions);

@@ -109,3 +109,16 @@ describe("a plan too large to solve in memory", () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
+
+describe("stopping a solve", () => {
+  it("places the parts not yet solved greedily, every rule kept, and says none of them is proven", async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const plan = plan2022();
+    const { schedule, report } = await solvePlan(plan, { signal: stop.signal });
+    expect(schedule.sessions).toHaveLength(63);
+    expect(report.proven).toBe(false);
+    expect(report.parts.every((p) => p.method.startsWith("greedy placement"))).toBe(true);
+    expect(checkSchedule(plan, schedule.sessions)).toEqual([]);
+  });
+});

@@ -23,7 +23,8 @@ document.addEventListener("DOMContentLoaded", () => {
     const events = new EventSource(`${base}/jobs/${job}/events`);
     events.addEventListener("progress", (event) => {
       const p = JSON.parse(event.data);
-      progress.textContent = `${progress.dataset.part}${p.part}/${p.parts} (${p.clusters.join(", ")}): ${progress.dataset.objective} ${p.objective}${p.proven ? `, ${progress.dataset.proven}` : ""}`;
+      const proof = p.proven ? progress.dataset.proven : p.bound === null ? progress.dataset.notProven : `${progress.dataset.bound} ${p.bound}`;
+      progress.textContent = `${progress.dataset.part}${p.part}/${p.parts} (${p.clusters.join(", ")}): ${progress.dataset.objective} ${p.objective}, ${proof}`;
     });
     events.addEventListener("done", () => {
       events.close();

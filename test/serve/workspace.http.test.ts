@@ -1,0 +1,166 @@
+/** Every endpoint of the workspace, and every refusal, over HTTP requests without a browser. */
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync, cpSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unzipSync } from "fflate";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createWorkspace } from "../../src/serve/workspace.ts";
+
+const PORT = 4173;
+const HOST = `127.0.0.1:${PORT}`;
+const PLAN = "small.yaml";
+
+function workspace(options: { host?: string; token?: string } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), "taphuan-http-"));
+  cpSync("test/fixtures/small-plan.yaml", join(dir, PLAN));
+  const app = createWorkspace({ dir, host: options.host ?? "127.0.0.1", port: PORT, ...(options.token ? { token: options.token } : {}) });
+  const host = options.host && options.host !== "127.0.0.1" ? `${options.host}:${PORT}` : HOST;
+  const get = (path: string, headers: Record<string, string> = {}) => app.request(`http://${host}${path}`, { headers: { host, ...headers } });
+  const post = (path: string, form: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+    app.request(`http://${host}${path}`, { method: "POST", body: new URLSearchParams(form), headers: { host, origin: `http://${host}`, ...headers } });
+  return { dir, app, get, post };
+}
+
+/** Solves through the page's endpoint and waits for the job to finish. */
+async function solved(w: ReturnType<typeof workspace>) {
+  const started = await w.post(`/p/${PLAN}/solve`);
+  expect(started.status).toBe(202);
+  const { job } = (await started.json()) as { job: string };
+  const events = await (await w.get(`/p/${PLAN}/jobs/${job}/events`)).text();
+  expect(events).toContain("event: done");
+  return events;
+}
+
+async function preview(w: ReturnType<typeof workspace>, province: string, day: string): Promise<string> {
+  const response = await w.post(`/p/${PLAN}/replan`, { province, kind: "day", day, today: "2022-09-11" });
+  expect(response.status).toBe(200);
+  return /previews\/([\w-]+)\/accept/.exec(await response.text())![1]!;
+}
+
+describe("the workspace over HTTP", () => {
+  let w: ReturnType<typeof workspace>;
+  beforeEach(() => {
+    w = workspace();
+  });
+
+  it("lists the plans, serves its assets with their types, and sets a CSP without inline script", async () => {
+    const home = await w.get("/");
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain(`<a href="/p/${PLAN}?lang=vi">Tập huấn thử</a>`);
+    expect(home.headers.get("content-security-policy")).toContain("script-src 'self';");
+    const script = await w.get("/assets/app.js");
+    expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect((await w.get("/assets/app.css")).headers.get("content-type")).toBe("text/css; charset=utf-8");
+    expect((await w.get("/assets/toString")).status).toBe(404);
+  });
+
+  it("refuses a foreign Host (DNS rebinding) and posts from another origin or none", async () => {
+    expect((await w.app.request(`http://evil.example/`, { headers: { host: "evil.example" } })).status).toBe(403);
+    expect((await w.post(`/p/${PLAN}/solve`, {}, { origin: "http://evil.example" })).status).toBe(403);
+    const noOrigin = await w.app.request(`http://${HOST}/p/${PLAN}/solve`, { method: "POST", headers: { host: HOST } });
+    expect(noOrigin.status).toBe(403);
+    expect(await noOrigin.text()).toContain("a change must come from this workspace's own page");
+  });
+
+  it("keeps plan names inside the folder: no traversal, no absolute path, no link out", async () => {
+    symlinkSync("/etc/hostname", join(w.dir, "link.yaml"));
+    for (const path of ["/p/..%2Fpackage.json", "/p/%2Fetc%2Fpasswd.yaml", "/p/..%2F..%2Fetc%2Fx.yaml", "/p/link.yaml", "/p/missing.yaml", "/p/.hidden.yaml"]) {
+      expect((await w.get(path)).status, path).toBe(404);
+    }
+  });
+
+  it("refuses an oversized body", async () => {
+    const response = await w.post(`/p/${PLAN}/edit`, { text: "x".repeat(2 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+  });
+
+  it("never writes a bad plan over a good one, and saves a good one", async () => {
+    const before = readFileSync(join(w.dir, PLAN), "utf8");
+    const bad = await w.post(`/p/${PLAN}/edit`, { text: before.replace("Hà Nam", "Hà Nan") });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("small.yaml:14:17: clusters[0].provinces[0]: unknown province &quot;Hà Nan&quot; in vn-63 — did you mean Hà Nam");
+    expect(readFileSync(join(w.dir, PLAN), "utf8")).toBe(before);
+    const good = await w.post(`/p/${PLAN}/edit`, { text: before.replace("title: Tập huấn thử", "title: Tập huấn thử lần 2") });
+    expect(good.status).toBe(200);
+    expect(readFileSync(join(w.dir, PLAN), "utf8")).toContain("Tập huấn thử lần 2");
+  });
+
+  it("escapes every planner string", async () => {
+    writeFileSync(join(w.dir, PLAN), readFileSync(join(w.dir, PLAN), "utf8").replace("title: Tập huấn thử", 'title: "<script>alert(1)</script>"'));
+    const page = await (await w.get(`/p/${PLAN}`)).text();
+    expect(page).not.toContain("<script>alert(1)</script>");
+    expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it("solves with progress events into the plan's schedule folder, as the CLI lays it out", async () => {
+    const events = await solved(w);
+    expect(events).toMatch(/event: progress\ndata: \{"part":1,"parts":\d,/);
+    expect(JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8")).version).toBe(1);
+    const page = await (await w.get(`/p/${PLAN}`)).text();
+    expect(page).toContain('<strong id="shown-version">v1 (hiện hành)</strong>');
+    expect((await w.post(`/p/${PLAN}/solve`)).status).toBe(409);
+  });
+
+  it("previews a re-plan, accepts it as v2, and refuses a second accept of v1 with the version that won", async () => {
+    await solved(w);
+    const first = await preview(w, "Hà Nam", "2022-09-12");
+    const second = await preview(w, "Bắc Ninh", "2022-09-12");
+    const accepted = await w.post(`/p/${PLAN}/previews/${first}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(await accepted.text()).toContain("Đã ghi phiên bản 2.");
+    const stale = await w.post(`/p/${PLAN}/previews/${second}/accept`);
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain("Phiên bản 2 đã được chấp nhận trong lúc này; hãy tải lại trang và đổi lịch từ phiên bản 2.");
+    expect(JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8")).version).toBe(2);
+    expect((await w.post(`/p/${PLAN}/previews/${first}/accept`)).status).toBe(404);
+  });
+
+  it("compares two versions, restores an old one as the next, and serves downloads and the updates .zip", async () => {
+    writeFileSync(join(w.dir, PLAN), readFileSync(join(w.dir, PLAN), "utf8").replace("  registry: vn-63", "  registry: vn-63\n  organizer: { name: Ban tổ chức, email: btc@example.org }"));
+    await solved(w);
+    expect((await w.post(`/p/${PLAN}/previews/${await preview(w, "Hà Nam", "2022-09-12")}/accept`)).status).toBe(200);
+    const compare = await (await w.get(`/p/${PLAN}/compare?a=1&b=2&lang=en`)).text();
+    expect(compare).toMatch(/<li>Hà Nam: Monday, 12\/9\/2022, (morning|afternoon) → .+<\/li>/);
+    const zip = await w.get(`/p/${PLAN}/updates-v2.zip`);
+    expect(zip.headers.get("content-type")).toBe("application/zip");
+    const entries = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+    expect(Object.keys(entries)).toEqual(["updates/requests/ha-nam.ics"]);
+    expect(new TextDecoder().decode(entries["updates/requests/ha-nam.ics"])).toContain("SEQUENCE:1");
+    expect((await w.get(`/p/${PLAN}/updates-v1.zip`)).status).toBe(404);
+    const restored = await w.post(`/p/${PLAN}/versions/1/restore`);
+    expect(await restored.text()).toContain("Phiên bản 1 được khôi phục thành phiên bản 3.");
+    const v1 = JSON.parse(readFileSync(join(w.dir, "small", "versions", "v1", "schedule.json"), "utf8"));
+    const v3 = JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8"));
+    expect(v3.version).toBe(3);
+    expect(v3.sessions.map((s: { date: string; halfDay: string }) => `${s.date}/${s.halfDay}`)).toEqual(v1.sessions.map((s: { date: string; halfDay: string }) => `${s.date}/${s.halfDay}`));
+    const ics = await w.get(`/p/${PLAN}/files/3/schedule.ics`);
+    expect(ics.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    expect(await ics.text()).toContain("BEGIN:VCALENDAR");
+    expect((await w.get(`/p/${PLAN}/files/3/..%2F..%2F..%2Fsmall.yaml`)).status).toBe(404);
+    expect((await w.get(`/p/${PLAN}/files/9/schedule.ics`)).status).toBe(404);
+  });
+
+  it("survives a request that fails: a broken schedule file gives a 500, the next request works", async () => {
+    await solved(w);
+    const file = join(w.dir, "small", "versions", "v1", "schedule.json");
+    const good = readFileSync(file, "utf8");
+    rmSync(file);
+    writeFileSync(file, "{ not json");
+    expect((await w.get(`/p/${PLAN}`)).status).toBe(500);
+    rmSync(file);
+    writeFileSync(file, good);
+    expect((await w.get(`/p/${PLAN}`)).status).toBe(200);
+  });
+});
+
+describe("a workspace on a non-loopback host", () => {
+  it("requires its token on every request, then keeps it in a strict cookie", async () => {
+    const w = workspace({ host: "192.0.2.10", token: "s3cret-token" });
+    expect((await w.get("/")).status).toBe(401);
+    expect((await w.get("/?token=wrong")).status).toBe(401);
+    const entered = await w.get("/?token=s3cret-token");
+    expect(entered.status).toBe(200);
+    expect(entered.headers.get("set-cookie")).toMatch(/^taphuan_token=s3cret-token; Path=\/; HttpOnly; SameSite=Strict/);
+    expect((await w.get("/", { cookie: "taphuan_token=s3cret-token" })).status).toBe(200);
+  });
+});
