@@ -23,10 +23,25 @@ export function describeChange(change: SessionChange, lang: Lang = "vi"): string
   return `${change.province}: ${slot}; ${staff}${change.frozen ? ` (${w.frozen})` : ""}`;
 }
 
-/** "1 session(s) moved (proven minimal); 0 session(s) with other trainers". */
-export function replanSummary(outcome: ReplanOutcome, lang: Lang = "vi"): string {
+/** What diff.json holds: a re-plan's changes, with what a planner reads first. */
+export interface DiffSummary {
+  readonly fromVersion: number;
+  readonly toVersion: number;
+  readonly moves: number;
+  readonly trainerChanges: number;
+  readonly provenMinimal: boolean;
+  readonly changes: readonly SessionChange[];
+}
+
+export function diffSummary(outcome: ReplanOutcome): DiffSummary {
+  const { moves, trainerChanges, provenMinimal, changes } = outcome;
+  return { fromVersion: outcome.schedule.version - 1, toVersion: outcome.schedule.version, moves, trainerChanges, provenMinimal, changes };
+}
+
+/** "v1 → v2: 1 session(s) moved (proven minimal); 0 session(s) with other trainers". */
+export function replanSummary(diff: DiffSummary, lang: Lang = "vi"): string {
   const w = WORDS[lang];
-  return `v${outcome.schedule.version - 1} → v${outcome.schedule.version}: ${w.moves(outcome.moves, outcome.provenMinimal)}; ${w.restaffed(outcome.trainerChanges)}`;
+  return `v${diff.fromVersion} → v${diff.toVersion}: ${w.moves(diff.moves, diff.provenMinimal)}; ${w.restaffed(diff.trainerChanges)}`;
 }
 
 export function diffMarkdown(outcome: ReplanOutcome, lang: Lang = "vi"): string {
@@ -44,6 +59,5 @@ export function diffMarkdown(outcome: ReplanOutcome, lang: Lang = "vi"): string 
 }
 
 export function diffJson(outcome: ReplanOutcome): string {
-  const { moves, trainerChanges, provenMinimal, changes } = outcome;
-  return `${JSON.stringify({ fromVersion: outcome.schedule.version - 1, toVersion: outcome.schedule.version, moves, trainerChanges, provenMinimal, changes }, null, 2)}\n`;
+  return `${JSON.stringify(diffSummary(outcome), null, 2)}\n`;
 }

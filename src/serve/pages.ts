@@ -80,7 +80,7 @@ function grid(plan: Plan, schedule: Schedule, lang: Lang, file: string, editable
     });
     return `<tr><th>${e(officialDay(date, lang))}</th>${cells.join("")}</tr>`;
   });
-  return `<section id="grid"><h2>${e(w.grid)}</h2><table class="grid"><thead>${head}</thead><tbody>${rows.join("")}</tbody></table></section>`;
+  return `<section id="grid"><h2>${e(w.grid)}</h2><p class="legend"><span class="outside-sample"></span> ${e(w.outsideWindow)}</p><table class="grid"><thead>${head}</thead><tbody>${rows.join("")}</tbody></table></section>`;
 }
 
 /** Who is where, when, and the trip between consecutive sessions. */
@@ -132,7 +132,8 @@ export interface PlanPageInput {
   readonly version?: number;
   readonly current?: number;
   readonly versions: readonly number[];
-  readonly diffMarkdown?: string;
+  /** The re-plan that made this version, in the planner's words. */
+  readonly changes?: { readonly summary: string; readonly lines: readonly string[] };
   readonly downloads: readonly { href: string; label: string }[];
   readonly note?: string;
 }
@@ -162,13 +163,14 @@ export function planPage(input: PlanPageInput): string {
       parts.push(`<form method="post" action="${base}/versions/${version}/restore?lang=${lang}"><button type="submit">${e(w.restore)}</button></form>`);
     }
     const report = schedule.report;
-    parts.push(`<p class="summary">${schedule.sessions.length} · ${report ? `${e(w.objective)} ${report.objective} · ${e(report.proven ? w.proven : w.notProven)}` : ""}</p>`);
+    // The objective of a re-plan counts moves in tiers above the goals: a number for the solver, not the planner.
+    parts.push(`<p class="summary">${e(w.scheduled(schedule.sessions.length))}${report && !input.changes ? ` · ${e(report.proven ? w.proven : w.notProven)}` : ""}</p>`);
     if (schedule.status === "partial") {
       parts.push(
         `<section class="partial" role="alert"><h2>${e(w.partial)}</h2><p>${e(w.unplaced)}:</p><ul>${schedule.unplaced.map((u) => `<li><strong>${e(u.province)}</strong> (${e(u.cluster)}): ${e(u.reasons.join("; "))}</li>`).join("")}</ul></section>`,
       );
     }
-    if (input.diffMarkdown) parts.push(`<section id="diff"><h2>${e(w.diff)}</h2><pre>${e(input.diffMarkdown)}</pre></section>`);
+    if (input.changes) parts.push(`<section id="diff"><h2>${e(w.diff)}</h2><p>${e(input.changes.summary)}</p><ul>${input.changes.lines.map((l) => `<li>${e(l)}</li>`).join("")}</ul></section>`);
     parts.push(
       `<nav class="views"><a href="#grid">${e(w.grid)}</a> · <a href="#clusters">${e(w.clusterTitle)}</a> · <a href="#sessions">${e(w.sessionTitle)}</a> · <a href="#trainers">${e(w.perTrainer)}</a> · <a href="#map">${e(w.map)}</a> · <a href="#downloads">${e(w.downloads)}</a></nav>`,
       grid(plan, schedule, lang, file, editable),

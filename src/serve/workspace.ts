@@ -11,7 +11,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import { streamSSE } from "hono/streaming";
-import { describeChange, replanSummary } from "../export/diff.ts";
+import { describeChange, diffSummary, replanSummary, type DiffSummary } from "../export/diff.ts";
 import { versionFiles } from "../export/index.ts";
 import { LANGS, type Lang } from "../export/labels.ts";
 import { writeAtomic } from "../folder/safe-write.ts";
@@ -23,7 +23,7 @@ import { loadPlanText } from "../model/load.ts";
 import { resolvePlan, type Plan } from "../model/plan.ts";
 import { setOwn } from "../model/records.ts";
 import { loadScheduleText, type Schedule } from "../model/schedule.ts";
-import { compareSessions, replan, type ReplanOutcome } from "../solve/replan.ts";
+import { compareSessions, replan, type ReplanOutcome, type SessionChange } from "../solve/replan.ts";
 import { solvePlan } from "../solve/solve.ts";
 import { comparePage, editor, issuesBlock, layout, messagePage, planList, planPage, previewPage, replanForm } from "./pages.ts";
 import { WORDS } from "./words.ts";
@@ -170,9 +170,10 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       ...files.filter((f) => !f.includes("/")).map((f) => ({ href: `${base}/files/${version}/${f}`, label: f })),
       ...(files.some((f) => f.startsWith("updates/")) ? [{ href: `${base}/updates-v${version}.zip`, label: w.updatesZip(version!) }] : []),
     ];
-    const diffMarkdown = version !== undefined && files.includes("diff.md") ? reader.readVersionFile(version, "diff.md") : undefined;
+    const diff = version !== undefined && files.includes("diff.json") ? (JSON.parse(reader.readVersionFile(version, "diff.json")) as DiffSummary) : undefined;
+    const changes = diff ? { summary: replanSummary(diff, lang), lines: changedLines(diff.changes, lang) } : undefined;
     return c.html(
-      planPage({ lang, file: name, plan, versions: reader.versions(), downloads, ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(diffMarkdown ? { diffMarkdown } : {}), ...(note ? { note } : {}) }),
+      planPage({ lang, file: name, plan, versions: reader.versions(), downloads, ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(changes ? { changes } : {}), ...(note ? { note } : {}) }),
       status,
     );
   }
@@ -298,7 +299,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     }
     const id = newToken();
     previews.set(id, { plan: name, basedOn: state.current, version: outcome.schedule.version, files: versionFiles(resolved.value, outcome.schedule, { lang: "vi", replan: outcome }).files });
-    return c.html(previewPage(w, lang, name, { id, title, ok: true, summary: replanSummary(outcome, lang), lines: changedLines(outcome, lang) }));
+    return c.html(previewPage(w, lang, name, { id, title, ok: true, summary: replanSummary(diffSummary(outcome), lang), lines: changedLines(outcome.changes, lang) }));
   }));
 
   app.post("/p/:plan/previews/:id/accept", withPlan(async (c, name) => {
@@ -354,7 +355,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     if (!plan || !reader.versions().includes(a) || !reader.versions().includes(b)) return c.text("no such version", 404);
     const [older, newer] = [a, b].map((v) => loadScheduleText(reader.readVersionFile(v, "schedule.json"), "schedule.json")) as [Schedule, Schedule];
     const { changes } = compareSessions(plan, older, newer.sessions);
-    const lines = changes.filter((change) => change.kind !== "unchanged").map((change) => describeChange(change, lang));
+    const lines = changedLines(changes, lang);
     return c.html(comparePage(WORDS[lang], lang, name, a, b, lines));
   }));
 
@@ -425,6 +426,6 @@ function changesFromForm(field: (key: string) => string): Changes | string {
   return changes;
 }
 
-function changedLines(outcome: ReplanOutcome, lang: Lang): string[] {
-  return outcome.changes.filter((change) => change.kind !== "unchanged").map((change) => describeChange(change, lang));
+function changedLines(changes: readonly SessionChange[], lang: Lang): string[] {
+  return changes.filter((change) => change.kind !== "unchanged").map((change) => describeChange(change, lang));
 }

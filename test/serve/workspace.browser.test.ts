@@ -65,7 +65,8 @@ describe("the workspace in a browser", () => {
     await Promise.all([page.waitForNavigation(), page.click("#accept-button")]);
     expect(await page.$eval("p.note", (e) => e.textContent)).toBe("Đã ghi phiên bản 2.");
     expect(await page.$eval("#shown-version", (e) => e.textContent)).toBe("v2 (hiện hành)");
-    expect(await page.$eval("#diff pre", (e) => e.textContent)).toContain("- Hà Nam: Thứ Năm, 15/9/2022");
+    expect(await page.$eval("#diff", (e) => e.textContent)).toContain("v1 → v2: 1 buổi đổi ngày (ít nhất có thể, đã chứng minh); 0 buổi đổi giảng viên");
+    expect(await page.$$eval("#diff li", (items) => items.map((i) => i.textContent))).toEqual([changes[0]]);
     await page.screenshot({ path: join(SHOTS, "3-accepted.png") });
   }, 120_000);
 
