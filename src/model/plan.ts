@@ -3,6 +3,7 @@
  * trainers with their availability. Built from the validated file data by `resolvePlan`, which
  * checks every rule that links fields and reports each problem as an `Issue` with its path.
  */
+import { DateTime } from "luxon";
 import { Calendar, selects, selectorDates, type Slot } from "./calendar.ts";
 import { error, warning, type Issue, type PathSegment, type Result } from "./issues.ts";
 import { distanceKm, registry as loadRegistry, type ProvinceRecord, type ProvinceRegistry } from "./provinces.ts";
@@ -95,6 +96,9 @@ function pairKey(a: ProvinceRecord, b: ProvinceRecord): string {
 }
 
 /** Checks every rule that links fields of a validated plan, and builds the resolved `Plan`. */
+/** A campaign longer than a year is a mistake in the dates (e.g. 2022 for 2222), not a plan. */
+export const MAX_PERIOD_DAYS = 366;
+
 export function resolvePlan(data: PlanData): Result<Plan> {
   const issues: Issue[] = [];
   const registry = loadRegistry(data.campaign.registry);
@@ -103,6 +107,11 @@ export function resolvePlan(data: PlanData): Result<Plan> {
 
   if (periodFrom > periodTo) {
     issues.push(error("window-reversed", ["campaign", "period", "to"], `the period ends (${periodTo}) before it starts (${periodFrom})`, "swap from and to"));
+    return { ok: false, issues };
+  }
+  const periodDays = DateTime.fromISO(periodTo).diff(DateTime.fromISO(periodFrom), "days").days + 1;
+  if (periodDays > MAX_PERIOD_DAYS) {
+    issues.push(error("period-too-long", ["campaign", "period", "to"], `the period lasts ${periodDays} days; a campaign is planned at most ${MAX_PERIOD_DAYS} days (a year) at a time`, "plan a year at most, or split the campaign into plans"));
     return { ok: false, issues };
   }
   const { morning, afternoon } = campaign.halfDays;

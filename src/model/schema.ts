@@ -82,7 +82,7 @@ export const CampaignSchema = z
 
 export const TravelSchema = z
   .object({
-    roadSpeedKmh: z.number().positive({ error: "must be a positive speed in km/h" }).default(50),
+    roadSpeedKmh: z.number().positive({ error: "must be a positive speed in km/h" }).max(200, { error: "at most 200 km/h on roads" }).default(50),
     /** Road distance ÷ straight-line distance. */
     roadFactor: z.number().min(1, { error: "a road is never shorter than the straight line: must be ≥ 1" }).default(1.3),
     /** Beyond this straight-line distance trainers fly; door to door takes `flightHours`. */
@@ -94,18 +94,21 @@ export const TravelSchema = z
   })
   .strict();
 
+/** Weights compare goals with one another; past this, a goal only drowns the others and the optimiser's precision. */
+const Weight = z.number().nonnegative({ error: "must be 0 or more" }).max(10_000, { error: "at most 10000: a weight only says how much one goal counts against the others" });
+
 export const WeightsSchema = z
   .object({
     /** Per working half-day after the window's first one: earlier sessions preferred. */
-    earliness: z.number().nonnegative().default(1),
+    earliness: Weight.default(1),
     /** When a province's session is outside its preferred dates. */
-    preference: z.number().nonnegative().default(20),
+    preference: Weight.default(20),
     /** Per 100 km between a trainer's home and the province. */
-    travel: z.number().nonnegative().default(2),
+    travel: Weight.default(2),
     /** Each session a trainer marked `national` gives (use national speakers only where needed). */
-    nationalSpeaker: z.number().nonnegative().default(3),
+    nationalSpeaker: Weight.default(3),
     /** Each session a trainer gives beyond an even share of their pool. */
-    load: z.number().nonnegative().default(4),
+    load: Weight.default(4),
   })
   .strict();
 
@@ -149,7 +152,7 @@ export const PlanSchema = z
     campaign: CampaignSchema,
     sessionNeeds: z.record(RoleName, Count("trainers of this role per session").min(1, { error: "must be at least 1" })),
     clusters: z.array(ClusterSchema).min(1, { error: "a plan needs at least one cluster" }),
-    trainers: z.array(TrainerSchema).default([]),
+    trainers: z.array(TrainerSchema).max(2_000, { error: "at most 2000 trainers in one plan: split the campaign into plans" }).default([]),
     provinces: z.record(z.string(), ProvinceSettingsSchema).default({}),
     travel: TravelSchema.default(TravelSchema.parse({})),
     weights: WeightsSchema.default(WeightsSchema.parse({})),
