@@ -15,11 +15,12 @@ export const EXIT = { ok: 0, failed: 1, badInput: 2, bug: 3 } as const;
 const COMMANDS: Record<string, { summary: string; run: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   validate: { summary: "validate PLAN [--json]                      check a plan file and summarise it", run: () => import("./commands/validate.ts") },
   solve: { summary: "solve PLAN [--out DIR] [--solver highs|js] [--time-limit SECONDS] [--quiet]   make the calendar", run: () => import("./commands/solve.ts") },
-  export: { summary: "export PLAN SCHEDULE.json --format ics|md|csv|html [--windows] [--lang vi|en] [--table clusters|sessions|all] [--out PATH]", run: () => import("./commands/export.ts") },
+  export: { summary: "export PLAN SCHEDULE.json --format ics|md|csv|html|docx|xlsx [--windows] [--lang vi|en] [--table clusters|sessions|all] [--out PATH]", run: () => import("./commands/export.ts") },
   replan: {
     summary: 'replan PLAN --schedule SCHEDULE.json [--changes FILE] [--unavailable "PROVINCE=DATE[..DATE]"]… [--fix "PROVINCE=DATE/morning|afternoon"]… [--trainer-unavailable "ID=DATE[..DATE]"]… [--today DATE] [--out DIR]',
     run: () => import("./commands/replan.ts"),
   },
+  send: { summary: "send DIR --smtp URL [--dry-run]                the invitation e-mails of a schedule folder, each once", run: () => import("./commands/send.ts") },
   serve: { summary: "serve [DIR] [--port N] [--host H] [--token T] [--open]   the planner's workspace page on a folder of plans (default plans/)", run: () => import("./commands/serve.ts") },
   check: { summary: "check PLAN SCHEDULE.json [--json]           list every broken rule of a schedule", run: () => import("./commands/check.ts") },
 };

@@ -7,8 +7,8 @@ import type { Schedule } from "../model/schedule.ts";
 import type { ReplanOutcome } from "../solve/replan.ts";
 
 /** The files of one version, with export warnings printed unless quiet. */
-export function filesOfVersion(plan: Plan, schedule: Schedule, options: { lang: Lang; quiet?: boolean; replan?: ReplanOutcome }): FileTree {
-  const { files, warnings } = versionFiles(plan, schedule, options);
+export async function filesOfVersion(plan: Plan, schedule: Schedule, options: { lang: Lang; quiet?: boolean; replan?: ReplanOutcome }): Promise<FileTree> {
+  const { files, warnings } = await versionFiles(plan, schedule, options);
   if (!options.quiet) for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   return files;
 }

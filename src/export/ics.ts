@@ -11,7 +11,7 @@ import { createEvents, type EventAttributes, type HeaderAttributes } from "ics";
 import { DateTime } from "luxon";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule, Session } from "../model/schedule.ts";
-import { LABELS, type Lang } from "./labels.ts";
+import { LABELS, officialDay, type Lang } from "./labels.ts";
 
 export type Method = "PUBLISH" | "REQUEST" | "CANCEL";
 
@@ -32,7 +32,8 @@ export function sessionUid(planId: string, code: string): string {
 
 /** NFC, no control characters but line breaks (which iCal text escapes). */
 export function cleanText(text: string): string {
-  return text.normalize("NFC").replace(/\r\n?/g, "\n").replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, "");
+  // A tab between words is a space to a reader: dropping it would glue the words together.
+  return text.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "");
 }
 
 /** RFC 5545 + RFC 6868 parameter value: always quoted, ^ → ^^, " → ^', newline → ^n. */
@@ -76,34 +77,64 @@ interface EventInput {
   readonly session: Session;
   readonly sequence: number;
   readonly status?: "CONFIRMED" | "CANCELLED";
-  readonly withAttendees: boolean;
+  /** Trainer ids invited (REQUEST) or told (CANCEL); none in a published feed (RFC 5546 §3.2.1). */
+  readonly attendees: readonly string[];
+  readonly rsvp: boolean;
+  /** A line added to the description (a trainer's own calendar: the trip to this session). */
+  readonly extra?: string;
 }
 
 /** ics takes DTSTAMP as `timestamp` (else it uses the clock) but its types omit the field. */
 type EventWithStamp = EventAttributes & { timestamp: number };
+
+/** Which role each trainer of a session fills: the solver lists them role by role, in the plan's order. */
+export function rolesOf(plan: Plan, session: Session): string[] {
+  const roles = [...plan.needs].flatMap(([role, count]) => Array.from({ length: count }, () => role));
+  return session.trainers.map((_, i) => roles[i] ?? "");
+}
+
+function contactLine(contact: { name: string; phone?: string | undefined; email?: string | undefined }): string {
+  return [contact.name, contact.phone, contact.email].filter(Boolean).join(", ");
+}
+
+/** What a trainer needs to know, from the plan's own fields: where, when (local time), who does what, whom to call. */
+export function sessionDescription(plan: Plan, session: Session, lang: Lang, extra?: string): string {
+  const labels = LABELS[lang];
+  const province = plan.provinces.find((p) => p.record.code === session.code);
+  const hours = plan.data.campaign.halfDays[session.halfDay];
+  const roles = rolesOf(plan, session);
+  const trainers = session.trainers.map((id, i) => {
+    const trainer = plan.trainers.find((t) => t.id === id);
+    return `${id} (${[roles[i], trainer?.organisation].filter(Boolean).join(", ")})`;
+  });
+  const contact = plan.data.campaign.contact;
+  return [
+    `${labels.province}: ${session.province} — ${labels.cluster}: ${session.cluster}`,
+    ...(province?.venue ? [`${labels.venue}: ${province.venue}`] : []),
+    labels.time(officialDay(session.date, lang), labels[session.halfDay], hours.start, hours.end, plan.calendar.times(session.date, session.halfDay).start.toFormat("'UTC'Z")),
+    `${labels.trainers}: ${trainers.join("; ")}`,
+    ...(contact ? [`${labels.contact}: ${contactLine(contact)}`] : []),
+    ...(province?.focal ? [`${labels.focal}: ${contactLine(province.focal)}`] : []),
+    ...(extra ? [extra] : []),
+  ].join("\n");
+}
 
 function eventAttributes(plan: Plan, schedule: Schedule, input: EventInput, lang: Lang, names: string[]): EventWithStamp {
   const { session } = input;
   const labels = LABELS[lang];
   const province = plan.provinces.find((p) => p.record.code === session.code);
   const { start, end } = plan.calendar.times(session.date, session.halfDay);
-  const trainers = session.trainers.map((id) => plan.trainers.find((t) => t.id === id));
-  const hours = plan.data.campaign.halfDays[session.halfDay];
-  const description = [
-    `${labels.cluster}: ${session.cluster}`,
-    `${labels.halfDay(labels[session.halfDay])} (${hours.start}–${hours.end})`,
-    `${labels.trainers}: ${session.trainers.map((id, i) => (trainers[i] ? `${id} (${trainers[i]!.organisation})` : id)).join(", ")}`,
-    labels.bridge(session.province),
-  ].join("\n");
   // ics writes names as CN="…" with its own escaping: hand it placeholders, then put RFC 6868 values in.
   const placeholder = (name: string) => {
     names.push(name);
     return `@@cn${names.length - 1}@@`;
   };
   const organizer = plan.data.campaign.organizer;
-  const attendees = input.withAttendees
-    ? trainers.flatMap((t) => (t?.email ? [{ name: placeholder(t.id), email: t.email, rsvp: true, role: "REQ-PARTICIPANT" as const, partstat: "NEEDS-ACTION" as const }] : []))
-    : [];
+  const attendees = input.attendees.flatMap((id) => {
+    const trainer = plan.trainers.find((t) => t.id === id);
+    return trainer?.email ? [{ name: placeholder(trainer.id), email: trainer.email, ...(input.rsvp ? { rsvp: true } : {}), role: "REQ-PARTICIPANT" as const, partstat: "NEEDS-ACTION" as const }] : [];
+  });
+  const reminder = plan.data.campaign.reminderMinutes;
   return {
     uid: sessionUid(schedule.planId, session.code ?? province?.record.code ?? session.id),
     sequence: input.sequence,
@@ -115,13 +146,15 @@ function eventAttributes(plan: Plan, schedule: Schedule, input: EventInput, lang
     endInputType: "utc",
     endOutputType: "utc",
     // Pre-cleaned here; ics escapes \ ; , and newlines itself in these three.
-    title: cleanText(labels.summary(session.province)),
+    title: cleanText(`${plan.data.campaign.title} – ${session.province}`),
     location: cleanText([province?.venue, session.province].filter(Boolean).join(", ")),
-    description: cleanText(description),
+    description: cleanText(sessionDescription(plan, session, lang, input.extra)),
     categories: [escapeText(session.cluster)],
     status: input.status ?? "CONFIRMED",
     ...(organizer ? { organizer: { name: placeholder(organizer.name), email: organizer.email } } : {}),
     ...(attendees.length ? { attendees } : {}),
+    // In minutes alone: ics writes "P1DT" for a whole day, which RFC 5545 does not allow ("PT1440M" it does).
+    ...(reminder > 0 && input.status !== "CANCELLED" ? { alarms: [{ action: "display" as const, description: cleanText(labels.reminder(session.province)), trigger: { minutes: reminder, before: true } }] } : {}),
   };
 }
 
@@ -143,24 +176,46 @@ function render(events: EventWithStamp[], header: HeaderAttributes, names: reado
   return `${lines.map(foldLine).join("\r\n")}\r\n`;
 }
 
-/** The whole campaign as one feed, without METHOD: for import or subscription. */
+/** The whole campaign as one published feed, without METHOD and without attendees: for import or subscription. */
 export function scheduleFeed(plan: Plan, schedule: Schedule, options: IcsOptions = {}): string {
   const lang = options.lang ?? "vi";
   const names: string[] = [];
-  const events = schedule.sessions.map((session) => eventAttributes(plan, schedule, { session, sequence: session.sequence, withAttendees: true }, lang, names));
-  return render(events, { productId: PRODUCT_ID, calName: cleanText(plan.data.campaign.title) }, names);
+  const events = schedule.sessions.map((session) => eventAttributes(plan, schedule, { session, sequence: session.sequence, attendees: [], rsvp: false }, lang, names));
+  return render(events, { productId: PRODUCT_ID, calName: escapeText(plan.data.campaign.title) }, names);
+}
+
+/** One trainer's sessions as a published calendar, each with the trip from the trainer's previous session (or home). */
+export function trainerCalendar(plan: Plan, schedule: Schedule, trainerId: string, options: IcsOptions = {}): string {
+  const lang = options.lang ?? "vi";
+  const labels = LABELS[lang];
+  const trainer = plan.trainers.find((t) => t.id === trainerId);
+  const own = schedule.sessions.filter((s) => s.trainers.includes(trainerId));
+  const recordOf = (s: Session) => plan.provinces.find((p) => p.record.code === s.code)?.record;
+  const names: string[] = [];
+  const events = own.map((session, i) => {
+    const from = i === 0 ? trainer?.home : recordOf(own[i - 1]!);
+    const here = recordOf(session);
+    const extra = from && here && from.code !== here.code ? labels.travelFrom(i === 0 ? `${from.name}` : `${own[i - 1]!.province}`, plan.travel.hours(from, here)) : i === 0 ? labels.firstSession : undefined;
+    return eventAttributes(plan, schedule, { session, sequence: session.sequence, attendees: [], rsvp: false, ...(extra ? { extra } : {}) }, lang, names);
+  });
+  return render(events, { productId: PRODUCT_ID, calName: escapeText(`${plan.data.campaign.title} – ${trainerId}`) }, names);
 }
 
 /** A meeting request for one session (METHOD:REQUEST), with the organizer and the trainers as attendees. */
 export function sessionRequest(plan: Plan, schedule: Schedule, session: Session, options: IcsOptions = {}): string {
   const names: string[] = [];
-  const event = eventAttributes(plan, schedule, { session, sequence: session.sequence, withAttendees: true }, options.lang ?? "vi", names);
+  const event = eventAttributes(plan, schedule, { session, sequence: session.sequence, attendees: session.trainers, rsvp: true }, options.lang ?? "vi", names);
   return render([event], { productId: PRODUCT_ID, method: "REQUEST" }, names);
 }
 
-/** A cancellation of a session a re-plan removes (METHOD:CANCEL, STATUS:CANCELLED, a higher SEQUENCE). */
-export function sessionCancel(plan: Plan, schedule: Schedule, session: Session, options: IcsOptions = {}): string {
+/**
+ * A cancellation (METHOD:CANCEL, STATUS:CANCELLED, no RSVP): of a session a re-plan removes, sent
+ * to all its trainers with a higher SEQUENCE; or, for trainers taken off a session that goes on
+ * (MS-OXOCAL: removed attendees are cancelled), to them alone at the session's new SEQUENCE.
+ */
+export function sessionCancel(plan: Plan, schedule: Schedule, session: Session, options: IcsOptions & { readonly trainers?: readonly string[] } = {}): string {
   const names: string[] = [];
-  const event = eventAttributes(plan, schedule, { session, sequence: session.sequence + 1, status: "CANCELLED", withAttendees: true }, options.lang ?? "vi", names);
+  const removedSession = options.trainers === undefined;
+  const event = eventAttributes(plan, schedule, { session, sequence: removedSession ? session.sequence + 1 : session.sequence, status: "CANCELLED", attendees: options.trainers ?? session.trainers, rsvp: false }, options.lang ?? "vi", names);
   return render([event], { productId: PRODUCT_ID, method: "CANCEL" }, names);
 }

@@ -1,14 +1,17 @@
 /** Every export of a schedule, as file name → content, so the CLI only writes them. */
 import type { Plan } from "../model/plan.ts";
-import { provinceSlug, scheduleJson, type Schedule } from "../model/schedule.ts";
-import { scheduleFeed, sessionCancel, sessionRequest } from "./ics.ts";
+import { provinceSlug, scheduleJson, type Schedule, type Session } from "../model/schedule.ts";
+import { appendixDocx } from "./docx.ts";
+import { scheduleFeed, sessionCancel, sessionRequest, trainerCalendar } from "./ics.ts";
+import { invitationMessage, trainerSlug, type MessageKind } from "./mail.ts";
+import { scheduleXlsx } from "./xlsx.ts";
 import type { Lang } from "./labels.ts";
 import { diffJson, diffMarkdown } from "./diff.ts";
 import type { ReplanOutcome } from "../solve/replan.ts";
 import { clusterTable, sessionTable, toCsv, toHtmlPage, toMarkdown } from "./table.ts";
 
 export interface ExportFiles {
-  readonly files: Map<string, string>;
+  readonly files: Map<string, string | Uint8Array>;
   readonly warnings: string[];
 }
 
@@ -21,23 +24,54 @@ function provinceFile(plan: Plan, code: string | undefined, fallback: string): s
 export interface ExportOptions {
   readonly lang: Lang;
   /** A re-plan's changed sessions: their REQUEST (higher SEQUENCE) again under updates/requests/. */
-  readonly updated?: readonly Schedule["sessions"][number][];
+  readonly updated?: readonly Session[];
   /** A re-plan's removed sessions: a CANCEL each under updates/cancel/. */
-  readonly cancelled?: readonly Schedule["sessions"][number][];
+  readonly cancelled?: readonly Session[];
+  /** Per session id, trainers a re-plan took off it: a CANCEL addressed to them alone. */
+  readonly removedTrainers?: ReadonlyMap<string, readonly string[]>;
 }
 
-export function exportAll(plan: Plan, schedule: Schedule, options: ExportOptions): ExportFiles {
-  const files = new Map<string, string>();
+export async function exportAll(plan: Plan, schedule: Schedule, options: ExportOptions): Promise<ExportFiles> {
+  const files = new Map<string, string | Uint8Array>();
   const warnings: string[] = [];
+  const { lang } = options;
   files.set("schedule.ics", scheduleFeed(plan, schedule, options));
+  for (const trainer of plan.trainers) {
+    if (schedule.sessions.some((s) => s.trainers.includes(trainer.id))) files.set(`trainers/${trainerSlug(trainer.id)}.ics`, trainerCalendar(plan, schedule, trainer.id, options));
+  }
   if (plan.data.campaign.organizer) {
-    const fileOf = (session: Schedule["sessions"][number]) => `${provinceFile(plan, session.code, session.id)}.ics`;
-    // requests/ always holds every session as it is now; updates/ only what this version changed.
-    for (const session of schedule.sessions) files.set(`requests/${fileOf(session)}`, sessionRequest(plan, schedule, session, options));
-    for (const session of options.updated ?? []) files.set(`updates/requests/${fileOf(session)}`, sessionRequest(plan, schedule, session, options));
-    for (const session of options.cancelled ?? []) files.set(`updates/cancel/${fileOf(session)}`, sessionCancel(plan, schedule, session, options));
+    const fileOf = (session: Session) => provinceFile(plan, session.code, session.id);
+    const trainerOf = (id: string) => plan.trainers.find((t) => t.id === id);
+    const mail = async (folder: string, session: Session, ids: readonly string[], kind: MessageKind, calendar: string) => {
+      for (const trainer of ids.map(trainerOf)) {
+        if (trainer?.email) files.set(`${folder}messages/${trainerSlug(trainer.id)}/${fileOf(session)}.eml`, await invitationMessage(plan, schedule, session, trainer, kind, calendar, lang));
+      }
+    };
+    // requests/ and messages/ always hold every session as it is now; updates/ only what this version changed.
+    for (const session of schedule.sessions) {
+      const request = sessionRequest(plan, schedule, session, options);
+      files.set(`requests/${fileOf(session)}.ics`, request);
+      await mail("", session, session.trainers, "request", request);
+    }
+    for (const session of options.updated ?? []) {
+      const request = sessionRequest(plan, schedule, session, options);
+      files.set(`updates/requests/${fileOf(session)}.ics`, request);
+      await mail("updates/", session, session.trainers, "update", request);
+    }
+    for (const session of options.cancelled ?? []) {
+      const cancel = sessionCancel(plan, schedule, session, options);
+      files.set(`updates/cancel/${fileOf(session)}.ics`, cancel);
+      await mail("updates/", session, session.trainers, "cancel", cancel);
+    }
+    for (const session of schedule.sessions) {
+      const removed = options.removedTrainers?.get(session.id);
+      if (!removed?.length) continue;
+      const cancel = sessionCancel(plan, schedule, session, { ...options, trainers: removed });
+      files.set(`updates/cancel/${fileOf(session)}.ics`, cancel);
+      await mail("updates/", session, removed, "cancel", cancel);
+    }
   } else {
-    warnings.push("campaign.organizer is not set: no meeting requests (requests/, updates/) were written — add organizer { name, email } to the plan");
+    warnings.push("campaign.organizer is not set: no meeting requests (requests/, messages/, updates/) were written — add organizer { name, email } to the plan");
   }
   const clusters = clusterTable(plan, schedule, options);
   const sessions = sessionTable(plan, schedule, options);
@@ -46,6 +80,8 @@ export function exportAll(plan: Plan, schedule: Schedule, options: ExportOptions
   files.set("sessions.md", toMarkdown(sessions));
   files.set("sessions.csv", toCsv(sessions));
   files.set("schedule.html", toHtmlPage(plan, schedule, options));
+  files.set("appendix.docx", await appendixDocx(plan, schedule, options));
+  files.set("schedule.xlsx", await scheduleXlsx(plan, schedule, options));
   return { files, warnings };
 }
 
@@ -53,9 +89,9 @@ export function exportAll(plan: Plan, schedule: Schedule, options: ExportOptions
  * Everything one version of a schedule folder holds: schedule.json, the exports and, for a
  * re-plan, its diff and updates (the files a planner sends after it).
  */
-export function versionFiles(plan: Plan, schedule: Schedule, options: { readonly lang: Lang; readonly replan?: ReplanOutcome }): ExportFiles {
+export async function versionFiles(plan: Plan, schedule: Schedule, options: { readonly lang: Lang; readonly replan?: ReplanOutcome }): Promise<ExportFiles> {
   const { replan, lang } = options;
-  const exported = exportAll(plan, schedule, { lang, ...(replan ? { updated: replan.updated, cancelled: replan.cancelled } : {}) });
+  const exported = await exportAll(plan, schedule, { lang, ...(replan ? { updated: replan.updated, cancelled: replan.cancelled, removedTrainers: removedTrainers(schedule, replan) } : {}) });
   const files = new Map(exported.files);
   files.set("schedule.json", scheduleJson(schedule));
   if (replan) {
@@ -63,4 +99,16 @@ export function versionFiles(plan: Plan, schedule: Schedule, options: { readonly
     files.set("diff.json", diffJson(replan));
   }
   return { files, warnings: exported.warnings };
+}
+
+/** Trainers each re-staffed session lost, by session id. */
+function removedTrainers(schedule: Schedule, replan: ReplanOutcome): Map<string, string[]> {
+  const removed = new Map<string, string[]>();
+  for (const change of replan.changes) {
+    if (!change.before || !change.after) continue;
+    const gone = change.before.trainers.filter((t) => !change.after!.trainers.includes(t));
+    const session = schedule.sessions.find((s) => s.province === change.province);
+    if (gone.length && session) removed.set(session.id, gone);
+  }
+  return removed;
 }

@@ -6,11 +6,12 @@
 import { datesBetween } from "../model/calendar.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
+import { DateTime } from "luxon";
 import { LABELS, officialDate, officialDay, type Lang } from "./labels.ts";
 
 export interface TableOptions {
   readonly lang?: Lang;
-  /** Thời gian from the plan's windows (the letter's table) instead of the scheduled first and last day. */
+  /** The letter's table alone (its four columns), without the column of scheduled dates. */
   readonly windows?: boolean;
 }
 
@@ -18,34 +19,46 @@ export interface Table {
   readonly title: string;
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** Said above the table: a partial schedule says so, with the provinces not placed. */
+  readonly note?: string;
 }
 
+function partialNote(schedule: Schedule, lang: Lang): { note?: string } {
+  return schedule.status === "partial" ? { note: LABELS[lang].partialNote(schedule.unplaced.map((u) => u.province)) } : {};
+}
+
+/**
+ * The letter's table: Thời gian is the plan's window as the letter wrote it (blank where the letter
+ * left it blank), and the dates actually scheduled come in a column of their own, so a blank of
+ * the letter never looks like one of its dates.
+ */
 export function clusterTable(plan: Plan, schedule: Schedule, options: TableOptions = {}): Table {
-  const labels = LABELS[options.lang ?? "vi"];
+  const lang = options.lang ?? "vi";
+  const labels = LABELS[lang];
   const rows = plan.clusters.map((cluster, index) => {
-    let period = "";
-    if (options.windows) {
-      if (cluster.windowGiven) period = labels.range(officialDate(cluster.window.from), officialDate(cluster.window.to));
-    } else {
-      const dates = schedule.sessions.filter((s) => s.cluster === cluster.name).map((s) => s.date).sort();
-      if (dates.length) period = labels.range(officialDate(dates[0]!), officialDate(dates.at(-1)!));
-    }
-    return [String(index + 1), labels.clusterWithCount(cluster.name, cluster.provinces.length), period, `${cluster.provinces.map((p) => p.name).join(", ")}.`];
+    const window = cluster.windowGiven ? labels.range(officialDate(cluster.window.from), officialDate(cluster.window.to)) : "";
+    const row = [String(index + 1), labels.clusterWithCount(cluster.name, cluster.provinces.length), window, `${cluster.provinces.map((p) => p.name).join(", ")}.`];
+    if (options.windows) return row;
+    const dates = schedule.sessions.filter((s) => s.cluster === cluster.name).map((s) => s.date).sort();
+    return [...row, dates.length ? labels.range(officialDate(dates[0]!), officialDate(dates.at(-1)!)) : ""];
   });
-  return { title: labels.clusterTitle, header: labels.clusterHeader, rows };
+  const header = options.windows ? labels.clusterHeader : [...labels.clusterHeader, labels.scheduledHeader];
+  return { title: labels.clusterTitle, header, rows, ...partialNote(schedule, lang) };
 }
 
 export function sessionTable(plan: Plan, schedule: Schedule, options: TableOptions = {}): Table {
   const lang = options.lang ?? "vi";
   const labels = LABELS[lang];
   const rows = schedule.sessions.map((s, index) => [String(index + 1), officialDay(s.date, lang), labels[s.halfDay], s.province, s.cluster, s.trainers.join(", ")]);
-  return { title: labels.sessionTitle, header: labels.sessionHeader, rows };
+  return { title: labels.sessionTitle, header: labels.sessionHeader, rows, ...partialNote(schedule, lang) };
 }
 
+/** Markdown cells: tags are escaped (Markdown renders HTML), and | \\ and line breaks cannot break the row. */
 export function toMarkdown(table: Table): string {
-  const cell = (text: string) => text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  const cell = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
   const line = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
-  return [line(table.header), `|${table.header.map(() => "---").join("|")}|`, ...table.rows.map(line)].join("\n") + "\n";
+  const note = table.note ? `**${cell(table.note)}**\n\n` : "";
+  return note + [line(table.header), `|${table.header.map(() => "---").join("|")}|`, ...table.rows.map(line)].join("\n") + "\n";
 }
 
 /**
@@ -60,17 +73,18 @@ export function csvCell(text: string): string {
 }
 
 export function toCsv(table: Table): string {
-  return `\uFEFF${[table.header, ...table.rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  const rows = [...(table.note ? [[table.note]] : []), table.header, ...table.rows];
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-function htmlTable(table: Table): string {
+function htmlTable(table: Table, className: string): string {
   return [
     `<h2>${escapeHtml(table.title)}</h2>`,
-    "<table>",
+    `<table class="${className}">`,
     `<thead><tr>${table.header.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`,
     `<tbody>${table.rows.map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n")}</tbody>`,
     "</table>",
@@ -93,7 +107,17 @@ function monthGrid(plan: Plan, schedule: Schedule, lang: Lang): string {
     });
     return `<tr><th>${escapeHtml(officialDay(date, lang))}</th>${cells.join("")}</tr>`;
   });
-  return ['<section class="grid-page">', `<h2>${escapeHtml(labels.gridTitle)}</h2>`, '<table class="grid">', `<thead>${head}</thead>`, `<tbody>${body.join("\n")}</tbody>`, "</table>", "</section>"].join("\n");
+  return ['<section class="grid-page">', `<h2>${escapeHtml(labels.gridTitle)}</h2>`, `<p class="legend"><span></span> ${escapeHtml(labels.outsideWindow)}</p>`, '<table class="grid">', `<thead>${head}</thead>`, `<tbody>${body.join("\n")}</tbody>`, "</table>", "</section>"].join("\n");
+}
+
+/** "(Kèm theo Công văn số 123/BTTTT-CĐSQG ngày 5 tháng 9 năm 2022 của Bộ Thông tin và Truyền thông)", dots where the plan says nothing. */
+export function appendixLine(plan: Plan, lang: Lang): string {
+  const document = plan.data.campaign.document;
+  const number = document?.number ? (document.number.startsWith("/") ? `…${document.number}` : document.number) : "…/…";
+  const date = document?.date ? DateTime.fromISO(document.date) : undefined;
+  const issuer = document?.issuer ?? "…";
+  if (lang === "en") return `(Attached to letter No. ${number} dated ${date ? date.toFormat("d/M/yyyy") : "…"} of ${issuer})`;
+  return `(Kèm theo Công văn số ${number} ngày ${date ? date.day : "…"} tháng ${date ? date.month : "…"} năm ${date ? date.year : "…"} của ${issuer})`;
 }
 
 export function toHtmlPage(plan: Plan, schedule: Schedule, options: TableOptions = {}): string {
@@ -109,10 +133,14 @@ export function toHtmlPage(plan: Plan, schedule: Schedule, options: TableOptions
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>
 <style>
-@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+@page { size: A4; margin: 20mm 15mm 20mm 30mm; @top-center { content: counter(page); font-family: "Times New Roman", Times, serif; font-size: 13pt; } }
+@page :first { @top-center { content: none; } }
 @page grid { size: A4 landscape; margin: 15mm; }
 body { font-family: "Times New Roman", Times, serif; font-size: 13pt; line-height: 1.3; }
-h1 { font-size: 14pt; text-align: center; text-transform: uppercase; }
+h1 { font-size: 14pt; text-align: center; text-transform: uppercase; margin-bottom: 0; }
+p.attached { text-align: center; font-style: italic; margin-top: 2pt; }
+p.legend span { display: inline-block; width: 14pt; height: 9pt; background: #eee; border: 1px solid #000; vertical-align: middle; }
+tbody tr:nth-last-child(-n+2) { break-before: avoid; }
 h2 { font-size: 13pt; margin-top: 1.5em; break-after: avoid; }
 section.grid-page { page: grid; break-before: page; }
 table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
@@ -120,15 +148,18 @@ tr { page-break-inside: avoid; }
 th, td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; text-align: left; }
 th { font-weight: bold; text-align: center; }
 table.grid { font-size: 10pt; }
+/* "Cụm 10" and "Thứ Năm, 15/9/2022" never break across lines. */
+table.clusters td:nth-child(2), table.sessions td:nth-child(2), table.sessions td:nth-child(3), table.sessions td:nth-child(5) { white-space: nowrap; }
 table.grid td.outside { background: #eee; }
 .partial { border: 1px solid #000; padding: 4pt; }
 </style>
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
+<p class="attached">${escapeHtml(appendixLine(plan, lang))}</p>
 ${unplaced}
-${htmlTable(clusterTable(plan, schedule, options))}
-${htmlTable(sessionTable(plan, schedule, options))}
+${htmlTable(clusterTable(plan, schedule, options), "clusters")}
+${htmlTable(sessionTable(plan, schedule, options), "sessions")}
 ${monthGrid(plan, schedule, lang)}
 </body>
 </html>

@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import { Calendar, selects, selectorDates, type Slot } from "./calendar.ts";
 import { error, warning, type Issue, type PathSegment, type Result } from "./issues.ts";
 import { distanceKm, registry as loadRegistry, type ProvinceRecord, type ProvinceRegistry } from "./provinces.ts";
-import type { DateSelector, HalfDayName, PlanData } from "./schema.ts";
+import type { ContactData, DateSelector, HalfDayName, PlanData } from "./schema.ts";
 
 export interface Province {
   /** As the plan writes it (the letter's spelling, e.g. "TP. Hồ Chí Minh"). */
@@ -18,6 +18,7 @@ export interface Province {
   readonly preferred: readonly DateSelector[];
   readonly fixed?: { readonly date: string; readonly halfDay: HalfDayName };
   readonly venue?: string;
+  readonly focal?: ContactData;
 }
 
 export interface Cluster {
@@ -208,6 +209,7 @@ export function resolvePlan(data: PlanData): Result<Plan> {
         preferred: settings?.preferred ?? [],
         ...(settings?.fixed ? { fixed: settings.fixed } : {}),
         ...(settings?.venue ? { venue: settings.venue } : {}),
+        ...(settings?.focal ? { focal: settings.focal } : {}),
       };
       members.push(province);
       provinces.push(province);

@@ -56,6 +56,11 @@ const RoleName = z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a role
 
 const Count = (what: string) => z.number({ error: `expected a whole number (${what})` }).int({ error: `expected a whole number (${what})` });
 
+/** A person or desk to call: a role label or an office, with a phone and an e-mail address. */
+export const Contact = z.object({ name: z.string().min(1), phone: z.string().regex(/^[0-9 .+()-]{6,20}$/, { error: "expected a phone number, e.g. 024.3943.7103" }).optional(), email: Email.optional() }).strict();
+
+export type ContactData = z.infer<typeof Contact>;
+
 export const CampaignSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected an id in lower case with dashes, e.g. "2022-09-tcnscd"' }),
@@ -73,6 +78,12 @@ export const CampaignSchema = z
     holidays: z.array(DateString).default([]),
     registry: z.enum(["vn-63", "vn-34"], { error: 'expected "vn-63" (the 63 provinces of 2008–2025) or "vn-34" (from 1 July 2025)' }),
     organizer: z.object({ name: z.string().min(1), email: Email }).strict().optional(),
+    /** Who trainers and provinces call (the letter names one, with a phone number). */
+    contact: Contact.optional(),
+    /** The letter the schedule is appended to: "(Kèm theo Công văn số {number} ngày … của {issuer})". */
+    document: z.object({ number: z.string().min(1).optional(), issuer: z.string().min(1).optional(), date: DateString.optional() }).strict().optional(),
+    /** A calendar reminder this many minutes before each session (0: none). */
+    reminderMinutes: Count("minutes").min(0, { error: "must be 0 or more" }).max(20_160, { error: "at most 20160 (two weeks)" }).default(1440),
     /** When the plan was issued (ISO date-time); the schedule's generation time, so exports are reproducible. */
     issued: z.iso.datetime({ offset: true, error: "expected an ISO date-time with offset, e.g. 2022-09-05T09:00:00+07:00" }).optional(),
     /** At most this many sessions at the same half-day nationwide (e.g. the online bridge's capacity). */
@@ -140,6 +151,8 @@ export const ProvinceSettingsSchema = z
     unavailable: z.array(DateSelector).default([]),
     preferred: z.array(DateSelector).default([]),
     fixed: z.object({ date: DateString, halfDay: HalfDayName }).strict().optional(),
+    /** The province's focal point for the session (the letter asks each province to name one). */
+    focal: Contact.optional(),
     venue: z.string().min(1).optional(),
   })
   .strict();

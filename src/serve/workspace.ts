@@ -45,6 +45,9 @@ const DOWNLOAD_TYPES: [RegExp, string][] = [
   [/\.md$/, "text/markdown; charset=utf-8"],
   [/\.csv$/, "text/csv; charset=utf-8"],
   [/\.html$/, "text/html; charset=utf-8"],
+  [/\.docx$/, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+  [/\.xlsx$/, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+  [/\.eml$/, "message/rfc822"],
 ];
 
 export function isLoopback(host: string): boolean {
@@ -215,7 +218,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       const folder = await ScheduleFolder.open(scheduleDir(name), "solve (workspace)");
       try {
         const { schedule } = await solvePlan(plan, { planPath: name, signal: job.abort.signal, onProgress: (p) => emit("progress", p) });
-        const version = folder.publish(versionFiles(plan, schedule, { lang: "vi" }).files, undefined);
+        const version = folder.publish((await versionFiles(plan, schedule, { lang: "vi" })).files, undefined);
         emit("done", { version });
       } finally {
         folder.close();
@@ -298,7 +301,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       return c.html(previewPage(w, lang, name, { title, ok: false, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions }));
     }
     const id = newToken();
-    previews.set(id, { plan: name, basedOn: state.current, version: outcome.schedule.version, files: versionFiles(resolved.value, outcome.schedule, { lang: "vi", replan: outcome }).files });
+    previews.set(id, { plan: name, basedOn: state.current, version: outcome.schedule.version, files: (await versionFiles(resolved.value, outcome.schedule, { lang: "vi", replan: outcome })).files });
     return c.html(previewPage(w, lang, name, { id, title, ok: true, summary: replanSummary(diffSummary(outcome), lang), lines: changedLines(outcome.changes, lang) }));
   }));
 
@@ -318,7 +321,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     return c.redirect(`/p/${encodeURIComponent(name)}?lang=${langOf(c)}`, 303);
   }));
 
-  app.post("/p/:plan/versions/:v/restore", withPlan((c, name) => {
+  app.post("/p/:plan/versions/:v/restore", withPlan(async (c, name) => {
     const lang = langOf(c);
     const { plan } = loadPlan(name);
     const state = currentSchedule(name);
@@ -328,15 +331,15 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const compared = compareSessions(plan, state.schedule, old.sessions);
     const schedule: Schedule = { ...old, version: state.current + 1, generatedAt: state.schedule.generatedAt, sessions: compared.sessions };
     const outcome: ReplanOutcome = { ...compared, schedule, provenMinimal: false, suggestions: [] };
-    return publishOrConflict(c, name, () => versionFiles(plan, schedule, { lang: "vi", replan: outcome }).files, state.current, (v) => WORDS[lang].restored(restored, v));
+    return publishOrConflict(c, name, async () => (await versionFiles(plan, schedule, { lang: "vi", replan: outcome })).files, state.current, (v) => WORDS[lang].restored(restored, v));
   }));
 
-  async function publishOrConflict(c: Context, name: string, files: () => FileTree, basedOn: number, said: (version: number) => string): Promise<Response> {
+  async function publishOrConflict(c: Context, name: string, files: () => FileTree | Promise<FileTree>, basedOn: number, said: (version: number) => string): Promise<Response> {
     const lang = langOf(c);
     let folder: ScheduleFolder | undefined;
     try {
       folder = await ScheduleFolder.open(scheduleDir(name), "re-plan (workspace)");
-      const version = folder.publish(files(), basedOn);
+      const version = folder.publish(await files(), basedOn);
       return renderPlan(c, name, said(version));
     } catch (e) {
       if (e instanceof VersionConflictError) return renderPlan(c, name, WORDS[lang].conflict(e.current ?? basedOn), 409);

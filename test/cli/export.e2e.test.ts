@@ -22,7 +22,7 @@ describe("taphuan solve writes the calendar and tables; taphuan export writes on
     const byUid = new Map(viaNodeIcal.map((e) => [e.uid, e]));
     schedule.sessions.forEach((s: { province: string; start: string; end: string; code: string; cluster: string }, i: number) => {
       const a = viaIcalJs[i]!;
-      expect(a.summary).toBe(`Tập huấn Tổ công nghệ số cộng đồng – ${s.province}`);
+      expect(a.summary).toBe(`Bồi dưỡng, tập huấn trực tiếp cho Tổ công nghệ số cộng đồng – ${s.province}`);
       expect(a.startDate.toJSDate().toISOString()).toBe(new Date(s.start).toISOString());
       expect(a.endDate.toJSDate().toISOString()).toBe(new Date(s.end).toISOString());
       expect(a.component.getFirstPropertyValue("categories")).toBe(s.cluster);

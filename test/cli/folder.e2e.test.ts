@@ -223,7 +223,7 @@ describe("files the user may not read or write", () => {
 
 describe("a disk that fills up during a re-plan", () => {
   const mountPoint = fresh("tmpfs");
-  const mounted = isRoot && spawnSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint]).status === 0;
+  const mounted = isRoot && spawnSync("mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", mountPoint]).status === 0;
   afterAll(() => {
     if (mounted) spawnSync("umount", [mountPoint]);
   });

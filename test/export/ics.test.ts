@@ -71,15 +71,21 @@ describe("iCal feed", () => {
     expect(events).toHaveLength(4);
     const haNam = events[0]!;
     expect(haNam.uid).toBe(sessionUid("small", "35"));
-    expect(haNam.summary).toBe("Tập huấn Tổ công nghệ số cộng đồng – Hà Nam");
+    expect(haNam.summary).toBe("Tập huấn thử – Hà Nam");
     expect(haNam.location).toBe(`${"Hội trường Ủy ban, số 1; tầng 2\nphòng \"A\" 🎉"}, Hà Nam`);
     expect(haNam.startDate.toJSDate().toISOString()).toBe("2022-09-12T01:00:00.000Z");
     expect(haNam.endDate.toJSDate().toISOString()).toBe("2022-09-12T04:30:00.000Z");
     expect(haNam.sequence).toBe(0);
     expect(haNam.component.getFirstPropertyValue("categories")).toBe('Cụm A; "Bắc", 1\\2');
-    expect(haNam.description).toContain('Giảng viên: CĐSQG-1 (Cục Chuyển đổi số quốc gia), Doanh nghiệp "1"; ăn, ở 🎉 (Doanh nghiệp)');
-    const attendees = haNam.attendees.map((a) => [a.getParameter("cn"), a.getFirstValue()]);
-    expect(attendees).toEqual([['Doanh nghiệp "1"; ăn, ở 🎉', "mailto:dn-1@example.org"]]);
+    expect(haNam.description).toContain('Giảng viên: CĐSQG-1 (policy, Cục Chuyển đổi số quốc gia); Doanh nghiệp "1"; ăn, ở 🎉 (skills, Doanh nghiệp)');
+    expect(haNam.description).toContain("Sáng Thứ Hai, 12/9/2022, 08:00–11:30 (giờ UTC+7)");
+    // A published feed names no attendees (RFC 5546 §3.2.1): the REQUEST files do.
+    expect(haNam.attendees).toEqual([]);
+    expect(feed).not.toContain("ATTENDEE");
+    expect(feed).not.toContain("RSVP");
+    const alarm = haNam.component.getFirstSubcomponent("valarm")!;
+    expect(alarm.getFirstPropertyValue("action")).toBe("DISPLAY");
+    expect(alarm.getFirstPropertyValue("trigger")!.toString()).toBe("-PT1440M");
     expect(haNam.organizer).toBe("MAILTO:dau-moi@example.org");
     expect(haNam.component.getFirstProperty("organizer")!.getParameter("cn")).toBe('Cục "CĐSQG"; phòng 1, tầng 2 ^_^');
   });
@@ -92,7 +98,7 @@ describe("iCal feed", () => {
       const e = byUid.get(sessionUid("small", s.code!))!;
       expect(e.start.toISOString()).toBe(new Date(s.start!).toISOString());
       expect(e.end!.toISOString()).toBe(new Date(s.end!).toISOString());
-      expect(e.summary).toBe(`Tập huấn Tổ công nghệ số cộng đồng – ${s.province}`);
+      expect(e.summary).toBe(`Tập huấn thử – ${s.province}`);
     }
     expect(byUid.get(sessionUid("small", "35"))!.location).toBe('Hội trường Ủy ban, số 1; tầng 2\nphòng "A" 🎉, Hà Nam');
   });

@@ -31,11 +31,25 @@ describe("the cluster table", () => {
     expect(table.rows.filter((r) => r[2] === "").map((r) => r[1])).toEqual(["Cụm 6 (6 tỉnh)", "Cụm 8 (7 tỉnh)", "Cụm 10 (7 tỉnh)"]);
   });
 
-  it("by default gives the scheduled first and last day", () => {
+  it("by default keeps the letter's window (blank where the letter is blank) and adds the scheduled days in a column of their own", () => {
     const plan = smallPlan();
-    const sched = emptySchedule(plan, [session(plan, "Hà Nam", "2022-09-12", "morning", ["CĐSQG-1"]), session(plan, "Nam Định", "2022-09-15", "afternoon", ["CĐSQG-1"])]);
-    expect(clusterTable(plan, sched).rows[0]).toEqual(["1", "Cụm A (2 tỉnh)", "Từ ngày 12/9/2022 đến ngày 15/9/2022", "Hà Nam, Nam Định."]);
-    expect(clusterTable(plan, sched, { lang: "en" }).rows[0]).toEqual(["1", "Cụm A (2 provinces)", "From 12/9/2022 to 15/9/2022", "Hà Nam, Nam Định."]);
+    const sched = emptySchedule(plan, [
+      session(plan, "Hà Nam", "2022-09-12", "morning", ["CĐSQG-1"]),
+      session(plan, "Nam Định", "2022-09-15", "afternoon", ["CĐSQG-1"]),
+      session(plan, "Bắc Ninh", "2022-09-13", "morning", ["CĐSQG-2"]),
+    ]);
+    const table = clusterTable(plan, sched);
+    expect(table.header).toEqual(["TT", "Cụm", "Thời gian", "Tỉnh, thành phố", "Lịch đã xếp"]);
+    expect(table.rows[0]).toEqual(["1", "Cụm A (2 tỉnh)", "Từ ngày 12/9/2022 đến ngày 16/9/2022", "Hà Nam, Nam Định.", "Từ ngày 12/9/2022 đến ngày 15/9/2022"]);
+    expect(table.rows[1]).toEqual(["2", "Cụm B (2 tỉnh)", "", "Bắc Ninh, Bắc Giang.", "Ngày 13/9/2022"]);
+    expect(clusterTable(plan, sched, { lang: "en" }).rows[0]).toEqual(["1", "Cụm A (2 provinces)", "From 12/9/2022 to 16/9/2022", "Hà Nam, Nam Định.", "From 12/9/2022 to 15/9/2022"]);
+  });
+
+  it("a partial schedule says so above the table, in Markdown and CSV", () => {
+    const plan = smallPlan();
+    const sched: Schedule = { ...emptySchedule(plan), status: "partial", unplaced: [{ province: "Bắc Giang", cluster: "Cụm B", reasons: ["x"] }] };
+    expect(toMarkdown(sessionTable(plan, sched)).startsWith("**LỊCH CHƯA ĐẦY ĐỦ — chưa xếp được lịch: Bắc Giang**\n\n| TT |")).toBe(true);
+    expect(toCsv(clusterTable(plan, sched)).startsWith("\uFEFFLỊCH CHƯA ĐẦY ĐỦ — chưa xếp được lịch: Bắc Giang\r\nTT,")).toBe(true);
   });
 });
 
@@ -62,6 +76,7 @@ describe("the detailed schedule", () => {
 
   it("Markdown escapes pipes", () => {
     expect(toMarkdown({ title: "t", header: ["a"], rows: [["x|y"]] })).toBe("| a |\n|---|\n| x\\|y |\n");
+    expect(toMarkdown({ title: "t", header: ["a"], rows: [["<img src=x onerror=alert(1)> & co"]] })).toBe("| a |\n|---|\n| &lt;img src=x onerror=alert(1)&gt; &amp; co |\n");
   });
 
   it("HTML: one self-contained A4 page in Times New Roman, everything escaped, with the month grid", () => {

@@ -136,6 +136,7 @@ describe("the workspace over HTTP", () => {
     const ics = await w.get(`/p/${PLAN}/files/3/schedule.ics`);
     expect(ics.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     expect(await ics.text()).toContain("BEGIN:VCALENDAR");
+    expect((await w.get(`/p/${PLAN}/files/3/appendix.docx`)).headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     expect((await w.get(`/p/${PLAN}/files/3/..%2F..%2F..%2Fsmall.yaml`)).status).toBe(404);
     expect((await w.get(`/p/${PLAN}/files/9/schedule.ics`)).status).toBe(404);
   });

@@ -1,4 +1,6 @@
+import { appendixDocx } from "../../export/docx.ts";
 import { scheduleFeed } from "../../export/ics.ts";
+import { scheduleXlsx } from "../../export/xlsx.ts";
 import { LANGS } from "../../export/labels.ts";
 import { clusterTable, sessionTable, toCsv, toHtmlPage, toMarkdown } from "../../export/table.ts";
 import { loadScheduleFor } from "../../model/schedule.ts";
@@ -6,7 +8,7 @@ import { oneOf, parse, UsageError } from "../args.ts";
 import { writeAtomic } from "../../folder/safe-write.ts";
 import { displayName, readInput, readPlan } from "../files.ts";
 
-const FORMATS = ["ics", "md", "csv", "html"] as const;
+const FORMATS = ["ics", "md", "csv", "html", "docx", "xlsx"] as const;
 const TABLES = ["clusters", "sessions", "all"] as const;
 
 export async function run(argv: string[]): Promise<number> {
@@ -25,8 +27,11 @@ export async function run(argv: string[]): Promise<number> {
   const schedule = loadScheduleFor(plan, readInput(schedulePath), displayName(schedulePath));
   const options = { lang, windows: values.windows ?? false };
   const tables = [...(table !== "sessions" ? [clusterTable(plan, schedule, options)] : []), ...(table !== "clusters" ? [sessionTable(plan, schedule, options)] : [])];
-  let content: string;
-  if (format === "ics") content = scheduleFeed(plan, schedule, { lang });
+  let content: string | Uint8Array;
+  if ((format === "docx" || format === "xlsx") && !values.out) throw new UsageError(`a .${format} file is not text: give the file to write with --out, e.g. --out appendix.${format}`);
+  if (format === "docx") content = await appendixDocx(plan, schedule, { lang });
+  else if (format === "xlsx") content = await scheduleXlsx(plan, schedule, { lang });
+  else if (format === "ics") content = scheduleFeed(plan, schedule, { lang });
   else if (format === "html") content = toHtmlPage(plan, schedule, options);
   else if (format === "csv") content = toCsv(tables[0]!);
   else content = tables.map((t) => `## ${t.title}\n\n${toMarkdown(t)}`).join("\n");

@@ -111,8 +111,8 @@ export async function run(argv: string[]): Promise<number> {
     }
 
     // A schedule from outside the folder becomes its first version, so the history starts where the re-plan did.
-    if (current === undefined) folder.publish(filesOfVersion(original, previous, { lang, quiet: true }), undefined, previous.version);
-    const files = filesOfVersion(plan, outcome.schedule, { lang, quiet: values.quiet ?? false, replan: outcome });
+    if (current === undefined) folder.publish(await filesOfVersion(original, previous, { lang, quiet: true }), undefined, previous.version);
+    const files = await filesOfVersion(plan, outcome.schedule, { lang, quiet: values.quiet ?? false, replan: outcome });
     const version = folder.publish(files, previous.version);
     if (!values.quiet) {
       out.write(`v${previous.version} → v${version}: ${outcome.moves} session(s) moved${outcome.provenMinimal ? " (proven minimal)" : " (not proven minimal)"}, ${outcome.trainerChanges} re-staffed\n`);

@@ -50,7 +50,7 @@ export async function run(argv: string[]): Promise<number> {
         process.stderr.write(`part ${e.part}/${e.parts} (${e.clusters.join(", ")}): objective ${e.objective}${e.proven ? ", proven optimal" : ""}, ${e.seconds.toFixed(1)} s\n`);
       },
     });
-    const files = filesOfVersion(plan, schedule, { lang, quiet: values.quiet ?? false });
+    const files = await filesOfVersion(plan, schedule, { lang, quiet: values.quiet ?? false });
     if (current !== undefined) {
       if (files.get("schedule.json") !== currentText) throw folderHoldsAnother(folder, current, schedule.planId);
       if (!values.quiet) process.stdout.write(`${folder.dir} already holds this schedule (version ${current}); nothing written\n`);

@@ -1,0 +1,76 @@
+/**
+ * Invitation e-mails (iMIP, RFC 6047): one message per trainer and session, multipart/alternative
+ * with a plain text and `text/calendar; method=REQUEST` (or CANCEL), which Outlook shows with
+ * Accept/Decline. One session per message: an iTIP REQUEST carries one event (one UID).
+ * Built with nodemailer's MailComposer; boundary, Message-ID and Date come from the schedule, so the
+ * same schedule gives the same bytes.
+ */
+import { createHash } from "node:crypto";
+import MailComposer from "nodemailer/lib/mail-composer";
+import type { Plan, Trainer } from "../model/plan.ts";
+import type { Schedule, Session } from "../model/schedule.ts";
+import { sessionDescription } from "./ics.ts";
+import { LABELS, officialDay, type Lang } from "./labels.ts";
+
+const WORDS = {
+  vi: {
+    request: (title: string, province: string, day: string) => `Mời tham gia: ${title} – ${province}, ${day}`,
+    update: (title: string, province: string, day: string) => `Cập nhật lịch: ${title} – ${province}, ${day}`,
+    cancel: (title: string, province: string, day: string) => `Hủy: ${title} – ${province}, ${day}`,
+    greeting: (name: string) => `Kính gửi ${name},`,
+    invited: "Trân trọng mời anh/chị tham gia buổi tập huấn sau:",
+    changed: "Lịch buổi tập huấn sau đã thay đổi; thông tin mới:",
+    cancelled: "Anh/chị không còn tham gia buổi tập huấn sau (buổi bị hủy hoặc giao cho giảng viên khác):",
+    accept: "Vui lòng chấp nhận hoặc từ chối lời mời trong lịch của anh/chị.",
+  },
+  en: {
+    request: (title: string, province: string, day: string) => `Invitation: ${title} – ${province}, ${day}`,
+    update: (title: string, province: string, day: string) => `Updated: ${title} – ${province}, ${day}`,
+    cancel: (title: string, province: string, day: string) => `Cancelled: ${title} – ${province}, ${day}`,
+    greeting: (name: string) => `Dear ${name},`,
+    invited: "You are invited to give the following training session:",
+    changed: "The following training session has changed; the new details:",
+    cancelled: "You no longer give the following training session (it was cancelled or given to another trainer):",
+    accept: "Please accept or decline the invitation in your calendar.",
+  },
+} as const;
+
+export type MessageKind = "request" | "update" | "cancel";
+
+/** ASCII file name of a trainer: "Doanh nghiệp-3" → "doanh-nghiep-3". */
+export function trainerSlug(id: string): string {
+  const slug = id.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return slug || createHash("sha256").update(id).digest("hex").slice(0, 12);
+}
+
+/** The .eml of one invitation (or cancellation) for one trainer, with `calendar` as its iMIP part. */
+export async function invitationMessage(plan: Plan, schedule: Schedule, session: Session, trainer: Trainer, kind: MessageKind, calendar: string, lang: Lang): Promise<string> {
+  const words = WORDS[lang];
+  const organizer = plan.data.campaign.organizer!;
+  const day = `${officialDay(session.date, lang)}, ${LABELS[lang][session.halfDay].toLowerCase()}`;
+  const title = plan.data.campaign.title;
+  const subject = words[kind](title, session.province, day);
+  const text = [
+    words.greeting(trainer.id),
+    "",
+    kind === "cancel" ? words.cancelled : kind === "update" ? words.changed : words.invited,
+    "",
+    sessionDescription(plan, session, lang),
+    ...(kind === "cancel" ? [] : ["", words.accept]),
+    "",
+    organizer.name,
+  ].join("\n");
+  const seed = createHash("sha256").update(`${schedule.planId}|${schedule.version}|${session.id}|${trainer.id}|${kind}`).digest("hex");
+  const composer = new MailComposer({
+    from: { name: organizer.name, address: organizer.email },
+    to: { name: trainer.id, address: trainer.email! },
+    subject,
+    text,
+    icalEvent: { method: kind === "cancel" ? "CANCEL" : "REQUEST", content: calendar },
+    messageId: `<${seed.slice(0, 24)}@taphuan>`,
+    date: new Date(schedule.generatedAt),
+    baseBoundary: seed.slice(24, 40),
+  } as ConstructorParameters<typeof MailComposer>[0]);
+  const built = await composer.compile().build();
+  return built.toString("utf8");
+}
