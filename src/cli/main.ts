@@ -3,6 +3,7 @@
  * that turns errors into exit codes: 0 ok · 1 no full schedule / check failed · 2 bad input or
  * usage · 3 internal error (a bug).
  */
+import { readFileSync } from "node:fs";
 import { InputError } from "../model/issues.ts";
 import { FrozenConflictError } from "../solve/build.ts";
 import { ModelTooLargeError, TimeLimitError } from "../solve/solve.ts";
@@ -12,21 +13,81 @@ import { VersionConflictError } from "../folder/schedule-folder.ts";
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, bug: 3 } as const;
 
-const COMMANDS: Record<string, { summary: string; run: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
-  validate: { summary: "validate PLAN [--json]                      check a plan file and summarise it", run: () => import("./commands/validate.ts") },
-  solve: { summary: "solve PLAN [--out DIR] [--solver highs|js] [--time-limit SECONDS] [--quiet]   make the calendar", run: () => import("./commands/solve.ts") },
-  export: { summary: "export PLAN SCHEDULE.json --format ics|md|csv|html|docx|xlsx [--windows] [--lang vi|en] [--table clusters|sessions|all] [--out PATH]", run: () => import("./commands/export.ts") },
+interface Command {
+  /** The one-line form, for the list of commands. */
+  readonly summary: string;
+  /** Every option, one a line: `taphuan <command> --help`. */
+  readonly options: readonly string[];
+  readonly run: () => Promise<{ run(argv: string[]): Promise<number> }>;
+}
+
+const SOLVING = ["--solver highs|js     the optimiser (default highs; js: javascript-lp-solver, pure JavaScript)", "--time-limit SECONDS  at most this long (up to 86400); the best schedule found is kept"];
+const COMMON = ["--quiet               no warnings, no summary", "--help                this text"];
+
+const COMMANDS: Record<string, Command> = {
+  validate: { summary: "validate PLAN                 check a plan file and summarise it", options: ["--json                the summary, or the problems, as JSON on stdout", ...COMMON], run: () => import("./commands/validate.ts") },
+  solve: {
+    summary: "solve PLAN                    make the calendar into a schedule folder",
+    options: ["--out DIR             the schedule folder (default out)", ...SOLVING, "--lang vi|en          the language of the exports (default vi)", "--json                the outcome as JSON on stdout", ...COMMON],
+    run: () => import("./commands/solve.ts"),
+  },
   replan: {
-    summary: 'replan PLAN --schedule SCHEDULE.json [--changes FILE] [--unavailable "PROVINCE=DATE[..DATE]"]… [--fix "PROVINCE=DATE/morning|afternoon"]… [--trainer-unavailable "ID=DATE[..DATE]"]… [--today DATE] [--out DIR]',
+    summary: "replan PLAN --schedule FILE   change the fewest sessions after a change; a new version",
+    options: [
+      "--schedule FILE       the schedule to change (its folder gets the new version), - for standard input",
+      "--changes FILE        a changes file (see examples/ha-nam-doi-lich.yaml), - for standard input",
+      '--unavailable "PROVINCE=DATE[..DATE]"       a province cannot host then (repeatable)',
+      '--fix "PROVINCE=DATE/morning|afternoon"     a province must be then (repeatable)',
+      '--trainer-unavailable "ID=DATE[..DATE]"     a trainer is away then (repeatable)',
+      "--today DATE          sessions up to this day were held: they stay exactly as they were",
+      "--out DIR             the schedule folder (default: the schedule's)",
+      ...SOLVING,
+      "--lang vi|en          the language of the exports (default vi)",
+      "--json                the outcome as JSON on stdout",
+      ...COMMON,
+    ],
     run: () => import("./commands/replan.ts"),
   },
-  send: { summary: "send DIR --smtp URL [--dry-run]                the invitation e-mails of a schedule folder, each once", run: () => import("./commands/send.ts") },
-  serve: { summary: "serve [DIR] [--port N] [--host H] [--token T] [--open]   the planner's workspace page on a folder of plans (default plans/)", run: () => import("./commands/serve.ts") },
-  check: { summary: "check PLAN SCHEDULE.json [--json]           list every broken rule of a schedule", run: () => import("./commands/check.ts") },
+  check: {
+    summary: "check PLAN SCHEDULE           list every broken rule of a schedule (also one made by hand)",
+    options: ["--changes FILE        check against the plan with these changes (a re-plan's recorded changes are found by themselves)", "--previous FILE --today DATE   also: the sessions of FILE held up to DATE are unchanged", "--json                violations and warnings as JSON on stdout", ...COMMON],
+    run: () => import("./commands/check.ts"),
+  },
+  export: {
+    summary: "export PLAN SCHEDULE --format ics|md|csv|html|docx|xlsx   one export of a schedule",
+    options: ["--format FORMAT       ics, md, csv, html, docx or xlsx", "--table clusters|sessions|all   which table (md, csv)", "--windows             the letter's cluster table alone (without the scheduled days)", "--lang vi|en          the language (default vi)", "--out PATH            the file to write (default standard output; required for docx and xlsx)", "--help                this text"],
+    run: () => import("./commands/export.ts"),
+  },
+  send: {
+    summary: "send DIR --smtp URL           the invitation e-mails of a schedule folder, each once",
+    options: ["--smtp URL            smtp://user:password@host:port (smtps:// for TLS)", "--dry-run             list what would be sent; send nothing", ...COMMON],
+    run: () => import("./commands/send.ts"),
+  },
+  serve: {
+    summary: "serve [DIR]                   the planner's workspace page on a folder of plans (default plans)",
+    options: ["--port N              the port (default 4173)", "--host H              the address to listen on (default 127.0.0.1; another needs the printed token)", "--token T             the access token (generated for a non-loopback host)", "--open                open the page in the browser", "--help                this text"],
+    run: () => import("./commands/serve.ts"),
+  },
 };
 
 function usage(): string {
-  return ["Usage: taphuan <command> …", "", ...Object.values(COMMANDS).map((c) => `  taphuan ${c.summary}`), "", "Exit codes: 0 ok, 1 no full schedule or check failed, 2 bad input, 3 internal error."].join("\n");
+  return [
+    "Usage: taphuan <command> …    (taphuan <command> --help for its options)",
+    "",
+    ...Object.values(COMMANDS).map((c) => `  taphuan ${c.summary}`),
+    "",
+    "  --version  the version of taphuan",
+    "",
+    "Exit codes: 0 ok, 1 no full schedule, no re-plan, check failed or the folder busy, 2 bad input, 3 internal error.",
+  ].join("\n");
+}
+
+function commandUsage(name: string, command: Command): string {
+  return [`Usage: taphuan ${command.summary}`, "", "Options:", ...command.options.map((o) => `  ${o}`)].join("\n");
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 }
 
 /** What an operating-system error means to a planner, and what to do about it. */
@@ -61,13 +122,23 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage()}\n`);
     return name === undefined ? EXIT.badInput : EXIT.ok;
   }
+  if (name === "--version" || name === "-v") {
+    process.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command && (rest.includes("--help") || rest.includes("-h"))) {
+    process.stdout.write(`${commandUsage(name, command)}\n`);
+    return EXIT.ok;
+  }
   try {
     if (!command) throw new UsageError(`unknown command "${name}". Expected one of: ${Object.keys(COMMANDS).join(", ")}`);
     const module = await command.run();
     return await module.run(rest);
   } catch (e) {
     if (e instanceof InputError) {
+      // With --json a script gets the problems as data, each with its file, line, field and fix.
+      if (rest.includes("--json")) process.stdout.write(`${JSON.stringify({ ok: false, errors: e.issues.map((issue) => ({ file: e.file, ...issue })) }, null, 2)}\n`);
       process.stderr.write(`${e.message}\n`);
       return EXIT.badInput;
     }
@@ -85,7 +156,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.failed;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`taphuan ${name ?? ""}: ${e.message}\nRun "taphuan --help" for usage.\n`);
+      process.stderr.write(`taphuan ${name ?? ""}: ${e.message}\nRun "taphuan ${command ? `${name} ` : ""}--help" for usage.\n`);
       return EXIT.badInput;
     }
     const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);

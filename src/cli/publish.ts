@@ -2,12 +2,13 @@ import { join } from "node:path";
 import { versionFiles } from "../export/index.ts";
 import type { Lang } from "../export/labels.ts";
 import { ScheduleFolder, type FileTree } from "../folder/schedule-folder.ts";
+import type { Changes } from "../model/changes.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
 import type { ReplanOutcome } from "../solve/replan.ts";
 
 /** The files of one version, with export warnings printed unless quiet. */
-export async function filesOfVersion(plan: Plan, schedule: Schedule, options: { lang: Lang; quiet?: boolean; replan?: ReplanOutcome }): Promise<FileTree> {
+export async function filesOfVersion(plan: Plan, schedule: Schedule, options: { lang: Lang; quiet?: boolean; replan?: ReplanOutcome; changes?: Changes }): Promise<FileTree> {
   const { files, warnings } = await versionFiles(plan, schedule, options);
   if (!options.quiet) for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   return files;
@@ -16,7 +17,7 @@ export async function filesOfVersion(plan: Plan, schedule: Schedule, options: { 
 /** What a planner reads after a publication: the top-level names, and how many calendar files are where. */
 export function describeWritten(folder: ScheduleFolder, version: number, files: FileTree): string[] {
   const written = [...files.keys()].filter((name) => !name.includes("/")).map((name) => join(folder.dir, name));
-  for (const sub of ["requests", "updates/requests", "updates/cancel"]) {
+  for (const sub of ["trainers", "requests", "messages", "updates/requests", "updates/cancel", "updates/messages"]) {
     const count = [...files.keys()].filter((name) => name.startsWith(`${sub}/`)).length;
     if (count) written.push(`${count} file(s) in ${join(folder.dir, sub)}/`);
   }

@@ -1,4 +1,5 @@
 /** Every export of a schedule, as file name → content, so the CLI only writes them. */
+import type { Changes } from "../model/changes.ts";
 import type { Plan } from "../model/plan.ts";
 import { provinceSlug, scheduleJson, type Schedule, type Session } from "../model/schedule.ts";
 import { appendixDocx } from "./docx.ts";
@@ -89,7 +90,7 @@ export async function exportAll(plan: Plan, schedule: Schedule, options: ExportO
  * Everything one version of a schedule folder holds: schedule.json, the exports and, for a
  * re-plan, its diff and updates (the files a planner sends after it).
  */
-export async function versionFiles(plan: Plan, schedule: Schedule, options: { readonly lang: Lang; readonly replan?: ReplanOutcome }): Promise<ExportFiles> {
+export async function versionFiles(plan: Plan, schedule: Schedule, options: { readonly lang: Lang; readonly replan?: ReplanOutcome; readonly changes?: Changes }): Promise<ExportFiles> {
   const { replan, lang } = options;
   const exported = await exportAll(plan, schedule, { lang, ...(replan ? { updated: replan.updated, cancelled: replan.cancelled, removedTrainers: removedTrainers(schedule, replan) } : {}) });
   const files = new Map(exported.files);
@@ -98,6 +99,8 @@ export async function versionFiles(plan: Plan, schedule: Schedule, options: { re
     files.set("diff.md", diffMarkdown(replan, lang));
     files.set("diff.json", diffJson(replan));
   }
+  // The changes this version was made with: `check` applies them without being told.
+  if (options.changes) files.set("changes.json", `${JSON.stringify(options.changes, null, 2)}\n`);
   return { files, warnings: exported.warnings };
 }
 

@@ -66,7 +66,7 @@ export function applyChanges(data: PlanData, changes: Changes): PlanData {
     return { ...trainer, unavailable: [...trainer.unavailable, ...change.unavailable, ...leaving] };
   });
   const clusters = data.clusters.map((cluster) => {
-    const change = own(changes.clusters, cluster.name);
+    const change = own(changes.clusters, cluster.name) ?? Object.entries(changes.clusters).find(([name]) => name.normalize("NFC") === cluster.name.normalize("NFC"))?.[1];
     return change ? { ...cluster, window: change.window } : cluster;
   });
   return { ...data, provinces, trainers: [...trainers, ...changes.join], clusters };
@@ -75,9 +75,9 @@ export function applyChanges(data: PlanData, changes: Changes): PlanData {
 /** Names the changes mention that the plan does not have: for a clear error before solving. */
 export function unknownNames(data: PlanData, changes: Changes): string[] {
   const trainerIds = new Set(data.trainers.map((t) => t.id.normalize("NFC")));
-  const clusterNames = new Set(data.clusters.map((c) => c.name));
+  const clusterNames = new Set(data.clusters.map((c) => c.name.normalize("NFC")));
   return [
     ...Object.keys(changes.trainers).filter((id) => !trainerIds.has(id.normalize("NFC"))).map((id) => `trainers["${id}"]: unknown trainer "${id}" — trainers of this plan: ${[...trainerIds].join(", ")}`),
-    ...Object.keys(changes.clusters).filter((n) => !clusterNames.has(n)).map((n) => `clusters["${n}"]: unknown cluster "${n}" — clusters of this plan: ${[...clusterNames].join(", ")}`),
+    ...Object.keys(changes.clusters).filter((n) => !clusterNames.has(n.normalize("NFC"))).map((n) => `clusters["${n}"]: unknown cluster "${n}" — clusters of this plan: ${[...clusterNames].join(", ")}`),
   ];
 }

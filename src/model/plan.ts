@@ -100,7 +100,18 @@ function pairKey(a: ProvinceRecord, b: ProvinceRecord): string {
 /** A campaign longer than a year is a mistake in the dates (e.g. 2022 for 2222), not a plan. */
 export const MAX_PERIOD_DAYS = 366;
 
-export function resolvePlan(data: PlanData): Result<Plan> {
+/** Cluster names compare as a reader sees them: an NFD "Cụm Bắc" is the NFC one. */
+function withNfcClusterNames(data: PlanData): PlanData {
+  const nfc = (name: string) => name.normalize("NFC");
+  return {
+    ...data,
+    clusters: data.clusters.map((c) => ({ ...c, name: nfc(c.name) })),
+    trainers: data.trainers.map((t) => ({ ...t, clusters: t.clusters === "all" ? "all" : t.clusters.map(nfc) })),
+  };
+}
+
+export function resolvePlan(input: PlanData): Result<Plan> {
+  const data = withNfcClusterNames(input);
   const issues: Issue[] = [];
   const registry = loadRegistry(data.campaign.registry);
   const { campaign } = data;

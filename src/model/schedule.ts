@@ -9,7 +9,7 @@ import { HalfDayName, DateString } from "./schema.ts";
 import type { Plan, Province } from "./plan.ts";
 import type { Slot } from "./calendar.ts";
 import { parseYaml, validate } from "./load.ts";
-import { error, InputError, type Issue } from "./issues.ts";
+import { error, InputError, warning, type Issue } from "./issues.ts";
 
 export const SessionSchema = z
   .object({
@@ -28,7 +28,10 @@ export const SessionSchema = z
   .strict();
 export type Session = z.infer<typeof SessionSchema>;
 
-export const UnplacedSchema = z.object({ province: z.string(), cluster: z.string(), reasons: z.array(z.string()) }).strict();
+/** Why a province is left out: `reasons` are sentences; `causes` the same as data, each with a stable `code`. */
+export const UnplacedSchema = z
+  .object({ province: z.string(), cluster: z.string(), reasons: z.array(z.string()), causes: z.array(z.object({ code: z.string(), message: z.string() }).passthrough()).optional() })
+  .strict();
 export type Unplaced = z.infer<typeof UnplacedSchema>;
 
 export const SolveReportSchema = z
@@ -152,13 +155,17 @@ export function loadScheduleText(text: string, file: string): Schedule {
 
 /**
  * Reads a schedule.json of `plan`: besides its shape, every session must name a cluster of the
- * plan and a province whose name and code agree, and no province may have two sessions.
+ * plan and a province whose name and code agree, and no province may have two sessions. What a
+ * planner should hear but need not fix to go on comes back as warnings: a province written under
+ * an old or misspelt name its code identifies, a schedule of another plan id.
  */
-export function loadScheduleFor(plan: Plan, text: string, file: string): Schedule {
+export function loadScheduleFor(plan: Plan, text: string, file: string): { schedule: Schedule; warnings: Issue[] } {
   const parsed = parseYaml(text, file);
   const schedule = validate(ScheduleSchema, parsed, file);
   const clusters = new Set(plan.clusters.map((c) => c.name.normalize("NFC")));
   const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  if (schedule.planId !== plan.id) warnings.push(warning("other-plan", ["planId"], `this schedule is of plan "${schedule.planId}", not "${plan.id}"`, "check that the plan and the schedule go together"));
   const byCode = new Map<string, number>();
   schedule.sessions.forEach((session, index) => {
     const at = (field: string) => ["sessions", index, field];
@@ -172,6 +179,9 @@ export function loadScheduleFor(plan: Plan, text: string, file: string): Schedul
       if (!coded) issues.push(error("unknown-code", at("code"), `no province of ${plan.registry.id} has the code ${session.code}`));
       else if (named.ok && named.record.code !== session.code) {
         issues.push(error("code-disagrees", at("code"), `the code ${session.code} is ${coded.name}, but the session names ${session.province} (code ${named.record.code})`, "correct the province or the code"));
+      } else if (!named.ok) {
+        const inPlan = plan.provinces.find((p) => p.record.code === session.code);
+        warnings.push(warning("province-name", at("province"), `"${session.province}" is not a name of ${coded.name} in ${plan.registry.id}; the code ${session.code} is`, `write "${inPlan?.name ?? coded.name}"`));
       }
     } else if (!named.ok) issues.push(error("unknown-province", at("province"), `unknown province "${session.province}" in ${plan.registry.id}`));
     if (code !== undefined) {
@@ -180,6 +190,7 @@ export function loadScheduleFor(plan: Plan, text: string, file: string): Schedul
       else byCode.set(code, index);
     }
   });
-  if (issues.length) throw new InputError(file, issues.map((issue) => ({ ...issue, ...parsed.locate(issue.path) })));
-  return schedule;
+  const place = (issue: Issue) => ({ ...issue, ...parsed.locate(issue.path) });
+  if (issues.length) throw new InputError(file, issues.map(place));
+  return { schedule, warnings: warnings.map(place) };
 }

@@ -86,6 +86,8 @@ export const CampaignSchema = z
     reminderMinutes: Count("minutes").min(0, { error: "must be 0 or more" }).max(20_160, { error: "at most 20160 (two weeks)" }).default(1440),
     /** When the plan was issued (ISO date-time); the schedule's generation time, so exports are reproducible. */
     issued: z.iso.datetime({ offset: true, error: "expected an ISO date-time with offset, e.g. 2022-09-05T09:00:00+07:00" }).optional(),
+    /** Working days between `issued` and the first session (default 5, the 2022 letter's own practice). */
+    noticeDays: Count("working days").min(0, { error: "must be 0 or more" }).max(60, { error: "at most 60 working days" }).optional(),
     /** At most this many sessions at the same half-day nationwide (e.g. the online bridge's capacity). */
     maxConcurrentSessions: Count("sessions at the same half-day").min(1, { error: "must be at least 1" }).optional(),
   })

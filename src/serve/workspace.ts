@@ -298,7 +298,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const outcome = await replan(resolved.value, state.schedule, { planPath: name, ...(today ? { today } : {}) });
     const title = w.replanOf(field("province"));
     if (outcome.schedule.status === "partial") {
-      return c.html(previewPage(w, lang, name, { title, ok: false, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions }));
+      return c.html(previewPage(w, lang, name, { title, ok: false, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${r.message} — ${w.proven}` ) }));
     }
     const id = newToken();
     previews.set(id, { plan: name, basedOn: state.current, version: outcome.schedule.version, files: (await versionFiles(resolved.value, outcome.schedule, { lang: "vi", replan: outcome })).files });

@@ -8,6 +8,7 @@ import { trainerAvailable, type Cluster, type Plan, type Province } from "../mod
 import type { Session, Unplaced } from "../model/schedule.ts";
 import { candidateSlots, eligibleTrainers } from "./build.ts";
 import { HARD_CONSTRAINTS } from "./constraints/index.ts";
+import { firstAllowedDate } from "./constraints/notice-period.ts";
 
 /** Necessary conditions per cluster and role: if one fails, the cluster cannot be fully scheduled. */
 export function clusterShortfalls(plan: Plan): Map<string, string[]> {
@@ -40,50 +41,92 @@ export function clusterShortfalls(plan: Plan): Map<string, string[]> {
 }
 
 /** Why one province has no possible half-day at all, from the rules that restrict slots. */
-function noSlotReasons(plan: Plan, province: Province, cluster: Cluster): string[] {
-  if (cluster.slots.length === 0) return [`${cluster.name}'s window ${officialDate(cluster.window.from)}..${officialDate(cluster.window.to)} has no working half-day`];
-  const blocking = HARD_CONSTRAINTS.filter((rule) => rule.allowsSlot && cluster.slots.some((slot) => !rule.allowsSlot!(plan, province, slot)));
-  const reasons: string[] = [];
-  if (province.fixed) reasons.push(`it is fixed to ${officialDate(province.fixed.date)} ${province.fixed.halfDay}, which is not a working half-day in ${cluster.name}'s window${blocking.some((r) => r.id === "province-available") ? " where it can host" : ""}`);
-  else if (blocking.some((r) => r.id === "province-available")) reasons.push(`it cannot host on any of the ${cluster.slots.length} working half-days of ${cluster.name}'s window ${officialDate(cluster.window.from)}..${officialDate(cluster.window.to)}`);
-  return reasons.length ? reasons : ["it has no working half-day left in its window"];
+function noSlotReasons(plan: Plan, province: Province, cluster: Cluster): Cause[] {
+  const window = `${officialDate(cluster.window.from)}..${officialDate(cluster.window.to)}`;
+  if (cluster.slots.length === 0) return [{ code: "no-working-half-day", message: `${cluster.name}'s window ${window} has no working half-day` }];
+  const blocking = new Set(HARD_CONSTRAINTS.filter((rule) => rule.allowsSlot && cluster.slots.some((slot) => !rule.allowsSlot!(plan, province, slot))).map((r) => r.id));
+  if (province.fixed) {
+    return [{ code: "fixed-impossible", message: `it is fixed to ${officialDate(province.fixed.date)} ${province.fixed.halfDay}, which is not a working half-day in ${cluster.name}'s window${blocking.has("province-available") ? " where it can host" : ""}${blocking.has("notice-period") ? " after the notice period" : ""}` }];
+  }
+  const first = firstAllowedDate(plan);
+  if (blocking.has("notice-period") && first && cluster.slots.every((slot) => slot.date < first)) {
+    return [{ code: "notice", firstAllowed: first, message: `${cluster.name}'s window ${window} ends before ${officialDate(first)}, the end of the notice period after the plan was issued (campaign.noticeDays)` }];
+  }
+  if (blocking.has("province-available")) return [{ code: "province-unavailable", message: `it cannot host on any of the ${cluster.slots.length} working half-days of ${cluster.name}'s window ${window}${blocking.has("notice-period") ? " after the notice period" : ""}` }];
+  return [{ code: "no-working-half-day", message: "it has no working half-day left in its window" }];
+}
+
+/** Why a province was left out, as data: a stable code, a sentence, and what the sentence is about. */
+export interface Cause {
+  readonly code: "no-working-half-day" | "province-unavailable" | "fixed-impossible" | "notice" | "role-count" | "no-trainer-free" | "trainer-capacity" | "nationwide-cap" | "trainers-busy";
+  readonly message: string;
+  readonly [data: string]: unknown;
 }
 
 export function explainUnplaced(plan: Plan, sessions: readonly Session[], unplacedCodes: readonly string[]): Unplaced[] {
   if (unplacedCodes.length === 0) return [];
   const shortfalls = clusterShortfalls(plan);
   const busy = new Map<string, Set<string>>(); // slot key → trainers giving a session then
-  for (const s of sessions) for (const id of s.trainers) busy.set(`${s.date}/${s.halfDay}`, (busy.get(`${s.date}/${s.halfDay}`) ?? new Set()).add(id));
+  const perSlot = new Map<string, number>();
+  for (const s of sessions) {
+    const key = `${s.date}/${s.halfDay}`;
+    perSlot.set(key, (perSlot.get(key) ?? 0) + 1);
+    for (const id of s.trainers) busy.set(key, (busy.get(key) ?? new Set()).add(id));
+  }
   return plan.provinces
     .filter((p) => unplacedCodes.includes(p.record.code))
     .map((province) => {
       const cluster = plan.clusters.find((c) => c.name === province.cluster)!;
       const slots = candidateSlots(plan, province);
-      const reasons: string[] = [];
-      if (slots.length === 0) reasons.push(...noSlotReasons(plan, province, cluster));
+      const causes: Cause[] = [];
+      if (slots.length === 0) causes.push(...noSlotReasons(plan, province, cluster));
       else {
         for (const [role, count] of plan.needs) {
+          const pool = plan.trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster.name)).map((t) => t.id);
+          if (pool.length < count) {
+            causes.push({ code: "role-count", role, needed: count, available: pool.length, message: `each session needs ${count} ${role} trainers, but ${cluster.name} has ${pool.length === 0 ? "none" : `only ${pool.length} (${pool.join(", ")})`}` });
+            continue;
+          }
           const everyone = new Set(slots.flatMap((slot) => eligibleTrainers(plan, province, slot, role).map((t) => t.id)));
           if (everyone.size < count) {
-            const pool = plan.trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster.name)).map((t) => t.id);
-            reasons.push(`no ${role} trainer is free on any of its ${slots.length} possible half-days (${role} trainers of ${cluster.name}: ${pool.join(", ") || "none"})`);
+            causes.push({ code: "no-trainer-free", role, message: `no ${role} trainer is free on any of its ${slots.length} possible half-days (${role} trainers of ${cluster.name}: ${pool.join(", ")})` });
           }
         }
-        reasons.push(...(shortfalls.get(cluster.name) ?? []));
-        if (reasons.length === 0) reasons.push(busyReason(plan, province, slots, busy));
+        if (!causes.some((c) => c.code === "role-count")) causes.push(...(shortfalls.get(cluster.name) ?? []).map((message): Cause => ({ code: "trainer-capacity", cluster: cluster.name, message })));
+        if (causes.length === 0) causes.push(busyCause(plan, province, slots, busy, perSlot));
       }
-      return { province: province.name, cluster: cluster.name, reasons };
+      return { province: province.name, cluster: cluster.name, reasons: causes.map((c) => c.message), causes };
     });
 }
 
-function busyReason(plan: Plan, province: Province, slots: readonly Slot[], busy: ReadonlyMap<string, ReadonlySet<string>>): string {
+/**
+ * What the best partial schedule shows on each of the province's possible half-days: the
+ * nationwide cap already reached, or the trainers who could come busy elsewhere (or too far).
+ */
+function busyCause(plan: Plan, province: Province, slots: readonly Slot[], busy: ReadonlyMap<string, ReadonlySet<string>>, perSlot: ReadonlyMap<string, number>): Cause {
+  const cap = plan.data.campaign.maxConcurrentSessions;
+  const capped = cap === undefined ? [] : slots.filter((slot) => (perSlot.get(slot.key) ?? 0) >= cap);
+  const open = slots.filter((slot) => !capped.includes(slot));
   const blockedRoles = new Set<string>();
-  for (const slot of slots) {
+  for (const slot of open) {
     for (const [role, count] of plan.needs) {
       const free = eligibleTrainers(plan, province, slot, role).filter((t) => !busy.get(slot.key)?.has(t.id));
       if (free.length < count) blockedRoles.add(role);
     }
   }
   const roles = [...blockedRoles].join(" and ") || "available";
-  return `on each of its ${slots.length} possible half-days the ${roles} trainers who could come are giving other sessions, or could not travel there in time from their sessions that day (${province.cluster} has more sessions than its trainers' free half-days allow)`;
+  if (capped.length === slots.length) {
+    return { code: "nationwide-cap", cap, message: `on each of its ${slots.length} possible half-days the nationwide cap of ${cap} simultaneous session${cap === 1 ? "" : "s"} is already reached (campaign.maxConcurrentSessions)` };
+  }
+  if (capped.length) {
+    return {
+      code: "nationwide-cap",
+      cap,
+      message: `on ${capped.length} of its ${slots.length} possible half-days the nationwide cap of ${cap} simultaneous session${cap === 1 ? "" : "s"} is already reached (campaign.maxConcurrentSessions); on the other ${open.length} the ${roles} trainers who could come are giving other sessions or could not travel there in time`,
+    };
+  }
+  return {
+    code: "trainers-busy",
+    message: `on each of its ${slots.length} possible half-days the ${roles} trainers who could come are giving other sessions, or could not travel there in time from their sessions that day (${province.cluster} has more sessions than its trainers' free half-days allow)`,
+  };
 }

@@ -7,8 +7,10 @@ import { officialDate } from "../model/calendar.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule, Session } from "../model/schedule.ts";
 import type { SolverName } from "./backends.ts";
-import { candidateSlots, eligibleTrainers, type PreviousSchedule } from "./build.ts";
+import type { PreviousSchedule } from "./build.ts";
+import { proveRelaxations, type Relaxation } from "./relax.ts";
 import { solvePlan } from "./solve.ts";
+import type { Violation } from "./constraints/types.ts";
 
 export interface ReplanOptions {
   readonly solver?: SolverName;
@@ -16,6 +18,8 @@ export interface ReplanOptions {
   /** Sessions on or before this day were held: they never move, nor do their trainers. */
   readonly today?: string;
   readonly planPath?: string;
+  /** Without a full re-plan, search the smallest relaxations by re-planning (default true). */
+  readonly proveRelaxations?: boolean;
 }
 
 export type ChangeKind = "unchanged" | "moved" | "restaffed" | "moved-and-restaffed" | "removed" | "added";
@@ -40,8 +44,8 @@ export interface ReplanOutcome {
   readonly updated: readonly Session[];
   /** Sessions the re-plan removes (CANCEL). */
   readonly cancelled: readonly Session[];
-  /** Where no re-plan exists: what would make one possible. */
-  readonly suggestions: readonly string[];
+  /** Where no re-plan exists: the smallest changes that make one possible, each proven by re-planning with it. */
+  readonly suggestions: readonly Relaxation[];
 }
 
 const sortedKey = (ids: readonly string[]) => [...ids].sort().join("\u0000");
@@ -73,7 +77,10 @@ export async function replan(plan: Plan, previous: Schedule, options: ReplanOpti
     ...compared,
     schedule,
     provenMinimal: solved.report.proven,
-    suggestions: schedule.status === "partial" ? suggestRelaxations(plan, schedule) : [],
+    suggestions:
+      schedule.status === "partial" && options.proveRelaxations !== false
+        ? (await proveRelaxations(plan, schedule, { solve: async (changed) => (await replan(changed, previous, { ...options, proveRelaxations: false })).schedule })).relaxations
+        : [],
   };
 }
 
@@ -111,6 +118,24 @@ export function compareSessions(plan: Plan, previous: Schedule, next: readonly S
   };
 }
 
+/**
+ * Sessions held on or before `today` in `previous` must be in `next` exactly as they were: same
+ * half-day, same trainers. What `check --previous OLD --today DATE` verifies of a re-plan.
+ */
+export function heldSessionViolations(previous: readonly Session[], next: readonly Session[], today: string): Violation[] {
+  const byId = new Map(next.map((s) => [s.id, s]));
+  return previous
+    .filter((held) => held.date <= today)
+    .flatMap((held) => {
+      const now = byId.get(held.id);
+      const where = `${held.province} (${officialDate(held.date)} ${held.halfDay}, ${held.trainers.join(", ")})`;
+      if (!now) return [{ rule: "held-sessions", province: held.province, date: held.date, halfDay: held.halfDay, message: `${where} was held on or before ${officialDate(today)} but is missing` }];
+      if (now.date !== held.date || now.halfDay !== held.halfDay) return [{ rule: "held-sessions", province: held.province, date: now.date, halfDay: now.halfDay, message: `${where} was held on or before ${officialDate(today)} but is now on ${officialDate(now.date)} ${now.halfDay}` }];
+      if (!sameTrainers(held.trainers, now.trainers)) return [{ rule: "held-sessions", province: held.province, date: now.date, halfDay: now.halfDay, trainers: now.trainers, message: `${where} was held on or before ${officialDate(today)} but now names ${now.trainers.join(", ")}` }];
+      return [];
+    });
+}
+
 function pick(s: Session): Pick<Session, "date" | "halfDay" | "trainers"> {
   return { date: s.date, halfDay: s.halfDay, trainers: [...s.trainers] };
 }
@@ -126,46 +151,3 @@ function nextGeneratedAt(plan: Plan, previous: Schedule, today: string | undefin
   return (candidate > after ? candidate : after).setZone(zone).toISO({ suppressMilliseconds: true })!;
 }
 
-/**
- * For each province left out, the first relaxation that would give it a half-day where it can host
- * and every role has an available trainer who is not already busy: a wider window, or a trainer
- * free on a day they are not. Suggestions, checked by counting, not by solving again.
- */
-function suggestRelaxations(plan: Plan, schedule: Schedule): string[] {
-  const busy = new Set(schedule.sessions.flatMap((s) => s.trainers.map((t) => `${t}|${s.date}/${s.halfDay}`)));
-  const suggestions: string[] = [];
-  for (const unplaced of schedule.unplaced) {
-    const province = plan.provinces.find((p) => p.name === unplaced.province)!;
-    const cluster = plan.clusters.find((c) => c.name === province.cluster)!;
-    const free = (slot: (typeof plan.calendar.slots)[number], role: string) => eligibleTrainers(plan, province, slot, role).filter((t) => !busy.has(`${t.id}|${slot.key}`));
-    const staffable = (slot: (typeof plan.calendar.slots)[number]) => [...plan.needs].every(([role, count]) => free(slot, role).length >= count);
-    const possible = candidateSlotsIgnoringWindow(plan, province);
-    const outside = plan.calendar.slots.find((slot) => (slot.date < cluster.window.from || slot.date > cluster.window.to) && possible.has(slot.key) && staffable(slot));
-    if (outside) {
-      const [from, to] = outside.date < cluster.window.from ? [outside.date, cluster.window.to] : [cluster.window.from, outside.date];
-      suggestions.push(`${province.name}: widen ${cluster.name}'s window to ${officialDate(from)}..${officialDate(to)} (it could then be on ${officialDate(outside.date)} ${outside.halfDay})`);
-      continue;
-    }
-    let found = false;
-    for (const slot of candidateSlots(plan, province)) {
-      for (const [role, count] of plan.needs) {
-        if (free(slot, role).length >= count) continue;
-        const away = plan.trainers.find((t) => t.roles.includes(role) && t.clusters.has(cluster.name) && !busy.has(`${t.id}|${slot.key}`) && !eligibleTrainers(plan, province, slot, role).includes(t));
-        if (away && [...plan.needs].every(([r, c]) => r === role || free(slot, r).length >= c)) {
-          suggestions.push(`${province.name}: ${away.id} (${role}) would need to be available on ${officialDate(slot.date)} ${slot.halfDay}`);
-          found = true;
-          break;
-        }
-      }
-      if (found) break;
-    }
-    if (!found) suggestions.push(`${province.name}: no single wider window or trainer day makes room; add a ${[...plan.needs.keys()].join(" or ")} trainer for ${cluster.name}`);
-  }
-  return suggestions;
-}
-
-function candidateSlotsIgnoringWindow(plan: Plan, province: Plan["provinces"][number]): Set<string> {
-  const cluster = plan.clusters.find((c) => c.name === province.cluster)!;
-  const wide = { ...plan, clusters: plan.clusters.map((c) => (c === cluster ? { ...c, window: plan.data.campaign.period, slots: plan.calendar.slots } : c)) };
-  return new Set(candidateSlots(wide, province).map((s) => s.key));
-}

@@ -125,11 +125,47 @@ describe("each constraint: a schedule that keeps it and one that breaks it", () 
     expect(violations.find((v) => v.rule === "nationwide-cap")!.message).toBe("2 sessions on 2022-09-12 morning (Hà Nam, Bắc Ninh), the cap is 1");
   });
 
+  it("session-cluster: a session filed under another cluster than its province's", () => {
+    const plan = smallPlan();
+    const wrong = replace(valid(plan), "Hà Nam", { ...session(plan, "Hà Nam", "2022-09-12", "morning", ["CĐSQG-1", "Doanh nghiệp-1"]), cluster: "Cụm B" });
+    const [v] = only("session-cluster", plan, wrong);
+    expect(v!.message).toBe("Hà Nam, 12/9/2022 morning is filed under Cụm B, but Hà Nam belongs to Cụm A");
+  });
+
+  it("notice-period: five working days after the plan was issued, unless the plan says otherwise", () => {
+    const plan = smallPlan((t) => t.replace("  registry: vn-63", "  registry: vn-63\n  issued: 2022-09-07T08:00:00+07:00"));
+    // Issued Wednesday 7/9: Thu 8, Fri 9, Mon 12, Tue 13, (Wed 14 is a holiday in this plan), Thu 15.
+    const early = checkSchedule(plan, valid(plan)).filter((v) => v.rule === "notice-period");
+    expect(early).toHaveLength(4);
+    expect(early[0]!.message).toBe("Hà Nam, 12/9/2022 morning is before 15/9/2022, the end of the 5 working days' notice after the plan was issued (7/9/2022)");
+    const none = smallPlan((t) => t.replace("  registry: vn-63", "  registry: vn-63\n  issued: 2022-09-07T08:00:00+07:00\n  noticeDays: 0"));
+    expect(checkSchedule(none, valid(none))).toEqual([]);
+    expect(checkSchedule(smallPlan(), valid(smallPlan()))).toEqual([]);
+  });
+
+  it("travel-time: half-days that touch (a gap of 0 h) still need the trip", () => {
+    const plan = smallPlan((t) => t.replace("  registry: vn-63", '  registry: vn-63\n  halfDays: { morning: { start: "08:00", end: "12:00" }, afternoon: { start: "12:00", end: "16:00" } }'));
+    const touching = replace(valid(plan), "Nam Định", session(plan, "Bắc Giang", "2022-09-12", "afternoon", ["CĐSQG-1", "Doanh nghiệp-1"]));
+    const violations = checkSchedule(plan, touching).filter((v) => v.rule === "travel-time");
+    expect(violations.map((v) => v.message)).toContainEqual(expect.stringMatching(/^CĐSQG-1 cannot get from Hà Nam \(2022-09-12 morning\) to Bắc Giang \(2022-09-12 afternoon\): about \d\.\d h of travel, 0\.0 h between the sessions$/));
+  });
+
+  it("travel-time: checked between consecutive sessions, so an override shorter than the road through a third province holds", () => {
+    // Hà Nam → Nam Định → (overnight) Bắc Ninh: each leg fits, though the override says Hà Nam ↔ Bắc Ninh takes 30 h.
+    const plan = smallPlan((t) => `${t}travel:\n  overrides: [{ between: [Hà Nam, Bắc Ninh], hours: 30 }]\n`);
+    const through = replace(valid(plan), "Bắc Ninh", session(plan, "Bắc Ninh", "2022-09-13", "morning", ["CĐSQG-1", "Đoàn-1"]));
+    expect(checkSchedule(plan, through)).toEqual([]);
+    const direct = replace(through, "Nam Định", session(plan, "Nam Định", "2022-09-12", "afternoon", ["CĐSQG-2", "Doanh nghiệp-1"]));
+    expect(checkSchedule(plan, direct).filter((v) => v.rule === "travel-time").map((v) => v.message)).toEqual(["CĐSQG-1 cannot get from Hà Nam (2022-09-12 morning) to Bắc Ninh (2022-09-13 morning): about 30.0 h of travel, 20.5 h between the sessions"]);
+  });
+
   it("every hard constraint has a stable id, a label and a test above", () => {
     expect(HARD_CONSTRAINTS.map((c) => c.id)).toEqual([
       "one-session-per-province",
+      "session-cluster",
       "inside-window",
       "working-half-day",
+      "notice-period",
       "province-available",
       "fixed-slot",
       "roles-filled",

@@ -75,7 +75,9 @@ describe("replan", () => {
     const outcome = await replan(next, schedule, { today: "2022-09-12" });
     expect(outcome.schedule.status).toBe("partial");
     expect(outcome.schedule.unplaced.map((u) => u.province)).toEqual(["Nam Định"]);
-    expect(outcome.suggestions).toEqual(["Nam Định: no single wider window or trainer day makes room; add a policy or skills trainer for Cụm 1"]);
+    // Nam Định can host only on 12/9, which is held and full: no single relaxation of one kind helps,
+    // and none is claimed. (Proven relaxations are in test/cli/diagnoses.e2e.test.ts.)
+    expect(outcome.suggestions).toEqual([]);
   });
 
   it("property: random changes keep frozen sessions, place every province once, pass check, keep UIDs, and move no more than solving afresh", async () => {
@@ -92,7 +94,7 @@ describe("replan", () => {
         const next = changed(plan, { provinces: { [target.province]: { unavailable: [target.date] } } });
         const outcome = await replan(next, schedule, today ? { today } : {});
         if (outcome.schedule.status === "partial") {
-          expect(outcome.suggestions.length).toBe(outcome.schedule.unplaced.length);
+          expect(outcome.schedule.unplaced.every((u) => u.reasons.length > 0)).toBe(true);
           return;
         }
         expect(checkSchedule(next, outcome.schedule.sessions)).toEqual([]);

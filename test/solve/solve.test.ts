@@ -64,7 +64,8 @@ describe("solve", () => {
     const plan = smallPlan((t) => `${t}provinces:\n  Hà Nam: { unavailable: [{ from: 2022-09-12, to: 2022-09-16 }] }\n`);
     const { schedule } = await solvePlan(plan, { solver: "highs" });
     expect(schedule.status).toBe("partial");
-    expect(schedule.unplaced).toEqual([{ province: "Hà Nam", cluster: "Cụm A", reasons: ["it cannot host on any of the 8 working half-days of Cụm A's window 12/9/2022..16/9/2022"] }]);
+    const why = "it cannot host on any of the 8 working half-days of Cụm A's window 12/9/2022..16/9/2022";
+    expect(schedule.unplaced).toEqual([{ province: "Hà Nam", cluster: "Cụm A", reasons: [why], causes: [{ code: "province-unavailable", message: why }] }]);
     expect(schedule.sessions).toHaveLength(3);
   });
 
@@ -120,5 +121,25 @@ describe("stopping a solve", () => {
     expect(report.proven).toBe(false);
     expect(report.parts.every((p) => p.method.startsWith("greedy placement"))).toBe(true);
     expect(checkSchedule(plan, schedule.sessions)).toEqual([]);
+  });
+});
+
+describe("proven relaxations", () => {
+  it("each suggestion, applied to the plan, gives a full schedule; a smaller one of its kind does not", async () => {
+    const { proveRelaxations } = await import("../../src/solve/relax.ts");
+    const { loadPlanText } = await import("../../src/model/load.ts");
+    const { resolvePlan } = await import("../../src/model/plan.ts");
+    const { readFileSync } = await import("node:fs");
+    const plan = loadPlanText(readFileSync("examples/infeasible-window.yaml", "utf8"), "w.yaml").plan;
+    const solve = async (p: Plan) => (await solvePlan(p)).schedule;
+    const { relaxations, complete } = await proveRelaxations(plan, await solve(plan), { solve });
+    expect(complete).toBe(true);
+    const widen = relaxations.find((r) => r.kind === "widen-window");
+    expect(widen).toMatchObject({ cluster: "Cụm A", days: 1, window: { from: "2022-09-12", to: "2022-09-13" } });
+    const withWindow = (to: string) => resolvePlan({ ...plan.data, clusters: [{ ...plan.data.clusters[0]!, window: { from: "2022-09-12", to } }] });
+    const wider = withWindow("2022-09-13");
+    expect(wider.ok && (await solve(wider.value)).status).toBe("complete");
+    const same = withWindow("2022-09-12");
+    expect(same.ok && (await solve(same.value)).status).toBe("partial");
   });
 });

@@ -1,32 +1,62 @@
+import { existsSync, realpathSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { formatIssue, type Issue } from "../../model/issues.ts";
 import { loadScheduleFor, planHash } from "../../model/schedule.ts";
 import { checkSchedule } from "../../solve/check.ts";
 import { HARD_CONSTRAINTS } from "../../solve/constraints/index.ts";
-import { parse } from "../args.ts";
-import { displayName, readInput, readPlan } from "../files.ts";
+import { heldSessionViolations } from "../../solve/replan.ts";
+import { parse, UsageError } from "../args.ts";
+import { planWithChanges, readChanges } from "../changes.ts";
+import { displayName, readInput, readPlan, STDIN } from "../files.ts";
+
+/** The changes a re-plan recorded beside the schedule it wrote (versions/vN/changes.json), if any. */
+function recordedChanges(schedulePath: string): string | undefined {
+  if (schedulePath === STDIN) return undefined;
+  const file = join(dirname(realpathSync(schedulePath)), "changes.json");
+  return existsSync(file) ? file : undefined;
+}
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { json: { type: "boolean" } }, ["plan", "schedule"]);
+  const { values, positionals } = parse(
+    argv,
+    { json: { type: "boolean" }, quiet: { type: "boolean" }, changes: { type: "string" }, previous: { type: "string" }, today: { type: "string" } },
+    ["plan", "schedule"],
+  );
   const [planPath, schedulePath] = positionals as [string, string];
-  const { plan } = readPlan(planPath);
-  const schedule = loadScheduleFor(plan, readInput(schedulePath), displayName(schedulePath));
-  if (schedule.planHash !== planHash(plan)) {
-    process.stderr.write(`warning: ${schedulePath} was made from another version of ${planPath} (planHash differs): checking it against the plan as it is now\n`);
+  if ((values.previous === undefined) !== (values.today === undefined)) throw new UsageError("--previous OLD.json and --today DATE go together: the sessions of OLD.json held up to DATE must be unchanged");
+  const warnings: string[] = [];
+  const { plan: original, warnings: planWarnings } = readPlan(planPath);
+  warnings.push(...planWarnings.map((w) => formatIssue(displayName(planPath), w)));
+  const changesFile = values.changes ?? recordedChanges(schedulePath);
+  let plan = original;
+  if (changesFile) {
+    plan = planWithChanges(original, readChanges(changesFile), displayName(changesFile)).plan;
+    if (!values.changes) warnings.push(`note: checking against ${planPath} with the changes its re-plan recorded in ${relative(".", changesFile).startsWith("..") ? changesFile : relative(".", changesFile)}`);
   }
-  const violations = checkSchedule(plan, schedule.sessions);
+  const { schedule, warnings: scheduleWarnings } = loadScheduleFor(plan, readInput(schedulePath), displayName(schedulePath));
+  warnings.push(...scheduleWarnings.map((w: Issue) => formatIssue(displayName(schedulePath), w)));
+  if (schedule.planHash !== planHash(plan)) warnings.push(`warning: ${displayName(schedulePath)} was made from another version of ${planPath}${changesFile ? " and its changes" : ""} (planHash differs): checking it against the plan as it is now`);
+  const violations = [...checkSchedule(plan, schedule.sessions)];
+  if (values.previous) {
+    const { schedule: previous } = loadScheduleFor(original, readInput(values.previous), displayName(values.previous));
+    violations.push(...heldSessionViolations(previous.sessions, schedule.sessions, values.today!));
+  }
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ ok: violations.length === 0, violations }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ok: violations.length === 0, violations, warnings }, null, 2)}\n`);
     return violations.length ? 1 : 0;
   }
+  if (!values.quiet) for (const w of warnings) process.stderr.write(`${w}\n`);
   if (violations.length === 0) {
-    process.stdout.write(`${schedulePath}: ${schedule.sessions.length} sessions, every rule holds (${HARD_CONSTRAINTS.length} rules)\n`);
+    process.stdout.write(`${displayName(schedulePath)}: ${schedule.sessions.length} sessions, every rule holds (${HARD_CONSTRAINTS.length + (values.previous ? 1 : 0)} rules)\n`);
     return 0;
   }
-  for (const rule of HARD_CONSTRAINTS) {
+  const rules = [...HARD_CONSTRAINTS.map((r) => ({ id: r.id, label: r.label })), { id: "held-sessions", label: "Sessions held up to today stay exactly as they were" }];
+  for (const rule of rules) {
     const broken = violations.filter((v) => v.rule === rule.id);
     if (!broken.length) continue;
     process.stdout.write(`${rule.id} — ${rule.label} (${broken.length}):\n`);
     for (const v of broken) process.stdout.write(`  ${v.message}\n`);
   }
-  process.stdout.write(`${violations.length} violation(s) in ${schedulePath}\n`);
+  process.stdout.write(`${violations.length} violation(s) in ${displayName(schedulePath)}\n`);
   return 1;
 }

@@ -24,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
   if (format === "csv" && table === "all") throw new UsageError("a CSV file holds one table: give --table clusters or --table sessions");
   const [planPath, schedulePath] = positionals as [string, string];
   const { plan } = readPlan(planPath);
-  const schedule = loadScheduleFor(plan, readInput(schedulePath), displayName(schedulePath));
+  const { schedule } = loadScheduleFor(plan, readInput(schedulePath), displayName(schedulePath));
   const options = { lang, windows: values.windows ?? false };
   const tables = [...(table !== "sessions" ? [clusterTable(plan, schedule, options)] : []), ...(table !== "clusters" ? [sessionTable(plan, schedule, options)] : [])];
   let content: string | Uint8Array;

@@ -1,16 +1,15 @@
 import { join } from "node:path";
-import { describeChange } from "../../export/diff.ts";
+import { describeChange, diffSummary } from "../../export/diff.ts";
 import { folderOfSchedule, ScheduleFolder, VersionConflictError } from "../../folder/schedule-folder.ts";
 import { LANGS } from "../../export/labels.ts";
-import { applyChanges, ChangesSchema, emptyChanges, unknownNames, type Changes } from "../../model/changes.ts";
+import { emptyChanges, type Changes } from "../../model/changes.ts";
 import { error, formatIssue, InputError } from "../../model/issues.ts";
-import { parseYaml, validate } from "../../model/load.ts";
-import { resolvePlan } from "../../model/plan.ts";
 import { loadScheduleFor } from "../../model/schedule.ts";
 import { own, setOwn } from "../../model/records.ts";
 import { DateString } from "../../model/schema.ts";
 import { replan } from "../../solve/replan.ts";
 import { oneOf, parse, UsageError } from "../args.ts";
+import { planWithChanges, readChanges } from "../changes.ts";
 import { solverOptions } from "../solver-options.ts";
 import { displayName, readInput, readPlan, STDIN } from "../files.ts";
 import { filesOfVersion, describeWritten } from "../publish.ts";
@@ -65,6 +64,7 @@ export async function run(argv: string[]): Promise<number> {
       "time-limit": { type: "string" },
       lang: { type: "string" },
       quiet: { type: "boolean" },
+      json: { type: "boolean" },
     },
     ["plan"],
   );
@@ -77,18 +77,13 @@ export async function run(argv: string[]): Promise<number> {
 
   const { plan: original } = readPlan(planPath);
   const changesFile = values.changes;
-  const fileChanges = changesFile ? validate(ChangesSchema, parseYaml(readInput(changesFile), displayName(changesFile)), displayName(changesFile)) : emptyChanges();
-  const changes = changesFromFlags(values, fileChanges);
+  const changes = changesFromFlags(values, changesFile ? readChanges(changesFile) : emptyChanges());
   const source = changesFile ? displayName(changesFile) : "changes given as options";
-  const unknown = unknownNames(original.data, changes);
-  if (unknown.length) throw new InputError(source, unknown.map((message) => error("unknown-name", [], message)));
-  const resolved = resolvePlan(applyChanges(original.data, changes));
-  if (!resolved.ok) throw new InputError(source, resolved.issues);
-  const plan = resolved.value;
+  const { plan, warnings: planWarnings } = planWithChanges(original, changes, source);
 
   const schedulePath = displayName(values.schedule);
   const previousText = readInput(values.schedule);
-  const previous = loadScheduleFor(original, previousText, schedulePath);
+  const { schedule: previous } = loadScheduleFor(original, previousText, schedulePath);
   if (previous.planId !== plan.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${previous.planId}", not "${plan.id}"`, `give the schedule made from ${planPath}`)]);
 
   const folder = await ScheduleFolder.open(values.out ?? folderOfSchedule(values.schedule), "replan");
@@ -102,23 +97,31 @@ export async function run(argv: string[]): Promise<number> {
 
     const outcome = await replan(plan, previous, { ...solving, planPath: displayName(planPath), ...(today ? { today } : {}) });
     const out = process.stdout;
+    if (values.json && outcome.schedule.status === "partial") {
+      out.write(`${JSON.stringify({ status: "no-replan", written: false, unplaced: outcome.schedule.unplaced, suggestions: outcome.suggestions }, null, 2)}\n`);
+      return 1;
+    }
     if (outcome.schedule.status === "partial") {
       out.write("No re-plan places every province; nothing was written.\n");
       for (const u of outcome.schedule.unplaced) out.write(`  ${u.province} (${u.cluster}): ${u.reasons.join("; ")}\n`);
-      out.write("What would make one possible:\n");
-      for (const s of outcome.suggestions) out.write(`  ${s}\n`);
+      if (outcome.suggestions.length) {
+        out.write("What would make one possible (each proven by re-planning with it):\n");
+        for (const s of outcome.suggestions) out.write(`  ${s.message} — proven\n`);
+      } else out.write("No single relaxation of one kind (a wider window, more trainers, a trainer free on a day, a higher cap, another cluster) makes one possible.\n");
       return 1;
     }
 
     // A schedule from outside the folder becomes its first version, so the history starts where the re-plan did.
     if (current === undefined) folder.publish(await filesOfVersion(original, previous, { lang, quiet: true }), undefined, previous.version);
-    const files = await filesOfVersion(plan, outcome.schedule, { lang, quiet: values.quiet ?? false, replan: outcome });
+    const files = await filesOfVersion(plan, outcome.schedule, { lang, quiet: values.quiet === true || values.json === true, replan: outcome, changes });
     const version = folder.publish(files, previous.version);
-    if (!values.quiet) {
+    if (values.json) {
+      out.write(`${JSON.stringify({ status: "replanned", folder: folder.dir, written: true, ...diffSummary(outcome), toVersion: version }, null, 2)}\n`);
+    } else if (!values.quiet) {
       out.write(`v${previous.version} → v${version}: ${outcome.moves} session(s) moved${outcome.provenMinimal ? " (proven minimal)" : " (not proven minimal)"}, ${outcome.trainerChanges} re-staffed\n`);
       for (const change of outcome.changes.filter((c) => c.kind !== "unchanged")) out.write(`  ${describeChange(change, lang)}\n`);
       out.write(`wrote ${describeWritten(folder, version, files).join(", ")}; version ${previous.version} stays in ${folder.versionPath(previous.version)}\n`);
-      for (const w of resolved.warnings.filter((x) => x.code !== "window-missing" && x.code !== "window-on-non-working-day")) process.stderr.write(`${formatIssue(source, w)}\n`);
+      for (const w of planWarnings.filter((x) => x.code !== "window-missing" && x.code !== "window-on-non-working-day")) process.stderr.write(`${formatIssue(source, w)}\n`);
     }
     return 0;
   } finally {

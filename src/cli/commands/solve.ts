@@ -3,6 +3,7 @@ import { LANGS } from "../../export/labels.ts";
 import { ScheduleFolder } from "../../folder/schedule-folder.ts";
 import { error, formatIssue, InputError } from "../../model/issues.ts";
 import { loadScheduleText, planHash } from "../../model/schedule.ts";
+import { proveRelaxations } from "../../solve/relax.ts";
 import { solvePlan } from "../../solve/solve.ts";
 import { oneOf, parse } from "../args.ts";
 import { displayName, readPlan } from "../files.ts";
@@ -24,13 +25,15 @@ function folderHoldsAnother(folder: ScheduleFolder, version: number, planId: str
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,
-    { out: { type: "string" }, solver: { type: "string" }, "time-limit": { type: "string" }, quiet: { type: "boolean" }, lang: { type: "string" } },
+    { out: { type: "string" }, solver: { type: "string" }, "time-limit": { type: "string" }, quiet: { type: "boolean" }, lang: { type: "string" }, json: { type: "boolean" } },
     ["plan"],
   );
   const planPath = positionals[0]!;
   const solving = solverOptions(values);
   const lang = oneOf("lang", values.lang, LANGS, "vi");
   const { plan, warnings } = readPlan(planPath);
+  // --json: the outcome as data on stdout, and nothing else there.
+  const quiet = values.quiet === true || values.json === true;
   if (!values.quiet) for (const w of warnings) process.stderr.write(`${formatIssue(displayName(planPath), w)}\n`);
 
   // Locked before the solve: a second writer is told at once, and an unwritable folder is found before the work.
@@ -46,18 +49,30 @@ export async function run(argv: string[]): Promise<number> {
       ...solving,
       planPath: displayName(planPath),
       onProgress: (e) => {
-        if (values.quiet || Date.now() - started < 1000) return;
+        if (quiet || Date.now() - started < 1000) return;
         process.stderr.write(`part ${e.part}/${e.parts} (${e.clusters.join(", ")}): objective ${e.objective}${e.proven ? ", proven optimal" : ""}, ${e.seconds.toFixed(1)} s\n`);
       },
     });
-    const files = await filesOfVersion(plan, schedule, { lang, quiet: values.quiet ?? false });
+    const files = await filesOfVersion(plan, schedule, { lang, quiet });
+    const outcome = (version: number, written: boolean) => ({ status: schedule.status, folder: folder.dir, version, written, sessions: schedule.sessions.length, unplaced: schedule.unplaced, report });
     if (current !== undefined) {
       if (files.get("schedule.json") !== currentText) throw folderHoldsAnother(folder, current, schedule.planId);
-      if (!values.quiet) process.stdout.write(`${folder.dir} already holds this schedule (version ${current}); nothing written\n`);
+      if (values.json) process.stdout.write(`${JSON.stringify(outcome(current, false), null, 2)}\n`);
+      else if (!values.quiet) process.stdout.write(`${folder.dir} already holds this schedule (version ${current}); nothing written\n`);
       return schedule.status === "complete" ? 0 : 1;
     }
     const version = folder.publish(files, undefined);
-    if (!values.quiet) printOutcome(schedule, report, describeWritten(folder, version, files), (Date.now() - started) / 1000);
+    if (!values.json && !values.quiet) printOutcome(schedule, report, describeWritten(folder, version, files), (Date.now() - started) / 1000);
+    // Without a full schedule: the smallest change of each kind that places everyone, proven by solving again.
+    const { relaxations, complete } = schedule.status === "partial" ? await proveRelaxations(plan, schedule, { solve: async (changed) => (await solvePlan(changed, solving)).schedule }) : { relaxations: [], complete: true };
+    if (values.json) process.stdout.write(`${JSON.stringify({ ...outcome(version, true), relaxations }, null, 2)}\n`);
+    else if (!values.quiet && schedule.status === "partial") {
+      if (relaxations.length) {
+        process.stdout.write("\nWhat would place every province (each proven by solving again with it):\n");
+        for (const r of relaxations) process.stdout.write(`  ${r.message} — proven\n`);
+      } else if (complete) process.stdout.write("\nNo single relaxation of one kind (a wider window, more trainers, a trainer free on a day, a higher cap, another cluster) places every province.\n");
+      if (!complete) process.stdout.write("(The search for relaxations stopped at its time budget; kinds not reached were not tried.)\n");
+    }
     return schedule.status === "complete" ? 0 : 1;
   } finally {
     folder.close();

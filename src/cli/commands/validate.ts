@@ -4,7 +4,7 @@ import { parse } from "../args.ts";
 import { displayName, readPlan } from "../files.ts";
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { json: { type: "boolean" } }, ["plan"]);
+  const { values, positionals } = parse(argv, { json: { type: "boolean" }, quiet: { type: "boolean" } }, ["plan"]);
   const file = positionals[0]!;
   const { plan, warnings } = readPlan(file);
   const summary = summarizePlan(plan, warnings);
@@ -12,7 +12,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     process.stdout.write(renderSummary(summary));
-    for (const w of warnings) process.stderr.write(`${formatIssue(displayName(file), w)}\n`);
+    if (!values.quiet) for (const w of warnings) process.stderr.write(`${formatIssue(displayName(file), w)}\n`);
   }
   return 0;
 }

@@ -2,9 +2,11 @@
 import { fixedSlot } from "./fixed-slot.ts";
 import { insideWindow } from "./inside-window.ts";
 import { nationwideCap } from "./nationwide-cap.ts";
+import { noticePeriod } from "./notice-period.ts";
 import { oneSessionPerProvince } from "./one-session-per-province.ts";
 import { provinceAvailableRule } from "./province-available.ts";
 import { rolesFilled } from "./roles-filled.ts";
+import { sessionCluster } from "./session-cluster.ts";
 import { balancedLoad, earliness, littleTravel, nationalSpeakersSparingly, preferredDates } from "./soft-goals.ts";
 import { trainerAllowed } from "./trainer-allowed.ts";
 import { trainerAvailableRule } from "./trainer-available.ts";
@@ -16,8 +18,10 @@ import { workingHalfDay } from "./working-half-day.ts";
 
 export const HARD_CONSTRAINTS: readonly HardConstraint[] = [
   oneSessionPerProvince,
+  sessionCluster,
   insideWindow,
   workingHalfDay,
+  noticePeriod,
   provinceAvailableRule,
   fixedSlot,
   rolesFilled,

@@ -41,24 +41,25 @@ export const travelTime: HardConstraint = {
     const longest = longestTrip(plan);
     const violations: Violation[] = [];
     for (const [id, list] of trainerSessions(context)) {
-      for (let i = 0; i < list.length; i++) {
-        for (let j = i + 1; j < list.length; j++) {
-          const [a, b] = [list[i]!, list[j]!];
-          if (!a.province || !b.province) continue;
-          const gap = gapHours(plan, a.session, b.session);
-          if (gap <= 0) continue; // same half-day: the one-place rule's business
-          if (gap >= longest) break;
-          const needed = plan.travel.hours(a.province.record, b.province.record);
-          if (needed > gap) {
-            violations.push({
-              rule: this.id,
-              province: b.session.province,
-              date: b.session.date,
-              halfDay: b.session.halfDay,
-              trainers: [id],
-              message: `${id} cannot get from ${a.session.province} (${a.session.date} ${a.session.halfDay}) to ${b.session.province} (${b.session.date} ${b.session.halfDay}): about ${needed.toFixed(1)} h of travel, ${gap.toFixed(1)} h between the sessions`,
-            });
-          }
+      // Consecutive sessions, as the rule says: a trainer may pass through a third province on the
+      // way, and the plan's override times need not obey the triangle inequality.
+      for (let i = 0; i + 1 < list.length; i++) {
+        const [a, b] = [list[i]!, list[i + 1]!];
+        if (!a.province || !b.province) continue;
+        // The same half-day twice is the one-place rule's business; touching half-days are not.
+        if (a.session.date === b.session.date && a.session.halfDay === b.session.halfDay) continue;
+        const gap = gapHours(plan, a.session, b.session);
+        if (gap >= longest) continue;
+        const needed = plan.travel.hours(a.province.record, b.province.record);
+        if (needed > gap) {
+          violations.push({
+            rule: this.id,
+            province: b.session.province,
+            date: b.session.date,
+            halfDay: b.session.halfDay,
+            trainers: [id],
+            message: `${id} cannot get from ${a.session.province} (${a.session.date} ${a.session.halfDay}) to ${b.session.province} (${b.session.date} ${b.session.halfDay}): about ${needed.toFixed(1)} h of travel, ${gap.toFixed(1)} h between the sessions`,
+          });
         }
       }
     }

@@ -1,0 +1,50 @@
+import { DateTime } from "luxon";
+import { officialDate } from "../../model/calendar.ts";
+import type { Plan } from "../../model/plan.ts";
+import type { HardConstraint } from "./types.ts";
+import { describeSession } from "./types.ts";
+
+/**
+ * The 2022 letter went out on 5/9/2022 and its dated clusters begin on 11–13/9: five working days
+ * for a province to prepare. Plans that say when they were issued get that notice unless they set
+ * their own `noticeDays`.
+ */
+export const DEFAULT_NOTICE_WORKING_DAYS = 5;
+
+/** The first day a session may be on: `noticeDays` working days after the plan was issued; undefined without `issued`. */
+export function firstAllowedDate(plan: Plan): string | undefined {
+  const { issued, noticeDays, timeZone } = plan.data.campaign;
+  if (!issued) return undefined;
+  const days = noticeDays ?? DEFAULT_NOTICE_WORKING_DAYS;
+  let date = DateTime.fromISO(issued, { setZone: true }).setZone(timeZone).startOf("day");
+  for (let counted = 0; counted < days; ) {
+    date = date.plus({ days: 1 });
+    if (plan.calendar.isWorkingDay(date.toISODate()!)) counted++;
+  }
+  return date.toISODate()!;
+}
+
+/** Provinces hear of their session with notice: none before the notice period after the letter ends. */
+export const noticePeriod: HardConstraint = {
+  id: "notice-period",
+  label: "No session before the notice period after the plan was issued",
+  kind: "hard",
+  allowsSlot(plan, _province, slot) {
+    const first = firstAllowedDate(plan);
+    return first === undefined || slot.date >= first;
+  },
+  check({ plan, sessions }) {
+    const first = firstAllowedDate(plan);
+    if (first === undefined) return [];
+    const days = plan.data.campaign.noticeDays ?? DEFAULT_NOTICE_WORKING_DAYS;
+    return sessions
+      .filter(({ session }) => session.date < first)
+      .map(({ session }) => ({
+        rule: this.id,
+        province: session.province,
+        date: session.date,
+        halfDay: session.halfDay,
+        message: `${describeSession(session)} is before ${officialDate(first)}, the end of the ${days} working days' notice after the plan was issued (${officialDate(plan.data.campaign.issued!.slice(0, 10))})`,
+      }));
+  },
+};
