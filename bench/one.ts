@@ -1,7 +1,8 @@
 /** One benchmark run in its own process: prints one JSON line. */
 import { evaluateGoals } from "../src/solve/check.ts";
 import { greedySchedule } from "../src/solve/greedy.ts";
-import { solvePlan, TimeLimitError } from "../src/solve/solve.ts";
+import { TimeLimitError } from "../src/solve/errors.ts";
+import { solvePlan } from "../src/solve/solve.ts";
 import type { SolverName } from "../src/solve/backends.ts";
 import { cascade1000, plan2022, plan2022Times4 } from "./instances.ts";
 

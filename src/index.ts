@@ -4,9 +4,10 @@ export { resolvePlan, trainerAvailable, provinceAvailable, provincePrefers, type
 export { PlanSchema, planJsonSchema, type PlanData, type PlanInput, type HalfDayName } from "./model/schema.ts";
 export { Calendar, type Slot } from "./model/calendar.ts";
 export { registry, VN63, VN34, type ProvinceRecord, type RegistryId } from "./model/provinces.ts";
-export { InputError, formatIssue, type Issue } from "./model/issues.ts";
+export { formatIssue, type Issue } from "./model/issues.ts";
 export { summarizePlan, type PlanSummary } from "./model/summary.ts";
-export { solvePlan, SolverBugError, TimeLimitError, type SolveOptions, type SolveOutcome } from "./solve/solve.ts";
+export { solvePlan, type SolveOptions, type SolveOutcome } from "./solve/solve.ts";
+export { FrozenConflictError, InputError, ModelTooLargeError, SolverBugError, TimeLimitError } from "./solve/errors.ts";
 export { checkSchedule, evaluateGoals } from "./solve/check.ts";
 export { replan, type ReplanOutcome, type SessionChange } from "./solve/replan.ts";
 export { HARD_CONSTRAINTS, SOFT_GOALS, type Violation } from "./solve/constraints/index.ts";

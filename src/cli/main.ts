@@ -5,8 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { InputError } from "../model/issues.ts";
-import { FrozenConflictError } from "../solve/build.ts";
-import { ModelTooLargeError, TimeLimitError } from "../solve/solve.ts";
+import { FrozenConflictError, ModelTooLargeError, TimeLimitError } from "../solve/errors.ts";
 import { UsageError } from "./args.ts";
 import { FolderBusyError } from "../folder/lock.ts";
 import { VersionConflictError } from "../folder/schedule-folder.ts";

@@ -5,7 +5,9 @@
 import type { Slot } from "../model/calendar.ts";
 import type { Cluster, Plan, Province, Trainer } from "../model/plan.ts";
 import { HARD_CONSTRAINTS, SOFT_GOALS } from "./constraints/index.ts";
-import type { EncodeContext, StaffVariable } from "./constraints/types.ts";
+import type { EncodeContext, PreviousSchedule, SoftGoal, StaffVariable } from "./constraints/types.ts";
+
+export type { PreviousSchedule };
 import { bindingGaps } from "./constraints/travel-time.ts";
 import { LinearModel } from "./linear-model.ts";
 
@@ -87,18 +89,6 @@ export interface BuildOptions {
  * so the optimum moves the fewest sessions, then changes the fewest trainers. Frozen sessions
  * (already held) keep their half-day and trainers.
  */
-export interface PreviousSchedule {
-  readonly sessions: ReadonlyMap<string, { readonly slotKey: string; readonly trainers: ReadonlySet<string> }>;
-  readonly frozen: ReadonlySet<string>;
-}
-
-/** A held session cannot keep its half-day or trainers under the new plan. */
-export class FrozenConflictError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "FrozenConflictError";
-  }
-}
 
 export function buildModel(plan: Plan, clusters: readonly Cluster[], options: BuildOptions): BuiltModel {
   const { granularity, previous } = options;
@@ -109,7 +99,7 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
   const trainerIndex = new Map(plan.trainers.map((t, i) => [t.id, i]));
   const groups = granularity === "grouped" ? staffGroups(plan, provinces) : new Map<Province, { key: string; members: readonly Province[] }>();
   const groupOf = (province: Province) => groups.get(province)?.key ?? province.record.code;
-  const weighted = SOFT_GOALS.map((goal) => ({ goal, weight: goal.weight(plan) })).filter((g) => g.weight !== 0);
+  const weighted = SOFT_GOALS.filter((goal) => (goal.tier ?? 0) === 0).map((goal) => ({ goal, weight: goal.weight(plan) })).filter((g) => g.weight !== 0);
   const slotCost = (province: Province, slot: Slot) => weighted.reduce((sum, { goal, weight }) => sum + weight * (goal.slotCost?.(plan, province, slot) ?? 0), 0);
   const staffCost = (trainer: Trainer, cluster: string) => weighted.reduce((sum, { goal, weight }) => sum + weight * (goal.staffCost?.(plan, trainer, cluster) ?? 0), 0);
 
@@ -122,11 +112,9 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
 
   for (const province of provinces) {
     const p = provinceIndex.get(province.record.code)!;
-    const heldSlot = previous?.frozen.has(province.record.code) ? previous.sessions.get(province.record.code)!.slotKey : undefined;
     const slots = new Map<string, string>();
     let worstSlot = 0;
     for (const slot of candidateSlots(plan, province)) {
-      if (heldSlot !== undefined && slot.key !== heldSlot) continue;
       const staff = [...plan.needs].map(([role, count]) => ({ role, count, trainers: eligibleTrainers(plan, province, slot, role) }));
       // A session needs its roles filled by distinct trainers: skip slots where that cannot be.
       if (staff.some(({ count, trainers }) => trainers.length < count)) continue;
@@ -157,39 +145,23 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
     const worstStaff = [...plan.needs].reduce((sum, [, count]) => sum + count * Math.max(0, ...plan.trainers.map((t) => staffCost(t, province.cluster))), 0);
     worstCase += worstSlot + worstStaff + plan.data.weights.load * [...plan.needs.values()].reduce((a, b) => a + b, 0);
   }
-  const goalsBound = Math.ceil(worstCase) + 1;
-  let unplacedCost = goalsBound + 1000;
-  if (previous) {
-    const staffPlaces = provinces.length * [...plan.needs.values()].reduce((a, b) => a + b, 0);
-    const staffChangeCost = goalsBound;
-    const moveCost = staffChangeCost * (staffPlaces + 1);
-    unplacedCost = moveCost * (provinces.length + 1);
-    for (const province of provinces) {
-      const before = previous.sessions.get(province.record.code);
-      if (!before) continue;
-      for (const [slotKey, x] of sessionVariables.get(province.record.code)!) if (slotKey !== before.slotKey) model.addCost(x, moveCost);
-    }
-    // Per province here, so a variable's group is its province's code.
-    for (const v of staffVariables) {
-      const before = previous.sessions.get(v.group);
-      if (before && !before.trainers.has(v.trainer.id)) model.addCost(v.name, staffChangeCost);
-    }
-    for (const code of previous.frozen) {
-      const province = provinces.find((p) => p.record.code === code);
-      if (!province) continue;
-      const before = previous.sessions.get(code)!;
-      if (!sessionVariables.get(code)!.has(before.slotKey)) throw new FrozenConflictError(`${province.name}'s session on ${before.slotKey} was already held, but the changed plan no longer allows it then`);
-      for (const trainer of before.trainers) {
-        const pinned = staffVariables.filter((v) => v.trainer.id === trainer && v.group === groupOf(province) && v.slot.key === before.slotKey);
-        if (!pinned.length) throw new FrozenConflictError(`${province.name}'s session on ${before.slotKey} was already held with ${trainer}, but the changed plan no longer allows ${trainer} there then`);
-        model.addRow(`pin:${code}|${trainer}`, pinned.map((v) => [v.name, 1] as const), { min: 1 });
-      }
-    }
+  // Goals of tier 0 cost at most `goalsBound` together; a unit of each higher tier costs more than
+  // everything below it, and leaving a province unplaced more than all the goals (lexicographic).
+  // Tiered goals (re-planning's) only count with a previous schedule.
+  let unit = Math.ceil(worstCase) + 1;
+  const tiered = previous ? SOFT_GOALS.filter((g) => (g.tier ?? 0) > 0) : [];
+  const tierWeights = new Map<SoftGoal, number>();
+  for (const tier of [...new Set(tiered.map((g) => g.tier!))].sort((a, b) => a - b)) {
+    const goals = tiered.filter((g) => g.tier === tier);
+    for (const goal of goals) tierWeights.set(goal, unit);
+    unit *= goals.reduce((sum, g) => sum + (g.maxPenalty?.(plan, provinces) ?? 0), 0) + 1;
   }
+  const unplacedCost = previous ? unit : unit + 1000;
   for (const province of provinces) unplacedVariables.set(province.record.code, model.addVariable(`u${provinceIndex.get(province.record.code)}`, unplacedCost));
 
-  const context: BuiltModel = { plan, model, granularity, provinces, groupOf, sessionVariables, unplacedVariables, staffVariables, staffByTrainerSlot };
+  const context: BuiltModel = { plan, model, granularity, provinces, groupOf, sessionVariables, unplacedVariables, staffVariables, staffByTrainerSlot, ...(previous ? { previous } : {}) };
   for (const rule of HARD_CONSTRAINTS) rule.encode?.(context);
-  for (const { goal } of weighted) goal.encode?.(context);
+  for (const { goal, weight } of weighted) goal.encode?.(context, weight);
+  for (const [goal, weight] of tierWeights) goal.encode?.(context, weight);
   return context;
 }

@@ -3,12 +3,13 @@ import type { Plan } from "../model/plan.ts";
 import type { Session } from "../model/schedule.ts";
 import { HARD_CONSTRAINTS, SOFT_GOALS } from "./constraints/index.ts";
 import { findProvince } from "./constraints/one-session-per-province.ts";
-import type { CheckContext, Violation } from "./constraints/types.ts";
+import type { CheckContext, PreviousSchedule, Violation } from "./constraints/types.ts";
 
-export function checkContext(plan: Plan, sessions: readonly Session[]): CheckContext {
+export function checkContext(plan: Plan, sessions: readonly Session[], previous?: PreviousSchedule): CheckContext {
   const trainers = new Map(plan.trainers.map((t) => [t.id, t]));
   return {
     plan,
+    ...(previous ? { previous } : {}),
     sessions: sessions.map((session) => {
       // The name is what a planner edits by hand; the code only settles a name the plan does not know.
       const province = findProvince(plan, session.province) ?? plan.provinces.find((p) => p.record.code === session.code);
@@ -24,15 +25,15 @@ export function checkContext(plan: Plan, sessions: readonly Session[]): CheckCon
   };
 }
 
-/** Every violation of every hard rule, in the registry's order of rules. */
-export function checkSchedule(plan: Plan, sessions: readonly Session[]): Violation[] {
-  const context = checkContext(plan, sessions);
+/** Every violation of every hard rule, in the registry's order of rules; with `previous`, a re-plan's held sessions too. */
+export function checkSchedule(plan: Plan, sessions: readonly Session[], previous?: PreviousSchedule): Violation[] {
+  const context = checkContext(plan, sessions, previous);
   return HARD_CONSTRAINTS.flatMap((rule) => rule.check(context));
 }
 
 /** Each soft goal's unweighted penalty and weighted cost; the weighted total is the solver's objective. */
-export function evaluateGoals(plan: Plan, sessions: readonly Session[]): { id: string; label: string; penalty: number; cost: number }[] {
-  const context = checkContext(plan, sessions);
+export function evaluateGoals(plan: Plan, sessions: readonly Session[], previous?: PreviousSchedule): { id: string; label: string; penalty: number; cost: number }[] {
+  const context = checkContext(plan, sessions, previous);
   return SOFT_GOALS.map((goal) => {
     const penalty = goal.evaluate(context);
     return { id: goal.id, label: goal.label, penalty, cost: penalty * goal.weight(plan) };

@@ -10,7 +10,6 @@ import type { SolverName } from "./backends.ts";
 import type { PreviousSchedule } from "./build.ts";
 import { proveRelaxations, type Relaxation } from "./relax.ts";
 import { solvePlan } from "./solve.ts";
-import type { Violation } from "./constraints/types.ts";
 
 export interface ReplanOptions {
   readonly solver?: SolverName;
@@ -51,18 +50,23 @@ export interface ReplanOutcome {
 const sortedKey = (ids: readonly string[]) => [...ids].sort().join("\u0000");
 const sameTrainers = (a: readonly string[], b: readonly string[]) => sortedKey(a) === sortedKey(b);
 
+/** The schedule a re-plan changes, as the held-sessions rule and the re-planning goals see it. */
+export function previousSchedule(plan: Plan, sessions: readonly Session[], today?: string): PreviousSchedule {
+  const byCode = new Map(sessions.map((s) => [sessionKey(plan, s), s]));
+  return {
+    sessions: new Map([...byCode].map(([code, s]) => [code, { slotKey: `${s.date}/${s.halfDay}`, trainers: new Set(s.trainers) }])),
+    frozen: new Set(today ? [...byCode].filter(([, s]) => s.date <= today).map(([code]) => code) : []),
+  };
+}
+
 /** A session's province code; a hand-written session may name only the province. */
 function sessionKey(plan: Plan, s: Session): string {
   return s.code ?? plan.provinces.find((p) => p.name === s.province)?.record.code ?? s.id;
 }
 
 export async function replan(plan: Plan, previous: Schedule, options: ReplanOptions = {}): Promise<ReplanOutcome> {
-  const byCode = new Map(previous.sessions.map((s) => [sessionKey(plan, s), s]));
-  const frozen = new Set(options.today ? [...byCode].filter(([, s]) => s.date <= options.today!).map(([code]) => code) : []);
-  const before: PreviousSchedule = {
-    sessions: new Map([...byCode].map(([code, s]) => [code, { slotKey: `${s.date}/${s.halfDay}`, trainers: new Set(s.trainers) }])),
-    frozen,
-  };
+  const before = previousSchedule(plan, previous.sessions, options.today);
+  const frozen = before.frozen;
   const solved = await solvePlan(plan, {
     previous: before,
     generatedAt: nextGeneratedAt(plan, previous, options.today),
@@ -116,24 +120,6 @@ export function compareSessions(plan: Plan, previous: Schedule, next: readonly S
     moves: changes.filter((c) => c.kind === "moved" || c.kind === "moved-and-restaffed").length,
     trainerChanges: changes.filter((c) => c.kind === "restaffed" || c.kind === "moved-and-restaffed").length,
   };
-}
-
-/**
- * Sessions held on or before `today` in `previous` must be in `next` exactly as they were: same
- * half-day, same trainers. What `check --previous OLD --today DATE` verifies of a re-plan.
- */
-export function heldSessionViolations(previous: readonly Session[], next: readonly Session[], today: string): Violation[] {
-  const byId = new Map(next.map((s) => [s.id, s]));
-  return previous
-    .filter((held) => held.date <= today)
-    .flatMap((held) => {
-      const now = byId.get(held.id);
-      const where = `${held.province} (${officialDate(held.date)} ${held.halfDay}, ${held.trainers.join(", ")})`;
-      if (!now) return [{ rule: "held-sessions", province: held.province, date: held.date, halfDay: held.halfDay, message: `${where} was held on or before ${officialDate(today)} but is missing` }];
-      if (now.date !== held.date || now.halfDay !== held.halfDay) return [{ rule: "held-sessions", province: held.province, date: now.date, halfDay: now.halfDay, message: `${where} was held on or before ${officialDate(today)} but is now on ${officialDate(now.date)} ${now.halfDay}` }];
-      if (!sameTrainers(held.trainers, now.trainers)) return [{ rule: "held-sessions", province: held.province, date: now.date, halfDay: now.halfDay, trainers: now.trainers, message: `${where} was held on or before ${officialDate(today)} but now names ${now.trainers.join(", ")}` }];
-      return [];
-    });
 }
 
 function pick(s: Session): Pick<Session, "date" | "halfDay" | "trainers"> {

@@ -10,6 +10,7 @@ import { buildModel, independentParts, type BuiltModel, type PreviousSchedule } 
 import { checkSchedule, evaluateGoals } from "./check.ts";
 import { greedySchedule } from "./greedy.ts";
 import type { Violation } from "./constraints/types.ts";
+import { ModelTooLargeError, SolverBugError, TimeLimitError } from "./errors.ts";
 import { explainUnplaced } from "./explain.ts";
 import type { LinearModel } from "./linear-model.ts";
 
@@ -33,31 +34,12 @@ export interface SolveOutcome {
   readonly report: SolveReport;
 }
 
-/** A violation in the solver's own output: the model and the rules disagree. */
-export class SolverBugError extends Error {
-  constructor(readonly violations: readonly Violation[]) {
-    super(`the optimiser's schedule breaks its own rules (this is a bug):\n${violations.map((v) => `  [${v.rule}] ${v.message}`).join("\n")}`);
-    this.name = "SolverBugError";
-  }
-}
-
 /**
  * Variables one part may have. A part's model is measured at about 1 kB a variable in the optimiser
  * (HiGHS in WebAssembly, or javascript-lp-solver's tableau far more): past this, memory runs out
  * after minutes instead of a clear message now.
  */
 export const MAX_MODEL_VARIABLES = 1_000_000;
-
-/** A plan too large to solve in memory, found before any model is built. */
-export class ModelTooLargeError extends Error {
-  constructor(
-    readonly clusters: readonly string[],
-    readonly estimate: number,
-  ) {
-    super(`${clusters.slice(0, 3).join(", ")}${clusters.length > 3 ? ` and ${clusters.length - 3} more` : ""} would need a model of about ${estimate.toLocaleString("en")} variables, more than the ${MAX_MODEL_VARIABLES.toLocaleString("en")} taphuan solves in memory: limit each trainer to fewer clusters, or split the plan into smaller plans`);
-    this.name = "ModelTooLargeError";
-  }
-}
 
 /** An upper bound on the model's size, by counting (half-days × trainers who may serve each role), before building it. */
 function refuseOversizedModel(plan: Plan, clusters: readonly Cluster[]): void {
@@ -66,15 +48,7 @@ function refuseOversizedModel(plan: Plan, clusters: readonly Cluster[]): void {
     const staff = [...plan.needs.keys()].reduce((sum, role) => sum + plan.trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster.name)).length, 0);
     estimate += cluster.provinces.length * cluster.slots.length * (1 + staff);
   }
-  if (estimate > MAX_MODEL_VARIABLES) throw new ModelTooLargeError(clusters.map((c) => c.name), estimate);
-}
-
-/** The time limit ran out before the optimiser found any schedule for a part. */
-export class TimeLimitError extends Error {
-  constructor(readonly clusters: readonly string[]) {
-    super(`no schedule found for ${clusters.join(", ")} within the time limit: give more time (--time-limit) or use --solver highs`);
-    this.name = "TimeLimitError";
-  }
+  if (estimate > MAX_MODEL_VARIABLES) throw new ModelTooLargeError(clusters.map((c) => c.name), estimate, MAX_MODEL_VARIABLES);
 }
 
 export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise<SolveOutcome> {
@@ -101,7 +75,7 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
   const ordered = sortSessions(plan, sessions);
   // A province the optimiser left unplaced is reported as such, not as a broken rule.
   const unplacedNames = new Set(plan.provinces.filter((p) => unplacedCodes.includes(p.record.code)).map((p) => p.name));
-  const violations = checkSchedule(plan, ordered).filter((v) => !(v.rule === "one-session-per-province" && v.date === undefined && unplacedNames.has(v.province!)));
+  const violations = checkSchedule(plan, ordered, options.previous).filter((v) => !(v.rule === "one-session-per-province" && v.date === undefined && unplacedNames.has(v.province!)));
   if (violations.length) throw new SolverBugError(violations);
 
   const unplaced: Unplaced[] = explainUnplaced(plan, ordered, unplacedCodes);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/plan.ts";
 import type { Session } from "../../src/model/schedule.ts";
-import { checkSchedule } from "../../src/solve/check.ts";
+import { checkSchedule, evaluateGoals } from "../../src/solve/check.ts";
+import { previousSchedule } from "../../src/solve/replan.ts";
 import { HARD_CONSTRAINTS } from "../../src/solve/constraints/index.ts";
 import { unfilledRoles } from "../../src/solve/constraints/roles-filled.ts";
 import { session, smallPlan } from "../helpers.ts";
@@ -159,6 +160,28 @@ describe("each constraint: a schedule that keeps it and one that breaks it", () 
     expect(checkSchedule(plan, direct).filter((v) => v.rule === "travel-time").map((v) => v.message)).toEqual(["CĐSQG-1 cannot get from Hà Nam (2022-09-12 morning) to Bắc Ninh (2022-09-13 morning): about 30.0 h of travel, 20.5 h between the sessions"]);
   });
 
+  it("held-sessions: a re-plan keeps what was held, exactly; without a previous schedule it says nothing", () => {
+    const plan = smallPlan();
+    const before = previousSchedule(plan, valid(plan), "2022-09-12");
+    expect(checkSchedule(plan, valid(plan), before)).toEqual([]);
+    const moved = replace(valid(plan), "Hà Nam", session(plan, "Hà Nam", "2022-09-15", "morning", ["CĐSQG-1", "Doanh nghiệp-1"]));
+    expect(checkSchedule(plan, moved, before).filter((v) => v.rule === "held-sessions").map((v) => v.message)).toEqual(["Hà Nam: the session held on 12/9/2022 morning with CĐSQG-1, Doanh nghiệp-1 is now on 15/9/2022 morning"]);
+    const restaffed = replace(valid(plan), "Nam Định", session(plan, "Nam Định", "2022-09-12", "afternoon", ["CĐSQG-2", "Doanh nghiệp-1"]));
+    expect(checkSchedule(plan, restaffed, before).filter((v) => v.rule === "held-sessions").map((v) => v.message)).toEqual(["Nam Định: the session held on 12/9/2022 afternoon with CĐSQG-1, Doanh nghiệp-1 now names CĐSQG-2, Doanh nghiệp-1"]);
+    expect(checkSchedule(plan, moved).filter((v) => v.rule === "held-sessions")).toEqual([]);
+  });
+
+  it("fewest-moves and fewest-trainer-changes: the exact penalty against the previous schedule, nothing without one", () => {
+    const plan = smallPlan();
+    const before = previousSchedule(plan, valid(plan));
+    const changed = replace(replace(valid(plan), "Bắc Giang", session(plan, "Bắc Giang", "2022-09-15", "afternoon", ["CĐSQG-2", "Đoàn-1"])), "Bắc Ninh", session(plan, "Bắc Ninh", "2022-09-13", "morning", ["CĐSQG-1", "Đoàn-1"]));
+    const penalties = Object.fromEntries(evaluateGoals(plan, changed, before).map((g) => [g.id, g.penalty]));
+    expect(penalties["fewest-moves"]).toBe(1);
+    expect(penalties["fewest-trainer-changes"]).toBe(1);
+    const none = Object.fromEntries(evaluateGoals(plan, changed).map((g) => [g.id, g.penalty]));
+    expect([none["fewest-moves"], none["fewest-trainer-changes"]]).toEqual([0, 0]);
+  });
+
   it("every hard constraint has a stable id, a label and a test above", () => {
     expect(HARD_CONSTRAINTS.map((c) => c.id)).toEqual([
       "one-session-per-province",
@@ -175,6 +198,7 @@ describe("each constraint: a schedule that keeps it and one that breaks it", () 
       "trainer-daily-max",
       "travel-time",
       "nationwide-cap",
+      "held-sessions",
     ]);
   });
 });

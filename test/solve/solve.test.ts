@@ -4,7 +4,8 @@ import type { Plan } from "../../src/model/plan.ts";
 import { makeSession, scheduleJson, type Session } from "../../src/model/schedule.ts";
 import { candidateSlots } from "../../src/solve/build.ts";
 import { checkSchedule, evaluateGoals } from "../../src/solve/check.ts";
-import { ModelTooLargeError, solvePlan } from "../../src/solve/solve.ts";
+import { ModelTooLargeError } from "../../src/solve/errors.ts";
+import { solvePlan } from "../../src/solve/solve.ts";
 import { plan2022, smallPlan } from "../helpers.ts";
 import { tinyPlan, tinyPlanText } from "./tiny-plans.ts";
 

@@ -1,10 +1,12 @@
 /** Every rule of a schedule, in one registry: the solver encodes them, `check` evaluates them. */
 import { fixedSlot } from "./fixed-slot.ts";
+import { heldSessions } from "./held-sessions.ts";
 import { insideWindow } from "./inside-window.ts";
 import { nationwideCap } from "./nationwide-cap.ts";
 import { noticePeriod } from "./notice-period.ts";
 import { oneSessionPerProvince } from "./one-session-per-province.ts";
 import { provinceAvailableRule } from "./province-available.ts";
+import { fewestMoves, fewestTrainerChanges } from "./replan-goals.ts";
 import { rolesFilled } from "./roles-filled.ts";
 import { sessionCluster } from "./session-cluster.ts";
 import { balancedLoad, earliness, littleTravel, nationalSpeakersSparingly, preferredDates } from "./soft-goals.ts";
@@ -31,9 +33,10 @@ export const HARD_CONSTRAINTS: readonly HardConstraint[] = [
   trainerDailyMax,
   travelTime,
   nationwideCap,
+  heldSessions,
 ];
 
-export const SOFT_GOALS: readonly SoftGoal[] = [earliness, preferredDates, littleTravel, nationalSpeakersSparingly, balancedLoad];
+export const SOFT_GOALS: readonly SoftGoal[] = [earliness, preferredDates, littleTravel, nationalSpeakersSparingly, balancedLoad, fewestTrainerChanges, fewestMoves];
 
 
-export type { HardConstraint, SoftGoal, Violation, CheckContext, EncodeContext, PlacedSession, StaffVariable } from "./types.ts";
+export type { HardConstraint, SoftGoal, Violation, CheckContext, EncodeContext, PlacedSession, PreviousSchedule, StaffVariable } from "./types.ts";

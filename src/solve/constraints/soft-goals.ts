@@ -91,8 +91,7 @@ export const balancedLoad: SoftGoal = {
   label: "Balanced trainer load (sessions beyond an even share)",
   kind: "soft",
   weight: (plan) => plan.data.weights.load,
-  encode({ plan, model, staffByTrainerSlot }) {
-    const weight = plan.data.weights.load;
+  encode({ plan, model, staffByTrainerSlot }, weight) {
     if (weight === 0) return;
     for (const trainer of plan.trainers) {
       const variables = [...(staffByTrainerSlot.get(trainer.id)?.values() ?? [])].flat();

@@ -33,8 +33,19 @@ export interface StaffVariable {
   readonly slot: Slot;
 }
 
+/**
+ * Re-planning: the schedule being changed, per province code (its half-day and trainers), and the
+ * provinces whose sessions were already held and may not change.
+ */
+export interface PreviousSchedule {
+  readonly sessions: ReadonlyMap<string, { readonly slotKey: string; readonly trainers: ReadonlySet<string> }>;
+  readonly frozen: ReadonlySet<string>;
+}
+
 export interface EncodeContext {
   readonly plan: Plan;
+  /** Set when re-planning. */
+  readonly previous?: PreviousSchedule;
   readonly model: LinearModel;
   readonly granularity: "province" | "grouped";
   readonly provinces: readonly Province[];
@@ -59,6 +70,8 @@ export interface PlacedSession {
 export interface CheckContext {
   readonly plan: Plan;
   readonly sessions: readonly PlacedSession[];
+  /** Set when checking a re-plan against the schedule it changed. */
+  readonly previous?: PreviousSchedule;
 }
 
 export interface HardConstraint {
@@ -76,13 +89,20 @@ export interface SoftGoal {
   readonly id: string;
   readonly label: string;
   readonly kind: "soft";
+  /**
+   * Lexicographic tier: every unit of a goal of a higher tier costs more than all goals of the
+   * lower tiers together (the builder scales them; none is hard-coded there). Default 0.
+   */
+  readonly tier?: number;
+  /** For a goal above tier 0: the most its unweighted penalty can be for these provinces. */
+  maxPenalty?(plan: Plan, provinces: readonly Province[]): number;
   weight(plan: Plan): number;
   /** Unweighted cost of placing a province's session in a slot. */
   slotCost?(plan: Plan, province: Province, slot: Slot): number;
   /** Unweighted cost of a trainer giving a session in a cluster. */
   staffCost?(plan: Plan, trainer: Trainer, cluster: string): number;
-  /** Extra variables and rows (with their weighted costs), for goals that are not per placement. */
-  encode?(context: EncodeContext): void;
+  /** Extra variables, rows and costs (`weight` is the goal's, scaled for its tier), for goals that are not per placement. */
+  encode?(context: EncodeContext, weight: number): void;
   /** Unweighted penalty of a given schedule; weighted and summed it equals the solver's objective. */
   evaluate(context: CheckContext): number;
 }
