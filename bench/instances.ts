@@ -52,7 +52,7 @@ export function cascade1000(): Plan {
       members.push({ name: record.name, record, cluster: name, unavailable: [], preferred: [] });
     }
     provinces.push(...members);
-    clusters.push({ name, window: data.campaign.period, windowGiven: true, provinces: members, slots: calendar.slots });
+    clusters.push({ name, window: data.campaign.period, windowGiven: true, windowProposed: false, provinces: members, slots: calendar.slots });
     for (const role of ["policy", "skills"]) {
       for (let k = 1; k <= 3; k++) {
         trainers.push({ id: `${role}-${r + 1}-${k}`, organisation: "bench", roles: [role], clusters: new Set([name]), maxSessionsPerDay: 2, national: false, unavailable: k === 1 ? [{ from: "2022-09-12", to: "2022-09-13" }] : [] });

@@ -27,7 +27,16 @@ const COMMANDS: Record<string, Command> = {
   validate: { summary: "validate PLAN                 check a plan file and summarise it", options: ["--json                the summary, or the problems, as JSON on stdout", ...COMMON], run: () => import("./commands/validate.ts") },
   solve: {
     summary: "solve PLAN                    make the calendar into a schedule folder",
-    options: ["--out DIR             the schedule folder (default out)", ...SOLVING, "--lang vi|en          the language of the exports (default vi)", "--json                the outcome as JSON on stdout", ...COMMON],
+    options: [
+      "--out DIR             the schedule folder (default out)",
+      ...SOLVING,
+      "--profile NAME        solve with a goal profile's weights: earliest, paced, or one the plan defines",
+      "--compare A,B         solve with each profile, write comparison.md/.json, publish the first",
+      "--propose-windows     clusters without a window get dates proposed (marked as such)",
+      "--lang vi|en          the language of the exports (default vi)",
+      "--json                the outcome as JSON on stdout",
+      ...COMMON,
+    ],
     run: () => import("./commands/solve.ts"),
   },
   replan: {

@@ -7,6 +7,7 @@ import { datesBetween } from "../model/calendar.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
 import { DateTime } from "luxon";
+import { scheduleMetrics } from "../model/metrics.ts";
 import { LABELS, officialDate, officialDay, type Lang } from "./labels.ts";
 
 export interface TableOptions {
@@ -40,7 +41,8 @@ export function clusterTable(plan: Plan, schedule: Schedule, options: TableOptio
     const row = [String(index + 1), labels.clusterWithCount(cluster.name, cluster.provinces.length), window, `${cluster.provinces.map((p) => p.name).join(", ")}.`];
     if (options.windows) return row;
     const dates = schedule.sessions.filter((s) => s.cluster === cluster.name).map((s) => s.date).sort();
-    return [...row, dates.length ? labels.range(officialDate(dates[0]!), officialDate(dates.at(-1)!)) : ""];
+    const scheduled = dates.length ? labels.range(officialDate(dates[0]!), officialDate(dates.at(-1)!)) : "";
+    return [...row, scheduled && cluster.windowProposed ? `${scheduled} (${labels.proposed})` : scheduled];
   });
   const header = options.windows ? labels.clusterHeader : [...labels.clusterHeader, labels.scheduledHeader];
   return { title: labels.clusterTitle, header, rows, ...partialNote(schedule, lang) };
@@ -96,7 +98,8 @@ function monthGrid(plan: Plan, schedule: Schedule, lang: Lang): string {
   const labels = LABELS[lang];
   const { from, to } = plan.data.campaign.period;
   const days = [...datesBetween(from, to)].filter((d) => plan.calendar.isWorkingDay(d));
-  const head = `<tr><th>${escapeHtml(labels.sessionHeader[1]!)}</th>${plan.clusters.map((c) => `<th>${escapeHtml(c.name)}</th>`).join("")}</tr>`;
+  const head = `<tr><th>${escapeHtml(labels.sessionHeader[1]!)}</th>${plan.clusters.map((c) => `<th>${escapeHtml(c.name)}</th>`).join("")}<th>${escapeHtml(labels.sessionsCount)}</th></tr>`;
+  const metrics = scheduleMetrics(plan, schedule);
   const body = days.map((date) => {
     const cells = plan.clusters.map((cluster) => {
       const inWindow = cluster.window.from <= date && date <= cluster.window.to;
@@ -105,9 +108,11 @@ function monthGrid(plan: Plan, schedule: Schedule, lang: Lang): string {
         .map((s) => `${escapeHtml(s.province)} <small>(${escapeHtml(labels[s.halfDay])})</small>`);
       return `<td class="${inWindow ? "window" : "outside"}">${entries.join("<br>")}</td>`;
     });
-    return `<tr><th>${escapeHtml(officialDay(date, lang))}</th>${cells.join("")}</tr>`;
+    return `<tr><th>${escapeHtml(officialDay(date, lang))}</th>${cells.join("")}<td class="count">${metrics.perDay[date] ?? ""}</td></tr>`;
   });
-  return ['<section class="grid-page">', `<h2>${escapeHtml(labels.gridTitle)}</h2>`, `<p class="legend"><span></span> ${escapeHtml(labels.outsideWindow)}</p>`, '<table class="grid">', `<thead>${head}</thead>`, `<tbody>${body.join("\n")}</tbody>`, "</table>", "</section>"].join("\n");
+  const { firstDate, lastDate, busiestHalfDay: h, busiestDay: d } = metrics;
+  const pace = firstDate && lastDate && h && d ? `<p class="pace">${escapeHtml(labels.pace(officialDate(firstDate), officialDate(lastDate), `${officialDay(h.date, lang)}, ${labels[h.halfDay].toLowerCase()}`, h.sessions, officialDay(d.date, lang), d.sessions))}</p>` : "";
+  return ['<section class="grid-page">', `<h2>${escapeHtml(labels.gridTitle)}</h2>`, `<p class="legend"><span></span> ${escapeHtml(labels.outsideWindow)}</p>`, pace, '<table class="grid">', `<thead>${head}</thead>`, `<tbody>${body.join("\n")}</tbody>`, "</table>", "</section>"].join("\n");
 }
 
 /** "(Kèm theo Công văn số 123/BTTTT-CĐSQG ngày 5 tháng 9 năm 2022 của Bộ Thông tin và Truyền thông)", dots where the plan says nothing. */

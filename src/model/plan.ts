@@ -26,6 +26,8 @@ export interface Cluster {
   readonly window: { readonly from: string; readonly to: string };
   /** False when the plan gives no window and the campaign period stands in for it. */
   readonly windowGiven: boolean;
+  /** The plan asks taphuan to propose the window: the scheduled dates are reported as proposed. */
+  readonly windowProposed: boolean;
   readonly provinces: readonly Province[];
   /** Working half-days inside the window. */
   readonly slots: readonly Slot[];
@@ -170,7 +172,8 @@ export function resolvePlan(input: PlanData): Result<Plan> {
     }
     clusterNames.set(clusterData.name, clusterIndex);
 
-    let window = clusterData.window;
+    const proposed = clusterData.window === "propose";
+    let window = proposed ? undefined : (clusterData.window as { from: string; to: string } | undefined);
     if (window) {
       if (window.from > window.to) {
         issues.push(error("window-reversed", [...clusterPath, "window", "to"], `${clusterData.name}'s window ends (${window.to}) before it starts (${window.from})`, "swap from and to"));
@@ -184,7 +187,7 @@ export function resolvePlan(input: PlanData): Result<Plan> {
         }
       }
     } else {
-      issues.push(warning("window-missing", [...clusterPath, "name"], `${clusterData.name} has no date window: the campaign period ${periodFrom}..${periodTo} applies`));
+      if (!proposed) issues.push(warning("window-missing", [...clusterPath, "name"], `${clusterData.name} has no date window: the campaign period ${periodFrom}..${periodTo} applies`, 'or write window: propose to have taphuan propose one'));
       window = campaign.period;
     }
 
@@ -229,7 +232,8 @@ export function resolvePlan(input: PlanData): Result<Plan> {
     clusters.push({
       name: clusterData.name,
       window,
-      windowGiven: clusterData.window !== undefined,
+      windowGiven: clusterData.window !== undefined && !proposed,
+      windowProposed: proposed,
       provinces: members,
       slots: window.from <= window.to ? calendar.slotsBetween(window.from, window.to) : [],
     });

@@ -65,6 +65,10 @@ export const ScheduleSchema = z
     planId: z.string(),
     planHash: z.string(),
     version: z.number().int().min(1),
+    /** The goal profile the schedule was solved with (`solve --profile`), when not the plan's own weights. */
+    profile: z.string().optional(),
+    /** Solved with `--propose-windows`: the clusters the plan leaves undated got proposed dates. */
+    proposeWindows: z.boolean().optional(),
     generatedAt: z.string().refine((text) => DateTime.fromISO(text, { setZone: true }).isValid, { error: "must be a date and time, e.g. 2022-09-05T00:00:00+07:00" }),
     status: z.enum(["complete", "partial"]),
     sessions: z.array(SessionSchema),

@@ -90,6 +90,8 @@ export const CampaignSchema = z
     noticeDays: Count("working days").min(0, { error: "must be 0 or more" }).max(60, { error: "at most 60 working days" }).optional(),
     /** At most this many sessions at the same half-day nationwide (e.g. the online bridge's capacity). */
     maxConcurrentSessions: Count("sessions at the same half-day").min(1, { error: "must be at least 1" }).optional(),
+    /** At most this many sessions on the same day nationwide (what the organiser can chair in a day). */
+    maxDailySessions: Count("sessions a day").min(1, { error: "must be at least 1" }).optional(),
   })
   .strict();
 
@@ -120,6 +122,8 @@ export const WeightsSchema = z
     travel: Weight.default(2),
     /** Each session a trainer marked `national` gives (use national speakers only where needed). */
     nationalSpeaker: Weight.default(3),
+    /** Each session beyond a cluster's even share of its window, per day and per week (0: no pacing). */
+    pacing: Weight.default(0),
     /** Each session a trainer gives beyond an even share of their pool. */
     load: Weight.default(4),
   })
@@ -128,7 +132,8 @@ export const WeightsSchema = z
 export const ClusterSchema = z
   .object({
     name: z.string().min(1),
-    window: Window.optional(),
+    /** The letter's dates; or "propose": taphuan chooses them within the campaign period and says so. */
+    window: z.union([Window, z.literal("propose")], { error: 'expected { from, to } or "propose"' }).optional(),
     provinces: z.array(z.string().min(1)).min(1, { error: "a cluster needs at least one province" }),
   })
   .strict();
@@ -171,6 +176,8 @@ export const PlanSchema = z
     provinces: z.record(z.string(), ProvinceSettingsSchema).default({}),
     travel: TravelSchema.default(TravelSchema.parse({})),
     weights: WeightsSchema.default(WeightsSchema.parse({})),
+    /** Named sets of weights (`solve --profile NAME`, `--compare A,B`); "earliest" and "paced" exist without being named here. */
+    profiles: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a profile name in lower case, e.g. "paced"' }), WeightsSchema.partial()).default({}),
   })
   .strict();
 

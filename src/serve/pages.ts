@@ -134,6 +134,8 @@ export interface PlanPageInput {
   readonly versions: readonly number[];
   /** The re-plan that made this version, in the planner's words. */
   readonly changes?: { readonly summary: string; readonly lines: readonly string[] };
+  /** Goal profiles side by side, when the version was solved with --compare. */
+  readonly comparison?: Table;
   readonly downloads: readonly { href: string; label: string }[];
   readonly note?: string;
 }
@@ -171,6 +173,7 @@ export function planPage(input: PlanPageInput): string {
       );
     }
     if (input.changes) parts.push(`<section id="diff"><h2>${e(w.diff)}</h2><p>${e(input.changes.summary)}</p><ul>${input.changes.lines.map((l) => `<li>${e(l)}</li>`).join("")}</ul></section>`);
+    if (input.comparison) parts.push(table(input.comparison, "comparison"));
     parts.push(
       `<nav class="views"><a href="#grid">${e(w.grid)}</a> · <a href="#clusters">${e(w.clusterTitle)}</a> · <a href="#sessions">${e(w.sessionTitle)}</a> · <a href="#trainers">${e(w.perTrainer)}</a> · <a href="#map">${e(w.map)}</a> · <a href="#downloads">${e(w.downloads)}</a></nav>`,
       grid(plan, schedule, lang, file, editable),

@@ -12,6 +12,7 @@ import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie } from "hono/cookie";
 import { streamSSE } from "hono/streaming";
 import { describeChange, diffSummary, replanSummary, type DiffSummary } from "../export/diff.ts";
+import { comparisonTable, type ProfileResult } from "../export/comparison.ts";
 import { versionFiles } from "../export/index.ts";
 import { LANGS, type Lang } from "../export/labels.ts";
 import { writeAtomic } from "../folder/safe-write.ts";
@@ -175,8 +176,10 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     ];
     const diff = version !== undefined && files.includes("diff.json") ? (JSON.parse(reader.readVersionFile(version, "diff.json")) as DiffSummary) : undefined;
     const changes = diff ? { summary: replanSummary(diff, lang), lines: changedLines(diff.changes, lang) } : undefined;
+    // A solve with --compare left its profiles side by side in the version.
+    const comparison = version !== undefined && files.includes("comparison.json") ? comparisonTable((JSON.parse(reader.readVersionFile(version, "comparison.json")) as { profiles: ProfileResult[] }).profiles) : undefined;
     return c.html(
-      planPage({ lang, file: name, plan, versions: reader.versions(), downloads, ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(changes ? { changes } : {}), ...(note ? { note } : {}) }),
+      planPage({ lang, file: name, plan, versions: reader.versions(), downloads, ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(changes ? { changes } : {}), ...(comparison ? { comparison } : {}), ...(note ? { note } : {}) }),
       status,
     );
   }

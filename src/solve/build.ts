@@ -30,7 +30,8 @@ export function independentParts(plan: Plan): Cluster[][] {
   const parent = new Map(plan.clusters.map((c) => [c.name, c.name]));
   const find = (name: string): string => (parent.get(name) === name ? name : find(parent.get(name)!));
   const union = (a: string, b: string) => parent.set(find(a), find(b));
-  if (plan.data.campaign.maxConcurrentSessions !== undefined) for (const c of plan.clusters) union(c.name, plan.clusters[0]!.name);
+  const { maxConcurrentSessions, maxDailySessions } = plan.data.campaign;
+  if (maxConcurrentSessions !== undefined || maxDailySessions !== undefined) for (const c of plan.clusters) union(c.name, plan.clusters[0]!.name);
   for (const trainer of plan.trainers) {
     const served = plan.clusters.filter((c) => trainer.clusters.has(c.name));
     for (const c of served.slice(1)) union(c.name, served[0]!.name);
@@ -143,7 +144,8 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
     }
     sessionVariables.set(province.record.code, slots);
     const worstStaff = [...plan.needs].reduce((sum, [, count]) => sum + count * Math.max(0, ...plan.trainers.map((t) => staffCost(t, province.cluster))), 0);
-    worstCase += worstSlot + worstStaff + plan.data.weights.load * [...plan.needs.values()].reduce((a, b) => a + b, 0);
+    // A placed session can cost at most one excess unit of load per trainer and of pacing per day and per week.
+    worstCase += worstSlot + worstStaff + plan.data.weights.load * [...plan.needs.values()].reduce((a, b) => a + b, 0) + 2 * plan.data.weights.pacing;
   }
   // Goals of tier 0 cost at most `goalsBound` together; a unit of each higher tier costs more than
   // everything below it, and leaving a province unplaced more than all the goals (lexicographic).

@@ -19,10 +19,12 @@ export function greedySchedule(plan: Plan): Session[] {
   const byTrainer = new Map<string, Session[]>();
   const perSlot = new Map<string, number>();
   const cap = plan.data.campaign.maxConcurrentSessions ?? Number.POSITIVE_INFINITY;
+  const daily = plan.data.campaign.maxDailySessions ?? Number.POSITIVE_INFINITY;
+  const perDay = new Map<string, number>();
   const staffCost = (trainer: Trainer, cluster: string) => SOFT_GOALS.reduce((sum, g) => sum + g.weight(plan) * (g.staffCost?.(plan, trainer, cluster) ?? 0), 0);
   for (const province of plan.provinces) {
     for (const slot of candidateSlots(plan, province)) {
-      if ((perSlot.get(slot.key) ?? 0) >= cap) continue;
+      if ((perSlot.get(slot.key) ?? 0) >= cap || (perDay.get(slot.date) ?? 0) >= daily) continue;
       const fits = (trainer: Trainer) => {
         const context = checkContext(plan, [...(byTrainer.get(trainer.id) ?? []), makeSession(plan, province, slot, [trainer.id])]);
         return TRAINER_RULES.every((rule) => rule.check(context).length === 0);
@@ -46,6 +48,7 @@ export function greedySchedule(plan: Plan): Session[] {
       const session = makeSession(plan, province, slot, chosen.map((t) => t.id));
       sessions.push(session);
       perSlot.set(slot.key, (perSlot.get(slot.key) ?? 0) + 1);
+      perDay.set(slot.date, (perDay.get(slot.date) ?? 0) + 1);
       for (const t of chosen) byTrainer.set(t.id, [...(byTrainer.get(t.id) ?? []), session]);
       break;
     }

@@ -76,7 +76,7 @@ export async function replan(plan: Plan, previous: Schedule, options: ReplanOpti
   });
 
   const compared = compareSessions(plan, previous, solved.schedule.sessions, frozen);
-  const schedule: Schedule = { ...solved.schedule, version: previous.version + 1, sessions: compared.sessions };
+  const schedule: Schedule = { ...solved.schedule, version: previous.version + 1, sessions: compared.sessions, ...(previous.profile ? { profile: previous.profile } : {}), ...(previous.proposeWindows ? { proposeWindows: true } : {}) };
   return {
     ...compared,
     schedule,

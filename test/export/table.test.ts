@@ -90,7 +90,7 @@ describe("the detailed schedule", () => {
     expect(page).toContain('"Times New Roman"');
     expect(page).not.toMatch(/<link|src=|@import/);
     const grid = root.querySelector("table.grid")!;
-    expect(grid.querySelectorAll("thead th").map((th) => th.text)).toEqual(["Ngày", "Cụm A", "<b>Cụm B</b>"]);
+    expect(grid.querySelectorAll("thead th").map((th) => th.text)).toEqual(["Ngày", "Cụm A", "<b>Cụm B</b>", "Số buổi"]);
     expect(grid.querySelectorAll("tbody tr")).toHaveLength(4); // 12, 13, 15, 16 September: the 14th is a holiday
     expect(grid.querySelectorAll("tbody tr")[0]!.text).toContain("Bắc Ninh");
   });

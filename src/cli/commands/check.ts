@@ -6,7 +6,7 @@ import { checkSchedule } from "../../solve/check.ts";
 import { HARD_CONSTRAINTS } from "../../solve/constraints/index.ts";
 import { previousSchedule } from "../../solve/replan.ts";
 import { parse, UsageError } from "../args.ts";
-import { planWithChanges, readChanges } from "../changes.ts";
+import { planOfSchedule, planWithChanges, readChanges } from "../changes.ts";
 import { displayName, readInput, readPlan, STDIN } from "../files.ts";
 
 /** The changes a re-plan recorded beside the schedule it wrote (versions/vN/changes.json), if any. */
@@ -33,7 +33,10 @@ export async function run(argv: string[]): Promise<number> {
     plan = planWithChanges(original, readChanges(changesFile), displayName(changesFile)).plan;
     if (!values.changes) warnings.push(`note: checking against ${planPath} with the changes its re-plan recorded in ${relative(".", changesFile).startsWith("..") ? changesFile : relative(".", changesFile)}`);
   }
-  const { schedule, warnings: scheduleWarnings } = loadScheduleFor(plan, readInput(schedulePath), displayName(schedulePath));
+  const loaded = loadScheduleFor(plan, readInput(schedulePath), displayName(schedulePath));
+  const { schedule, warnings: scheduleWarnings } = loaded;
+  // Solved with a goal profile or proposed windows: they are part of the plan it was made from.
+  plan = planOfSchedule(plan, schedule);
   warnings.push(...scheduleWarnings.map((w: Issue) => formatIssue(displayName(schedulePath), w)));
   if (schedule.planHash !== planHash(plan)) warnings.push(`warning: ${displayName(schedulePath)} was made from another version of ${planPath}${changesFile ? " and its changes" : ""} (planHash differs): checking it against the plan as it is now`);
   const previous = values.previous ? loadScheduleFor(original, readInput(values.previous), displayName(values.previous)).schedule : undefined;

@@ -9,7 +9,7 @@ import { own, setOwn } from "../../model/records.ts";
 import { DateString } from "../../model/schema.ts";
 import { replan } from "../../solve/replan.ts";
 import { oneOf, parse, UsageError } from "../args.ts";
-import { planWithChanges, readChanges } from "../changes.ts";
+import { planOfSchedule, planWithChanges, readChanges } from "../changes.ts";
 import { solverOptions } from "../solver-options.ts";
 import { displayName, readInput, readPlan, STDIN } from "../files.ts";
 import { filesOfVersion, describeWritten } from "../publish.ts";
@@ -75,15 +75,17 @@ export async function run(argv: string[]): Promise<number> {
   const lang = oneOf("lang", values.lang, LANGS, "vi");
   const today = values.today === undefined ? undefined : date("today", values.today);
 
-  const { plan: original } = readPlan(planPath);
+  const { plan: written } = readPlan(planPath);
   const changesFile = values.changes;
   const changes = changesFromFlags(values, changesFile ? readChanges(changesFile) : emptyChanges());
   const source = changesFile ? displayName(changesFile) : "changes given as options";
-  const { plan, warnings: planWarnings } = planWithChanges(original, changes, source);
 
   const schedulePath = displayName(values.schedule);
   const previousText = readInput(values.schedule);
-  const { schedule: previous } = loadScheduleFor(original, previousText, schedulePath);
+  const { schedule: previous } = loadScheduleFor(written, previousText, schedulePath);
+  // A schedule solved with a goal profile (or proposed windows) is re-planned the same way.
+  const original = planOfSchedule(written, previous);
+  const { plan, warnings: planWarnings } = planWithChanges(original, changes, source);
   if (previous.planId !== plan.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${previous.planId}", not "${plan.id}"`, `give the schedule made from ${planPath}`)]);
 
   const folder = await ScheduleFolder.open(values.out ?? folderOfSchedule(values.schedule), "replan");

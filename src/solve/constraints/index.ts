@@ -9,7 +9,7 @@ import { provinceAvailableRule } from "./province-available.ts";
 import { fewestMoves, fewestTrainerChanges } from "./replan-goals.ts";
 import { rolesFilled } from "./roles-filled.ts";
 import { sessionCluster } from "./session-cluster.ts";
-import { balancedLoad, earliness, littleTravel, nationalSpeakersSparingly, preferredDates } from "./soft-goals.ts";
+import { balancedLoad, earliness, littleTravel, nationalSpeakersSparingly, pacing, preferredDates } from "./soft-goals.ts";
 import { trainerAllowed } from "./trainer-allowed.ts";
 import { trainerAvailableRule } from "./trainer-available.ts";
 import { trainerDailyMax } from "./trainer-daily-max.ts";
@@ -36,7 +36,7 @@ export const HARD_CONSTRAINTS: readonly HardConstraint[] = [
   heldSessions,
 ];
 
-export const SOFT_GOALS: readonly SoftGoal[] = [earliness, preferredDates, littleTravel, nationalSpeakersSparingly, balancedLoad, fewestTrainerChanges, fewestMoves];
+export const SOFT_GOALS: readonly SoftGoal[] = [earliness, preferredDates, littleTravel, nationalSpeakersSparingly, balancedLoad, pacing, fewestTrainerChanges, fewestMoves];
 
 
 export type { HardConstraint, SoftGoal, Violation, CheckContext, EncodeContext, PlacedSession, PreviousSchedule, StaffVariable } from "./types.ts";

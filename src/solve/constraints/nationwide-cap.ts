@@ -1,27 +1,44 @@
+import { officialDate } from "../../model/calendar.ts";
 import type { HardConstraint, Violation } from "./types.ts";
 
-/** At most `campaign.maxConcurrentSessions` sessions at the same half-day nationwide. */
+/**
+ * At most `campaign.maxConcurrentSessions` sessions at the same half-day nationwide, and at most
+ * `campaign.maxDailySessions` on the same day: what the Ministry's chair and the online bridge
+ * can carry.
+ */
 export const nationwideCap: HardConstraint = {
   id: "nationwide-cap",
-  label: "No more simultaneous sessions than the nationwide cap",
+  label: "No more sessions at once, or in a day, than the nationwide caps",
   kind: "hard",
   encode({ plan, model, sessionVariables }) {
-    const cap = plan.data.campaign.maxConcurrentSessions;
-    if (cap === undefined) return;
-    const bySlot = new Map<string, string[]>();
-    for (const slots of sessionVariables.values()) for (const [key, name] of slots) bySlot.set(key, [...(bySlot.get(key) ?? []), name]);
-    for (const [key, names] of bySlot) if (names.length > cap) model.addRow(`cap:${key}`, names.map((n) => [n, 1] as const), { max: cap });
+    const { maxConcurrentSessions: cap, maxDailySessions: daily } = plan.data.campaign;
+    const group = (keyOf: (slotKey: string) => string) => {
+      const groups = new Map<string, string[]>();
+      for (const slots of sessionVariables.values()) for (const [key, name] of slots) groups.set(keyOf(key), [...(groups.get(keyOf(key)) ?? []), name]);
+      return groups;
+    };
+    if (cap !== undefined) for (const [key, names] of group((k) => k)) if (names.length > cap) model.addRow(`cap:${key}`, names.map((n) => [n, 1] as const), { max: cap });
+    if (daily !== undefined) for (const [date, names] of group((k) => k.split("/")[0]!)) if (names.length > daily) model.addRow(`daily:${date}`, names.map((n) => [n, 1] as const), { max: daily });
   },
   check({ plan, sessions }) {
-    const cap = plan.data.campaign.maxConcurrentSessions;
-    if (cap === undefined) return [];
-    const bySlot = new Map<string, string[]>();
-    for (const { session } of sessions) bySlot.set(`${session.date}/${session.halfDay}`, [...(bySlot.get(`${session.date}/${session.halfDay}`) ?? []), session.province]);
+    const { maxConcurrentSessions: cap, maxDailySessions: daily } = plan.data.campaign;
     const violations: Violation[] = [];
-    for (const [key, provinces] of bySlot) {
-      if (provinces.length > cap) {
+    const count = (keyOf: (s: (typeof sessions)[number]["session"]) => string) => {
+      const groups = new Map<string, string[]>();
+      for (const { session } of sessions) groups.set(keyOf(session), [...(groups.get(keyOf(session)) ?? []), session.province]);
+      return groups;
+    };
+    if (cap !== undefined) {
+      for (const [key, provinces] of count((s) => `${s.date}/${s.halfDay}`)) {
+        if (provinces.length <= cap) continue;
         const [date, halfDay] = key.split("/") as [string, "morning" | "afternoon"];
         violations.push({ rule: this.id, date, halfDay, province: provinces.at(-1)!, message: `${provinces.length} sessions on ${date} ${halfDay} (${provinces.join(", ")}), the cap is ${cap}` });
+      }
+    }
+    if (daily !== undefined) {
+      for (const [date, provinces] of count((s) => s.date)) {
+        if (provinces.length <= daily) continue;
+        violations.push({ rule: this.id, date, province: provinces.at(-1)!, message: `${provinces.length} sessions on ${officialDate(date)} (${provinces.join(", ")}), the daily cap is ${daily}` });
       }
     }
     return violations;

@@ -4,7 +4,9 @@
  * beyond an even share, not a max−min over interchangeable trainers (SOLVER-NOTES: that symmetry
  * is what makes branch and bound slow).
  */
-import { provincePrefers, type Plan, type Trainer } from "../../model/plan.ts";
+import { DateTime } from "luxon";
+import { provincePrefers, type Cluster, type Plan, type Trainer } from "../../model/plan.ts";
+import { firstAllowedDate } from "./notice-period.ts";
 import { distanceKm } from "../../model/provinces.ts";
 import type { SoftGoal } from "./types.ts";
 
@@ -106,6 +108,66 @@ export const balancedLoad: SoftGoal = {
     for (const { trainers } of context.sessions) for (const { id, trainer } of trainers) if (trainer) load.set(id, (load.get(id) ?? 0) + 1);
     let total = 0;
     for (const trainer of context.plan.trainers) total += Math.max(0, (load.get(trainer.id) ?? 0) - evenShare(context.plan, trainer));
+    return total;
+  },
+};
+
+/**
+ * A cluster's sessions spread through its window: an even share per day and per week (rounded up)
+ * from the days it may have sessions on, and a penalty per session beyond either. With "earlier
+ * is better" as the tie-breaker, the window is used instead of its first days only.
+ */
+export function pacingShares(plan: Plan, cluster: Cluster): { readonly perDay: number; readonly perWeek: number; readonly days: readonly string[] } {
+  const first = firstAllowedDate(plan);
+  const days = [...new Set(cluster.slots.map((s) => s.date))].filter((d) => first === undefined || d >= first);
+  const weeks = new Set(days.map(weekOf));
+  const n = cluster.provinces.length;
+  return { perDay: Math.ceil(n / Math.max(1, days.length)), perWeek: Math.ceil(n / Math.max(1, weeks.size)), days };
+}
+
+function weekOf(date: string): string {
+  return DateTime.fromISO(date).toFormat("kkkk-'W'WW");
+}
+
+export const pacing: SoftGoal = {
+  id: "pacing",
+  label: "Sessions spread through each cluster's window (beyond an even share per day and per week)",
+  kind: "soft",
+  weight: (plan) => plan.data.weights.pacing,
+  encode({ plan, model, provinces, sessionVariables }, weight) {
+    if (weight === 0) return;
+    for (const cluster of plan.clusters) {
+      const members = provinces.filter((p) => p.cluster === cluster.name);
+      if (!members.length) continue;
+      const { perDay, perWeek } = pacingShares(plan, cluster);
+      const byDay = new Map<string, string[]>();
+      const byWeek = new Map<string, string[]>();
+      for (const province of members) {
+        for (const [key, x] of sessionVariables.get(province.record.code) ?? []) {
+          const date = key.split("/")[0]!;
+          byDay.set(date, [...(byDay.get(date) ?? []), x]);
+          byWeek.set(weekOf(date), [...(byWeek.get(weekOf(date)) ?? []), x]);
+        }
+      }
+      const index = plan.clusters.indexOf(cluster);
+      for (const [groups, share, unit] of [[byDay, perDay, "d"], [byWeek, perWeek, "w"]] as const) {
+        for (const [key, xs] of groups) {
+          if (xs.length <= share) continue;
+          const excess = model.addVariable(`pace${unit}:${index}:${key}`, weight, false);
+          model.addRow(`pace${unit}:${index}:${key}`, [...xs.map((x) => [x, 1] as const), [excess, -1]], { max: share });
+        }
+      }
+    }
+  },
+  evaluate({ plan, sessions }) {
+    let total = 0;
+    for (const cluster of plan.clusters) {
+      const { perDay, perWeek } = pacingShares(plan, cluster);
+      const dates = sessions.filter(({ province }) => province?.cluster === cluster.name).map(({ session }) => session.date);
+      const count = (keys: string[]) => [...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>()).values()];
+      total += count(dates).reduce((s, c) => s + Math.max(0, c - perDay), 0);
+      total += count(dates.map(weekOf)).reduce((s, c) => s + Math.max(0, c - perWeek), 0);
+    }
     return total;
   },
 };
