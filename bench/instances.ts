@@ -1,13 +1,21 @@
-/** Benchmark instances: the 2022 plan, the same plan four times over, and a 1,000-session cascade. */
+/** Benchmark instances: the 2022 plan (earliest and paced), the same plan four times over, and a 1,000-session cascade. */
 import { readFileSync } from "node:fs";
 import { Calendar } from "../src/model/calendar.ts";
 import { loadPlanText } from "../src/model/load.ts";
-import { TravelTimes, type Cluster, type Plan, type Province, type Trainer } from "../src/model/plan.ts";
+import { resolvePlan, TravelTimes, type Cluster, type Plan, type Province, type Trainer } from "../src/model/plan.ts";
+import { withProfile } from "../src/model/profiles.ts";
 import type { ProvinceRecord } from "../src/model/provinces.ts";
 import { PlanSchema } from "../src/model/schema.ts";
 
 export function plan2022(): Plan {
   return loadPlanText(readFileSync(new URL("../plans/2022-09-tcnscd.yaml", import.meta.url), "utf8"), "plans/2022-09-tcnscd.yaml").plan;
+}
+
+/** The 2022 plan with the "paced" goal profile: sessions spread through each window. */
+export function plan2022Paced(): Plan {
+  const resolved = resolvePlan(withProfile(plan2022().data, "paced")!);
+  if (!resolved.ok) throw new Error("the paced 2022 plan does not resolve");
+  return resolved.value;
 }
 
 /** The 2022 plan four times over (252 sessions): four copies of every cluster and trainer, each copy its own. */

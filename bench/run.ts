@@ -4,9 +4,12 @@
  * Each run is a child process, so its peak memory (max RSS) is its own.
  */
 import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const INSTANCES = (process.env.BENCH_INSTANCES ?? "2022,2022x4,cascade1000").split(",");
+const INSTANCES = (process.env.BENCH_INSTANCES ?? "2022,2022paced,2022x4,cascade1000").split(",");
 const SOLVERS = (process.env.BENCH_SOLVERS ?? "highs,js").split(",");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TIME_LIMIT = Number(process.env.BENCH_TIME_LIMIT ?? 60);
@@ -36,3 +39,37 @@ for (const instance of INSTANCES) {
   }
 }
 process.stdout.write(`\nnode ${process.version}, ${RUNS} runs each, time limit ${TIME_LIMIT} s per solve.\n`);
+
+// Whole commands as a planner runs them (start-up, reading, solving, writing every export):
+// median wall time and peak memory of the process, measured by /usr/bin/time.
+if (process.env.BENCH_COMMANDS !== "0") {
+  const ROOT = fileURLToPath(new URL("..", import.meta.url));
+  const BIN = `${ROOT}bin/taphuan.js`;
+  const PLAN = `${ROOT}plans/2022-09-tcnscd.yaml`;
+  const template = mkdtempSync(join(tmpdir(), "bench-template-"));
+  rmSync(template, { recursive: true });
+  spawnSync(process.execPath, [BIN, "solve", PLAN, "--out", template, "--quiet"]);
+  const commands: [string, () => string[]][] = [
+    ["taphuan validate (2022 plan)", () => ["validate", PLAN, "--quiet"]],
+    ["taphuan solve (2022 plan, every export)", () => ["solve", PLAN, "--out", join(mkdtempSync(join(tmpdir(), "bench-solve-")), "out"), "--quiet"]],
+    [
+      "taphuan replan (Hà Nam, the walk-through)",
+      () => {
+        const out = join(mkdtempSync(join(tmpdir(), "bench-replan-")), "out");
+        cpSync(template, out, { recursive: true, verbatimSymlinks: true });
+        return ["replan", PLAN, "--schedule", join(out, "schedule.json"), "--changes", `${ROOT}examples/ha-nam-doi-lich.yaml`, "--today", "2022-09-14", "--quiet"];
+      },
+    ],
+  ];
+  process.stdout.write(`\n| whole command | median wall (s) | CPU (s) | peak RSS (MB) |\n|---|---|---|---|\n`);
+  for (const [label, args] of commands) {
+    const runs = [];
+    for (let run = 0; run < RUNS; run++) {
+      const timed = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", process.execPath, BIN, ...args()], { encoding: "utf8" });
+      const [wall, user, system, kb] = timed.stderr.trim().split("\n").at(-1)!.split(" ").map(Number) as [number, number, number, number];
+      runs.push({ wall, cpu: user + system, mb: Math.round(kb / 1024) });
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    process.stdout.write(`| ${label} | ${median(runs.map((r) => r.wall)).toFixed(2)} | ${median(runs.map((r) => r.cpu)).toFixed(2)} | ${Math.max(...runs.map((r) => r.mb))} |\n`);
+  }
+}

@@ -1,5 +1,3 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx taphuan` works right after `npm ci` with no build step.
-import { register } from "tsx/esm/api";
-register();
-await import("../src/cli/main.ts");
+// The compiled CLI (dist/ is built by `npm ci` through `prepare`, and before the tests).
+await import("../dist/cli/main.js");

@@ -10,8 +10,10 @@ export class UsageError extends Error {
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-export function parse<O extends Options>(argv: string[], options: O, positionals: readonly string[], optional: readonly string[] = []) {
-  let parsed;
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+
+export function parse<O extends Options>(argv: string[], options: O, positionals: readonly string[], optional: readonly string[] = []): Parsed<O> {
+  let parsed: Parsed<O>;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
