@@ -3,7 +3,6 @@
  * stay exactly as they were, then the fewest sessions move, then the fewest trainers change.
  */
 import { DateTime } from "luxon";
-import { officialDate } from "../model/calendar.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule, Session } from "../model/schedule.ts";
 import type { SolverName } from "./backends.ts";

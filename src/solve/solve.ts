@@ -9,7 +9,6 @@ import { backend, loadHighs, type Backend, type SolverName } from "./backends.ts
 import { buildModel, independentParts, type BuiltModel, type PreviousSchedule } from "./build.ts";
 import { checkSchedule, evaluateGoals } from "./check.ts";
 import { greedySchedule } from "./greedy.ts";
-import type { Violation } from "./constraints/types.ts";
 import { ModelTooLargeError, SolverBugError, TimeLimitError } from "./errors.ts";
 import { explainUnplaced } from "./explain.ts";
 import type { LinearModel } from "./linear-model.ts";
@@ -41,13 +40,18 @@ export interface SolveOutcome {
  */
 export const MAX_MODEL_VARIABLES = 1_000_000;
 
-/** An upper bound on the model's size, by counting (half-days × trainers who may serve each role), before building it. */
-function refuseOversizedModel(plan: Plan, clusters: readonly Cluster[]): void {
+/** An upper bound on a part's model size, by counting (half-days × trainers who may serve each role), before building it. */
+function estimateVariables(plan: Plan, clusters: readonly Cluster[]): number {
   let estimate = 0;
   for (const cluster of clusters) {
     const staff = [...plan.needs.keys()].reduce((sum, role) => sum + plan.trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster.name)).length, 0);
     estimate += cluster.provinces.length * cluster.slots.length * (1 + staff);
   }
+  return estimate;
+}
+
+function refuseOversizedModel(plan: Plan, clusters: readonly Cluster[]): void {
+  const estimate = estimateVariables(plan, clusters);
   if (estimate > MAX_MODEL_VARIABLES) throw new ModelTooLargeError(clusters.map((c) => c.name), estimate, MAX_MODEL_VARIABLES);
 }
 
@@ -56,7 +60,11 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
   if (solverName === "highs") await loadHighs();
   const solver = backend(solverName);
   const deadline = options.timeLimitSeconds !== undefined ? Date.now() + options.timeLimitSeconds * 1000 : undefined;
-  const parts = independentParts(plan);
+  // Smaller parts first: under a time limit, what they leave of their share goes to the larger ones after them.
+  const parts = independentParts(plan)
+    .map((clusters, index) => ({ clusters, index, size: estimateVariables(plan, clusters) }))
+    .sort((a, b) => a.size - b.size || a.index - b.index)
+    .map((p) => p.clusters);
   const sessions: Session[] = [];
   const unplacedCodes: string[] = [];
   const partReports: SolveReport["parts"] = [];
