@@ -314,11 +314,44 @@ export function resolvePlan(input: PlanData): Result<Plan> {
 
   const errors = issues.filter((issue) => issue.severity === "error");
   if (errors.length) return { ok: false, issues: errors };
+  issues.push(...countingWarnings(data, clusters, trainers, needs, calendar, settingsFor));
   return {
     ok: true,
     value: { data, id: campaign.id, registry, calendar, clusters, provinces, trainers, needs, travel },
     warnings: issues.filter((issue) => issue.severity === "warning"),
   };
+}
+
+/**
+ * What counting alone shows before any solve: a province fixed where it cannot be, a cluster with
+ * fewer trainers of a role than one session needs, more provinces than half-days.
+ */
+function countingWarnings(data: PlanData, clusters: readonly Cluster[], trainers: readonly Trainer[], needs: ReadonlyMap<string, number>, calendar: Calendar, settingsFor: ReadonlyMap<string, Settings>): Issue[] {
+  const warnings: Issue[] = [];
+  for (const [index, cluster] of clusters.entries()) {
+    const path = ["clusters", index, "name"];
+    for (const [role, count] of needs) {
+      const pool = trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster.name));
+      if (pool.length < count) {
+        warnings.push(warning("role-count", path, `each session needs ${count} ${role} trainer${count > 1 ? "s" : ""}, but ${pool.length === 0 ? `no ${role} trainer may serve ${cluster.name}` : `only ${pool.length} may serve ${cluster.name} (${pool.map((t) => t.id).join(", ")})`}: none of its provinces can be placed`, `add ${role} trainers for ${cluster.name}`));
+      }
+    }
+    if (cluster.provinces.length > cluster.slots.length) {
+      warnings.push(warning("more-provinces-than-half-days", path, `${cluster.name} has ${cluster.provinces.length} provinces but ${cluster.slots.length} working half-days in its window: at most ${cluster.slots.length} can be placed`, "widen the window"));
+    }
+    for (const province of cluster.provinces) {
+      if (!province.fixed) continue;
+      const settings = settingsFor.get(province.record.code);
+      const at = ["provinces", settings?.key ?? province.name, "fixed"];
+      const { date, halfDay } = province.fixed;
+      if (date < cluster.window.from || date > cluster.window.to) {
+        warnings.push(warning("fixed-outside-window", at, `${province.name} is fixed to ${date} ${halfDay}, outside ${cluster.name}'s window ${cluster.window.from}..${cluster.window.to}: it cannot be placed`, "fix it inside the window, or widen the window"));
+      } else if (!calendar.isWorkingDay(date)) {
+        warnings.push(warning("fixed-non-working-day", at, `${province.name} is fixed to ${date}, ${calendar.isHoliday(date) ? "a holiday" : `a ${calendar.weekdayName(date)}`}: it cannot be placed`, "fix it on a working day"));
+      }
+    }
+  }
+  return warnings;
 }
 
 function lookupIssue(name: string, found: Exclude<ReturnType<ProvinceRegistry["lookup"]>, { ok: true }>, registry: ProvinceRegistry, path: readonly PathSegment[]): Issue {

@@ -1,5 +1,5 @@
 /** Plans without a full schedule name their true cause and a smallest fix proven by solving again. */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -40,4 +40,25 @@ describe("taphuan solve explains a plan with no full schedule", () => {
     expect(parsed.unplaced[0]!.causes[0]!.code).toBe(code);
     expect(parsed.relaxations.map((r) => `${r.message} — proven`)).toEqual(fixes);
   }, 120_000);
+});
+
+describe("taphuan validate warns about what counting alone can see", () => {
+  it.each([
+    ["role-count", "each session needs 2 skills trainers, but only 1 may serve Cụm B (Đoàn-1): none of its provinces can be placed — add skills trainers for Cụm B"],
+    ["window", "Cụm A has 3 provinces but 2 working half-days in its window: at most 2 can be placed — widen the window"],
+  ])("examples/infeasible-%s.yaml", (example, warning) => {
+    const result = runCli(["validate", `examples/infeasible-${example}.yaml`]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`warning: clusters[`);
+    expect(result.stderr).toContain(warning);
+  });
+
+  it("a province fixed on a holiday or outside its window", () => {
+    const dir = mkdtempSync(join(tmpdir(), "taphuan-fixed-"));
+    const text = readFileSync("test/fixtures/small-plan.yaml", "utf8").concat("provinces:\n  Hà Nam: { fixed: { date: 2022-09-14, halfDay: morning } }\n  Bắc Ninh: { fixed: { date: 2022-09-16, halfDay: morning } }\n");
+    writeFileSync(join(dir, "p.yaml"), text.replace("name: Cụm B", "name: Cụm B\n    window: { from: 2022-09-12, to: 2022-09-13 }"));
+    const result = runCli(["validate", join(dir, "p.yaml")]);
+    expect(result.stderr).toContain("provinces[\"Hà Nam\"].fixed: Hà Nam is fixed to 2022-09-14, a holiday: it cannot be placed — fix it on a working day");
+    expect(result.stderr).toContain("Bắc Ninh is fixed to 2022-09-16 morning, outside Cụm B's window 2022-09-12..2022-09-13: it cannot be placed");
+  });
 });
