@@ -63,7 +63,7 @@ export async function run(argv: string[]): Promise<number> {
         planPath: displayName(planPath),
         onProgress: (e) => {
           if (quiet || Date.now() - started < 1000) return;
-          process.stderr.write(`${profile ? `${profile}: ` : ""}part ${e.part}/${e.parts} (${e.clusters.join(", ")}): objective ${e.objective}${e.proven ? ", proven optimal" : ""}, ${e.seconds.toFixed(1)} s\n`);
+          process.stderr.write(`${profile ? `${profile}: ` : ""}part ${e.part}/${e.parts} (${e.clusters.join(", ")}): objective ${e.objective}${e.proven ? ", proven optimal" : e.bound === null ? ", no bound yet" : `, bound ${e.bound}`}, ${e.seconds.toFixed(1)} s\n`);
         },
       });
       return { ...outcome, schedule: { ...outcome.schedule, ...(profile ? { profile } : {}), ...(values["propose-windows"] ? { proposeWindows: true } : {}) } };
