@@ -211,7 +211,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     if (new ScheduleFolderReader(scheduleDir(name)).currentVersion() !== undefined) return c.json({ error: "this plan already has a schedule: re-plan it instead" }, 409);
     const id = newToken();
     const job: Job = { plan: name, abort: new AbortController(), events: [], done: false, listeners: new Set() };
-    jobs.set(id, job);
+    remember(jobs, id, job);
     const emit = (event: string, data: unknown) => {
       job.events.push({ event, data: JSON.stringify(data) });
       for (const listener of job.listeners) listener();
@@ -304,7 +304,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       return c.html(previewPage(w, lang, name, { title, ok: false, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${r.message} — ${w.proven}` ) }));
     }
     const id = newToken();
-    previews.set(id, { plan: name, basedOn: state.current, version: outcome.schedule.version, files: (await versionFiles(resolved.value, outcome.schedule, { lang: "vi", replan: outcome })).files });
+    remember(previews, id, { plan: name, basedOn: state.current, version: outcome.schedule.version, files: (await versionFiles(resolved.value, outcome.schedule, { lang: "vi", replan: outcome })).files });
     return c.html(previewPage(w, lang, name, { id, title, ok: true, summary: replanSummary(diffSummary(outcome), lang), lines: changedLines(outcome.changes, lang) }));
   }));
 
@@ -388,6 +388,17 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   }));
 
   return app;
+}
+
+/** Previews hold every file of a version and jobs their events: only the latest few are kept. */
+const KEPT = 20;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= KEPT) break;
+    map.delete(oldest);
+  }
 }
 
 function sameSecret(a: string, b: string): boolean {
