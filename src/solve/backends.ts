@@ -21,10 +21,18 @@ export interface BackendResult {
   readonly objective: number;
 }
 
+export interface BackendOptions {
+  /** Undefined: run to proven optimality. */
+  readonly timeLimitMs?: number;
+  /** Drop integrality (a bound). */
+  readonly relax?: boolean;
+  /** HiGHS only: solve in this worker thread instead of the calling one. */
+  readonly worker?: HighsWorker;
+}
+
 export interface Backend {
   readonly name: SolverName;
-  /** `timeLimitMs` undefined: run to proven optimality. `relax`: drop integrality (a bound). */
-  solve(model: LinearModel, options: { timeLimitMs?: number; relax?: boolean }): Promise<BackendResult>;
+  solve(model: LinearModel, options: BackendOptions): Promise<BackendResult>;
 }
 
 type SolverOutput = Record<string, number | boolean | undefined>;
@@ -103,8 +111,57 @@ export const jsBackend: Backend = {
   },
 };
 
-type Highs = { solve(problem: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> } };
+type HighsSolution = { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
+type Highs = { solve(problem: string, options?: Record<string, unknown>): HighsSolution };
 let highsInstance: Highs | undefined;
+
+const HIGHS_WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+require(workerData.highsPath)().then((highs) => {
+  parentPort.on("message", ({ lp, options }) => {
+    try {
+      const s = highs.solve(lp, options);
+      const columns = {};
+      for (const [name, column] of Object.entries(s.Columns)) columns[name] = { Primal: column.Primal };
+      parentPort.postMessage({ solution: { Status: s.Status, ObjectiveValue: s.ObjectiveValue, Columns: columns } });
+    } catch (e) {
+      parentPort.postMessage({ error: String((e && e.message) || e) });
+    }
+  });
+  parentPort.postMessage({ ready: true });
+});
+`;
+
+/**
+ * HiGHS in a worker thread of its own: independent parts are solved side by side on the machine's
+ * cores. HiGHS is deterministic (one thread, a fixed seed), so the result is the same as in the
+ * calling thread.
+ */
+export class HighsWorker {
+  private readonly worker: Worker;
+  private readonly ready: Promise<void>;
+
+  constructor() {
+    const highsPath = createRequire(import.meta.url).resolve("highs");
+    this.worker = new Worker(HIGHS_WORKER_SOURCE, { eval: true, workerData: { highsPath } });
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.once("message", () => resolve());
+      this.worker.once("error", reject);
+    });
+  }
+
+  async solve(lp: string, options: Record<string, unknown>): Promise<HighsSolution> {
+    await this.ready;
+    return new Promise((resolve, reject) => {
+      this.worker.once("message", (reply: { solution?: HighsSolution; error?: string }) => (reply.solution ? resolve(reply.solution) : reject(new Error(reply.error))));
+      this.worker.postMessage({ lp, options });
+    });
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
 
 /** HiGHS loads its WebAssembly once, asynchronously; call before solving with it. */
 export async function loadHighs(): Promise<void> {
@@ -116,8 +173,8 @@ export async function loadHighs(): Promise<void> {
 
 export const highsBackend: Backend = {
   name: "highs",
-  async solve(model, { timeLimitMs, relax }) {
-    if (!highsInstance) throw new Error("HiGHS is not loaded: await loadHighs() first");
+  async solve(model, { timeLimitMs, relax, worker }) {
+    if (!highsInstance && !worker) throw new Error("HiGHS is not loaded: await loadHighs() first");
     const names = [...model.variables.keys()];
     const id = new Map(names.map((name, index) => [name, `v${index}`]));
     const term = (coefficient: number, name: string) => `${coefficient < 0 ? "-" : "+"} ${Math.abs(coefficient)} ${id.get(name)}`;
@@ -139,14 +196,15 @@ export const highsBackend: Backend = {
     }
     if (integers.length) lines.push("General", ` ${integers.join(" ")}`);
     lines.push("End");
-    const solution = highsInstance.solve(lines.join("\n"), {
+    const highsOptions = {
       mip_rel_gap: 0,
       mip_abs_gap: 1e-6,
       random_seed: 0,
       threads: 1,
       output_flag: false,
       ...(timeLimitMs !== undefined ? { time_limit: timeLimitMs / 1000 } : {}),
-    });
+    };
+    const solution = worker ? await worker.solve(lines.join("\n"), highsOptions) : highsInstance!.solve(lines.join("\n"), highsOptions);
     if (solution.Status !== "Optimal" && solution.Status !== "Time limit reached") return { status: "infeasible", values: new Map(), objective: Number.NaN };
     if (solution.Status === "Time limit reached" && !Number.isFinite(solution.ObjectiveValue)) return { status: "timeout", values: new Map(), objective: Number.NaN };
     const values = new Map<string, number>();
