@@ -8,6 +8,7 @@ import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
 import { DateTime } from "luxon";
 import { scheduleMetrics } from "../model/metrics.ts";
+import { firstAllowedDate } from "../solve/constraints/notice-period.ts";
 import { LABELS, officialDate, officialDay, type Lang } from "./labels.ts";
 
 export interface TableOptions {
@@ -93,6 +94,12 @@ function htmlTable(table: Table, className: string): string {
   ].join("\n");
 }
 
+/** A day a cluster's session may be on: inside its window, and not before the notice period ends. */
+export function schedulableDay(plan: Plan, cluster: Plan["clusters"][number], date: string): boolean {
+  const first = firstAllowedDate(plan);
+  return cluster.window.from <= date && date <= cluster.window.to && (first === undefined || date >= first);
+}
+
 /** The month at a glance: one row per working day, one column per cluster, provinces in the cells. */
 function monthGrid(plan: Plan, schedule: Schedule, lang: Lang): string {
   const labels = LABELS[lang];
@@ -102,7 +109,7 @@ function monthGrid(plan: Plan, schedule: Schedule, lang: Lang): string {
   const metrics = scheduleMetrics(plan, schedule);
   const body = days.map((date) => {
     const cells = plan.clusters.map((cluster) => {
-      const inWindow = cluster.window.from <= date && date <= cluster.window.to;
+      const inWindow = schedulableDay(plan, cluster, date);
       const entries = schedule.sessions
         .filter((s) => s.cluster === cluster.name && s.date === date)
         .map((s) => `${escapeHtml(s.province)} <small>(${escapeHtml(labels[s.halfDay])})</small>`);

@@ -2,7 +2,7 @@
  * The workspace's HTML, rendered on the server from the same tables and words as the exports.
  * Every planner-supplied string goes through `escapeHtml`; the only script is /assets/app.js.
  */
-import { clusterTable, escapeHtml, sessionTable, type Table } from "../export/table.ts";
+import { clusterTable, escapeHtml, schedulableDay, sessionTable, type Table } from "../export/table.ts";
 import { officialDay, type Lang } from "../export/labels.ts";
 import { datesBetween } from "../model/calendar.ts";
 import type { Plan } from "../model/plan.ts";
@@ -69,7 +69,7 @@ function grid(plan: Plan, schedule: Schedule, lang: Lang, file: string, editable
   const head = `<tr><th>${e(w.sessionHeader[1]!)}</th>${plan.clusters.map((c, i) => `<th><span class="swatch c${i % PALETTE.length}"></span>${e(c.name)}</th>`).join("")}</tr>`;
   const rows = days.map((date) => {
     const cells = plan.clusters.map((cluster) => {
-      const inWindow = cluster.window.from <= date && date <= cluster.window.to;
+      const inWindow = schedulableDay(plan, cluster, date);
       const entries = schedule.sessions
         .filter((s) => s.cluster === cluster.name && s.date === date)
         .map((s) => {
