@@ -13,6 +13,7 @@ export { replan, type ReplanOutcome, type SessionChange } from "./solve/replan.t
 export { HARD_CONSTRAINTS, SOFT_GOALS, type Violation } from "./solve/constraints/index.ts";
 export { greedySchedule } from "./solve/greedy.ts";
 export { applyChanges, ChangesSchema, type Changes } from "./model/changes.ts";
+export { planOfSchedule, planProposingWindows, planWithChanges, planWithProfile } from "./model/variants.ts";
 export { loadScheduleFor, loadScheduleText, ScheduleSchema, type Schedule, type Session } from "./model/schedule.ts";
 export { scheduleFeed, sessionRequest, sessionCancel } from "./export/ics.ts";
 export { clusterTable, sessionTable, toMarkdown, toCsv, toHtmlPage } from "./export/table.ts";

@@ -18,10 +18,11 @@ import { LANGS, type Lang } from "../export/labels.ts";
 import { writeAtomic } from "../folder/safe-write.ts";
 import { ScheduleFolder, ScheduleFolderReader, VersionConflictError, type FileTree } from "../folder/schedule-folder.ts";
 import { FolderBusyError } from "../folder/lock.ts";
-import { applyChanges, emptyChanges, unknownNames, type Changes } from "../model/changes.ts";
+import { emptyChanges, type Changes } from "../model/changes.ts";
 import { formatIssue, InputError } from "../model/issues.ts";
 import { loadPlanText } from "../model/load.ts";
-import { resolvePlan, type Plan } from "../model/plan.ts";
+import type { Plan } from "../model/plan.ts";
+import { planOfSchedule, planWithChanges } from "../model/variants.ts";
 import { setOwn } from "../model/records.ts";
 import { loadScheduleText, type Schedule } from "../model/schedule.ts";
 import { compareSessions, replan, type ReplanOutcome, type SessionChange } from "../solve/replan.ts";
@@ -291,20 +292,22 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const field = (key: string) => String(form[key] ?? "").trim();
     const changes = changesFromForm(field);
     if (typeof changes === "string") return c.html(messagePage(lang, w.replan, changes, `/p/${encodeURIComponent(name)}?lang=${lang}`), 422);
-    const unknown = unknownNames(original.data, changes);
-    const resolved = resolvePlan(applyChanges(original.data, changes));
-    if (unknown.length || !resolved.ok) {
-      const problems = unknown.length ? unknown : resolved.ok ? [] : resolved.issues.map((issue) => formatIssue(undefined, issue));
-      return c.html(messagePage(lang, w.replan, problems.join("\n"), `/p/${encodeURIComponent(name)}?lang=${lang}`), 422);
+    let changed: Plan;
+    try {
+      // The plan the current schedule was solved from (its profile, its proposed windows), with the change.
+      changed = planWithChanges(planOfSchedule(original, state.schedule, "schedule.json"), changes, w.replan).plan;
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      return c.html(messagePage(lang, w.replan, e.issues.map((issue) => formatIssue(undefined, issue)).join("\n"), `/p/${encodeURIComponent(name)}?lang=${lang}`), 422);
     }
     const today = /^\d{4}-\d{2}-\d{2}$/.test(field("today")) ? field("today") : undefined;
-    const outcome = await replan(resolved.value, state.schedule, { planPath: name, ...(today ? { today } : {}) });
+    const outcome = await replan(changed, state.schedule, { planPath: name, ...(today ? { today } : {}) });
     const title = w.replanOf(field("province"));
     if (outcome.schedule.status === "partial") {
       return c.html(previewPage(w, lang, name, { title, ok: false, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${r.message} — ${w.proven}` ) }));
     }
     const id = newToken();
-    remember(previews, id, { plan: name, basedOn: state.current, version: outcome.schedule.version, files: (await versionFiles(resolved.value, outcome.schedule, { lang: "vi", replan: outcome })).files });
+    remember(previews, id, { plan: name, basedOn: state.current, version: outcome.schedule.version, files: (await versionFiles(changed, outcome.schedule, { lang: "vi", replan: outcome, changes })).files });
     return c.html(previewPage(w, lang, name, { id, title, ok: true, summary: replanSummary(diffSummary(outcome), lang), lines: changedLines(outcome.changes, lang) }));
   }));
 

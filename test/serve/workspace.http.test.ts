@@ -112,6 +112,8 @@ describe("the workspace over HTTP", () => {
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain("Phiên bản 2 đã được chấp nhận trong lúc này; hãy tải lại trang và đổi lịch từ phiên bản 2.");
     expect(JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8")).version).toBe(2);
+    // The change is recorded beside the schedule, as the CLI's re-plan does: check applies it.
+    expect(JSON.parse(readFileSync(join(w.dir, "small", "changes.json"), "utf8")).provinces["Hà Nam"].unavailable).toEqual(["2022-09-12"]);
     expect((await w.post(`/p/${PLAN}/previews/${first}/accept`)).status).toBe(404);
   });
 

@@ -6,7 +6,8 @@ import { checkSchedule } from "../../solve/check.ts";
 import { HARD_CONSTRAINTS } from "../../solve/constraints/index.ts";
 import { previousSchedule } from "../../solve/replan.ts";
 import { parse, UsageError } from "../args.ts";
-import { planOfSchedule, planWithChanges, readChanges } from "../changes.ts";
+import { planOfSchedule, planWithChanges } from "../../model/variants.ts";
+import { readChanges } from "../changes.ts";
 import { displayName, readInput, readPlan, STDIN } from "../files.ts";
 
 /** The changes a re-plan recorded beside the schedule it wrote (versions/vN/changes.json), if any. */
@@ -36,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
   const loaded = loadScheduleFor(plan, readInput(schedulePath), displayName(schedulePath));
   const { schedule, warnings: scheduleWarnings } = loaded;
   // Solved with a goal profile or proposed windows: they are part of the plan it was made from.
-  plan = planOfSchedule(plan, schedule);
+  plan = planOfSchedule(plan, schedule, displayName(schedulePath));
   warnings.push(...scheduleWarnings.map((w: Issue) => formatIssue(displayName(schedulePath), w)));
   if (schedule.planHash !== planHash(plan)) warnings.push(`warning: ${displayName(schedulePath)} was made from another version of ${planPath}${changesFile ? " and its changes" : ""} (planHash differs): checking it against the plan as it is now`);
   const previous = values.previous ? loadScheduleFor(original, readInput(values.previous), displayName(values.previous)).schedule : undefined;

@@ -9,7 +9,8 @@ import { own, setOwn } from "../../model/records.ts";
 import { DateString } from "../../model/schema.ts";
 import { replan } from "../../solve/replan.ts";
 import { oneOf, parse, UsageError } from "../args.ts";
-import { planOfSchedule, planWithChanges, readChanges } from "../changes.ts";
+import { planOfSchedule, planWithChanges } from "../../model/variants.ts";
+import { readChanges } from "../changes.ts";
 import { solverOptions } from "../solver-options.ts";
 import { displayName, readInput, readPlan, STDIN } from "../files.ts";
 import { filesOfVersion, describeWritten } from "../publish.ts";
@@ -84,7 +85,7 @@ export async function run(argv: string[]): Promise<number> {
   const previousText = readInput(values.schedule);
   const { schedule: previous } = loadScheduleFor(written, previousText, schedulePath);
   // A schedule solved with a goal profile (or proposed windows) is re-planned the same way.
-  const original = planOfSchedule(written, previous);
+  const original = planOfSchedule(written, previous, schedulePath);
   const { plan, warnings: planWarnings } = planWithChanges(original, changes, source);
   if (previous.planId !== plan.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${previous.planId}", not "${plan.id}"`, `give the schedule made from ${planPath}`)]);
 

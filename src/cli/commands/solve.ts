@@ -10,7 +10,8 @@ import { comparisonJson, comparisonMarkdown, type ProfileResult } from "../../ex
 import { scheduleMetrics } from "../../model/metrics.ts";
 import type { Plan } from "../../model/plan.ts";
 import { oneOf, parse } from "../args.ts";
-import { profiledPlan, proposingWindows } from "../changes.ts";
+import { planProposingWindows } from "../../model/variants.ts";
+import { profiledPlan } from "../changes.ts";
 import { displayName, readPlan } from "../files.ts";
 import { describeWritten, filesOfVersion } from "../publish.ts";
 import { printOutcome } from "../report.ts";
@@ -39,7 +40,7 @@ export async function run(argv: string[]): Promise<number> {
   const loaded = readPlan(planPath);
   const warnings = values["propose-windows"] ? loaded.warnings.filter((w) => w.code !== "window-missing") : loaded.warnings;
   // --propose-windows: every cluster the plan leaves undated gets dates proposed (the plan's blank stays blank).
-  const written = values["propose-windows"] ? proposingWindows(loaded.plan) : loaded.plan;
+  const written = values["propose-windows"] ? planProposingWindows(loaded.plan) : loaded.plan;
   // Goal profiles: --profile solves with one; --compare solves with each and publishes the first.
   const names = values.compare !== undefined ? values.compare.split(",").map((n) => n.trim()) : values.profile !== undefined ? [values.profile] : [];
   const profiles = names.map((name) => ({ name, plan: profiledPlan(written, name) }));
