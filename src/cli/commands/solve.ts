@@ -82,7 +82,8 @@ export async function run(argv: string[]): Promise<number> {
       files.set("comparison.json", comparisonJson(results));
       if (!quiet) process.stdout.write(`${comparisonMarkdown(results)}\n`);
     }
-    const outcome = (version: number, written: boolean) => ({ status: schedule.status, folder: folder.dir, version, written, sessions: schedule.sessions.length, unplaced: schedule.unplaced, report, metrics: scheduleMetrics(plan, schedule) });
+    const metrics = scheduleMetrics(plan, schedule);
+    const outcome = (version: number, written: boolean) => ({ status: schedule.status, folder: folder.dir, version, written, sessions: schedule.sessions.length, unplaced: schedule.unplaced, report, metrics });
     if (current !== undefined) {
       if (files.get("schedule.json") !== currentText) throw folderHoldsAnother(folder, current, schedule.planId);
       if (values.json) process.stdout.write(`${JSON.stringify(outcome(current, false), null, 2)}\n`);
@@ -90,7 +91,7 @@ export async function run(argv: string[]): Promise<number> {
       return schedule.status === "complete" ? 0 : 1;
     }
     const version = folder.publish(files, undefined);
-    if (!values.json && !values.quiet) printOutcome(schedule, report, describeWritten(folder, version, files), (Date.now() - started) / 1000, scheduleMetrics(plan, schedule));
+    if (!values.json && !values.quiet) printOutcome(schedule, report, describeWritten(folder, version, files), (Date.now() - started) / 1000, metrics);
     // Without a full schedule: the smallest change of each kind that places everyone, proven by solving again.
     const { relaxations, complete } = schedule.status === "partial" ? await proveRelaxations(plan, schedule, { solve: async (changed) => (await solvePlan(changed, solving)).schedule }) : { relaxations: [], complete: true };
     if (values.json) process.stdout.write(`${JSON.stringify({ ...outcome(version, true), relaxations }, null, 2)}\n`);
