@@ -6,8 +6,6 @@ import type { Slot } from "../model/calendar.ts";
 import type { Cluster, Plan, Province, Trainer } from "../model/plan.ts";
 import { HARD_CONSTRAINTS, SOFT_GOALS } from "./constraints/index.ts";
 import type { EncodeContext, PreviousSchedule, SoftGoal, StaffVariable } from "./constraints/types.ts";
-
-export type { PreviousSchedule };
 import { bindingGaps } from "./constraints/travel-time.ts";
 import { LinearModel } from "./linear-model.ts";
 
@@ -83,13 +81,6 @@ export interface BuildOptions {
   /** Re-planning: the schedule being changed. */
   readonly previous?: PreviousSchedule;
 }
-
-/**
- * The schedule a re-plan starts from. Its sessions cost nothing where they stay; a moved session
- * costs more than every re-staffing together, a re-staffing more than every other goal together,
- * so the optimum moves the fewest sessions, then changes the fewest trainers. Frozen sessions
- * (already held) keep their half-day and trainers.
- */
 
 export function buildModel(plan: Plan, clusters: readonly Cluster[], options: BuildOptions): BuiltModel {
   const { granularity, previous } = options;

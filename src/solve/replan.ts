@@ -6,7 +6,7 @@ import { DateTime } from "luxon";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule, Session } from "../model/schedule.ts";
 import type { SolverName } from "./backends.ts";
-import type { PreviousSchedule } from "./build.ts";
+import type { PreviousSchedule } from "./constraints/types.ts";
 import { proveRelaxations, type Relaxation } from "./relax.ts";
 import { solvePlan } from "./solve.ts";
 
