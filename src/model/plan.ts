@@ -60,6 +60,11 @@ export interface Plan {
   readonly travel: TravelTimes;
 }
 
+/** The trainers who have `role` and may serve `cluster`: a cluster's pool for that role. */
+export function trainersOf(trainers: readonly Trainer[], role: string, cluster: string): Trainer[] {
+  return trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster));
+}
+
 export function trainerAvailable(trainer: Trainer, slot: { date: string; halfDay: HalfDayName }): boolean {
   const hit = (selector: DateSelector) => selects(selector, slot.date, slot.halfDay);
   if (trainer.onlyAvailable && !trainer.onlyAvailable.some(hit)) return false;
@@ -331,7 +336,7 @@ function countingWarnings(data: PlanData, clusters: readonly Cluster[], trainers
   for (const [index, cluster] of clusters.entries()) {
     const path = ["clusters", index, "name"];
     for (const [role, count] of needs) {
-      const pool = trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster.name));
+      const pool = trainersOf(trainers, role, cluster.name);
       if (pool.length < count) {
         warnings.push(warning("role-count", path, `each session needs ${count} ${role} trainer${count > 1 ? "s" : ""}, but ${pool.length === 0 ? `no ${role} trainer may serve ${cluster.name}` : `only ${pool.length} may serve ${cluster.name} (${pool.map((t) => t.id).join(", ")})`}: none of its provinces can be placed`, `add ${role} trainers for ${cluster.name}`));
       }

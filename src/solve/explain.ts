@@ -4,7 +4,7 @@
  * the best partial schedule shows (every possible half-day taken by the trainers' other sessions).
  */
 import { officialDate, type Slot } from "../model/calendar.ts";
-import { trainerAvailable, type Cluster, type Plan, type Province } from "../model/plan.ts";
+import { trainerAvailable, trainersOf, type Cluster, type Plan, type Province } from "../model/plan.ts";
 import type { Session, Unplaced } from "../model/schedule.ts";
 import { candidateSlots, eligibleTrainers } from "./build.ts";
 import { HARD_CONSTRAINTS } from "./constraints/index.ts";
@@ -17,7 +17,7 @@ export function clusterShortfalls(plan: Plan): Map<string, string[]> {
     const messages: string[] = [];
     for (const [role, count] of plan.needs) {
       const needed = count * cluster.provinces.length;
-      const pool = plan.trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster.name));
+      const pool = trainersOf(plan.trainers, role, cluster.name);
       const between = `between ${officialDate(cluster.window.from)} and ${officialDate(cluster.window.to)}`;
       if (pool.length === 0) {
         messages.push(`${cluster.name} needs ${needed} ${role} trainer place${needed > 1 ? "s" : ""}, but no ${role} trainer may serve ${cluster.name}`);
@@ -82,7 +82,7 @@ export function explainUnplaced(plan: Plan, sessions: readonly Session[], unplac
       if (slots.length === 0) causes.push(...noSlotReasons(plan, province, cluster));
       else {
         for (const [role, count] of plan.needs) {
-          const pool = plan.trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster.name)).map((t) => t.id);
+          const pool = trainersOf(plan.trainers, role, cluster.name).map((t) => t.id);
           if (pool.length < count) {
             causes.push({ code: "role-count", role, needed: count, available: pool.length, message: `each session needs ${count} ${role} trainers, but ${cluster.name} has ${pool.length === 0 ? "none" : `only ${pool.length} (${pool.join(", ")})`}` });
             continue;

@@ -3,7 +3,7 @@
  * decoded schedule is checked by the same rules that built the model, and a violation there is a
  * bug, never a schedule.
  */
-import type { Cluster, Plan } from "../model/plan.ts";
+import { trainersOf, type Cluster, type Plan } from "../model/plan.ts";
 import { defaultGeneratedAt, makeSession, planHash, sortSessions, type Schedule, type Session, type SolveReport, type Unplaced } from "../model/schedule.ts";
 import { availableParallelism } from "node:os";
 import { backend, HighsWorker, loadHighs, type Backend, type SolverName } from "./backends.ts";
@@ -49,7 +49,7 @@ const MAX_LANES = 4;
 function estimateVariables(plan: Plan, clusters: readonly Cluster[]): number {
   let estimate = 0;
   for (const cluster of clusters) {
-    const staff = [...plan.needs.keys()].reduce((sum, role) => sum + plan.trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster.name)).length, 0);
+    const staff = [...plan.needs.keys()].reduce((sum, role) => sum + trainersOf(plan.trainers, role, cluster.name).length, 0);
     estimate += cluster.provinces.length * cluster.slots.length * (1 + staff);
   }
   return estimate;

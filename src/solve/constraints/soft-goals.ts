@@ -5,7 +5,7 @@
  * is what makes branch and bound slow).
  */
 import { DateTime } from "luxon";
-import { provincePrefers, type Cluster, type Plan, type Trainer } from "../../model/plan.ts";
+import { provincePrefers, trainersOf, type Cluster, type Plan, type Trainer } from "../../model/plan.ts";
 import { firstAllowedDate } from "./notice-period.ts";
 import { distanceKm } from "../../model/provinces.ts";
 import type { SoftGoal } from "./types.ts";
@@ -81,7 +81,7 @@ export function evenShare(plan: Plan, trainer: Trainer): number {
   for (const cluster of plan.clusters) {
     if (!trainer.clusters.has(cluster.name)) continue;
     for (const role of trainer.roles) {
-      const pool = plan.trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster.name)).length;
+      const pool = trainersOf(plan.trainers, role, cluster.name).length;
       share += ((plan.needs.get(role) ?? 0) * cluster.provinces.length) / pool;
     }
   }
