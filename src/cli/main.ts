@@ -8,7 +8,7 @@ import { InputError } from "../model/issues.ts";
 import { FrozenConflictError, ModelTooLargeError, TimeLimitError } from "../solve/errors.ts";
 import { UsageError } from "./args.ts";
 import { FolderBusyError } from "../folder/lock.ts";
-import { VersionConflictError } from "../folder/schedule-folder.ts";
+import { VersionConflictError } from "../folder/errors.ts";
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2, bug: 3 } as const;
 

@@ -15,7 +15,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, chmodSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { error, InputError } from "../model/issues.ts";
+import { loadScheduleText, type Schedule } from "../model/schedule.ts";
+import { VersionConflictError } from "./errors.ts";
 import { acquireLock, LOCK_FILE, type Lock } from "./lock.ts";
+
+export { VersionConflictError };
 import { describeEntry, lstatOrUndefined, randomSuffix, writeNewFile } from "./safe-write.ts";
 
 export const VERSIONS_DIR = "versions";
@@ -25,22 +29,6 @@ const LINK_PREFIX = ".link-";
 
 /** Names an older taphuan wrote as plain files; found in a folder without versions, they are not ours to replace. */
 const PLAIN_LAYOUT_NAMES = ["schedule.json", "schedule.ics", "requests", "updates", "history", "diff.md", "diff.json"];
-
-/** The version a writer started from is no longer current (another writer published meanwhile). */
-export class VersionConflictError extends Error {
-  constructor(
-    readonly dir: string,
-    readonly current: number | undefined,
-    readonly basedOn: number | undefined,
-  ) {
-    super(
-      current === undefined
-        ? `${dir}: version ${basedOn} is not in this folder; start again from the folder's schedule`
-        : `${dir}: version ${current} is now current, and this change started from ${basedOn === undefined ? "an empty folder" : `version ${basedOn}`}; start again from version ${current} (${join(dir, "schedule.json")})`,
-    );
-    this.name = "VersionConflictError";
-  }
-}
 
 export type FileTree = ReadonlyMap<string, string | Uint8Array>;
 
@@ -89,6 +77,11 @@ export class ScheduleFolderReader {
 
   readVersionFile(version: number, file: string): string {
     return readFileSync(this.versionPath(version, file), "utf8");
+  }
+
+  /** A version's schedule.json, checked like any schedule file (problems name its path). */
+  readSchedule(version: number): Schedule {
+    return loadScheduleText(this.readVersionFile(version, "schedule.json"), this.versionPath(version, "schedule.json"));
   }
 }
 

@@ -24,7 +24,7 @@ import { loadPlanText } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
 import { planOfSchedule, planWithChanges } from "../model/variants.ts";
 import { setOwn } from "../model/records.ts";
-import { loadScheduleText, type Schedule } from "../model/schedule.ts";
+import type { Schedule } from "../model/schedule.ts";
 import { compareSessions, replan, type ReplanOutcome, type SessionChange } from "../solve/replan.ts";
 import { solvePlan } from "../solve/solve.ts";
 import { comparePage, editor, issuesBlock, layout, messagePage, planList, planPage, previewPage, replanForm } from "./pages.ts";
@@ -168,7 +168,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const current = reader.currentVersion();
     const asked = Number(c.req.query("v"));
     const version = current === undefined ? undefined : Number.isInteger(asked) && reader.versions().includes(asked) ? asked : current;
-    const schedule = version === undefined ? undefined : loadScheduleText(reader.readVersionFile(version, "schedule.json"), "schedule.json");
+    const schedule = version === undefined ? undefined : reader.readSchedule(version);
     const base = `/p/${encodeURIComponent(name)}`;
     const files = version === undefined ? [] : listFiles(reader.versionPath(version));
     const downloads = [
@@ -269,7 +269,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const reader = new ScheduleFolderReader(scheduleDir(name));
     const current = reader.currentVersion();
     if (current === undefined) return undefined;
-    return { reader, current, schedule: loadScheduleText(reader.readVersionFile(current, "schedule.json"), "schedule.json") };
+    return { reader, current, schedule: reader.readSchedule(current) };
   };
 
   app.get("/p/:plan/replan", withPlan((c, name) => {
@@ -333,7 +333,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const state = currentSchedule(name);
     const restored = Number(c.req.param("v"));
     if (!plan || !state || !state.reader.versions().includes(restored)) return c.text("no such version", 404);
-    const old = loadScheduleText(state.reader.readVersionFile(restored, "schedule.json"), "schedule.json");
+    const old = state.reader.readSchedule(restored);
     const compared = compareSessions(plan, state.schedule, old.sessions);
     const schedule: Schedule = { ...old, version: state.current + 1, generatedAt: state.schedule.generatedAt, sessions: compared.sessions };
     const outcome: ReplanOutcome = { ...compared, schedule, provenMinimal: false, suggestions: [] };
@@ -362,7 +362,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const reader = new ScheduleFolderReader(scheduleDir(name));
     const [a, b] = [Number(c.req.query("a")), Number(c.req.query("b"))];
     if (!plan || !reader.versions().includes(a) || !reader.versions().includes(b)) return c.text("no such version", 404);
-    const [older, newer] = [a, b].map((v) => loadScheduleText(reader.readVersionFile(v, "schedule.json"), "schedule.json")) as [Schedule, Schedule];
+    const [older, newer] = [a, b].map((v) => reader.readSchedule(v)) as [Schedule, Schedule];
     const { changes } = compareSessions(plan, older, newer.sessions);
     const lines = changedLines(changes, lang);
     return c.html(comparePage(WORDS[lang], lang, name, a, b, lines));
