@@ -17,6 +17,7 @@ const FONT = "Times New Roman";
 function mm(millimetres: number): number {
   return Math.round((millimetres * 1440) / 25.4);
 }
+
 /** Half-points: 13 pt for the text, 12 pt inside tables (the usual practice in appendices). */
 const TEXT_SIZE = 26;
 const TABLE_SIZE = 24;
@@ -89,5 +90,3 @@ export async function appendixDocx(plan: Plan, schedule: Schedule, options: { re
   });
   return stableZip(new Uint8Array(await Packer.toBuffer(document)), schedule.generatedAt);
 }
-
-
