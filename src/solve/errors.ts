@@ -42,4 +42,3 @@ export class FrozenConflictError extends Error {
     this.name = "FrozenConflictError";
   }
 }
-

@@ -135,4 +135,3 @@ function nextGeneratedAt(plan: Plan, previous: Schedule, today: string | undefin
   const candidate = today ? DateTime.fromISO(today, { zone }) : after;
   return (candidate > after ? candidate : after).setZone(zone).toISO({ suppressMilliseconds: true })!;
 }
-
