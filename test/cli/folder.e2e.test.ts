@@ -190,9 +190,13 @@ describe("names that every JavaScript object has", () => {
 });
 
 const isRoot = process.getuid?.() === 0;
-/** As a user without rights: root reads everything, so the test drops to nobody where it runs as root. */
-function runAsNobody(args: string[]) {
-  const command = isRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, BIN, ...args] : [process.execPath, BIN, ...args];
+/**
+ * As a user without rights: root reads and writes everything, so where the test runs as root the
+ * CLI runs without the capabilities that bypass file permissions (it stays root, so it can still
+ * reach a checkout in a folder only root may enter, as CI's may be).
+ */
+function runWithoutRights(args: string[]) {
+  const command = isRoot ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search", process.execPath, BIN, ...args] : [process.execPath, BIN, ...args];
   const result = spawnSync(command[0]!, command.slice(1), { cwd: ROOT, encoding: "utf8", env: { ...process.env, HOME: "/tmp" } });
   return { code: result.status ?? -1, stderr: result.stderr, stdout: result.stdout };
 }
@@ -208,13 +212,13 @@ describe("files the user may not read or write", () => {
   });
 
   it("an unreadable plan: exit 2, the file and what to do, no stack trace", () => {
-    const result = runAsNobody(["validate", join(dir, "secret.yaml")]);
+    const result = runWithoutRights(["validate", join(dir, "secret.yaml")]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(`taphuan validate: ${join(dir, "secret.yaml")}: permission denied (EACCES) — choose a file or folder you may read and write, or ask for the rights`);
   });
 
   it("a folder the user may not write: exit 2 before the solve, nothing written", () => {
-    const result = runAsNobody(["solve", SMALL, "--out", join(dir, "locked"), "--quiet"]);
+    const result = runWithoutRights(["solve", SMALL, "--out", join(dir, "locked"), "--quiet"]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(`taphuan solve: ${join(dir, "locked", ".taphuan.lock")}: permission denied (EACCES) — choose a file or folder you may read and write, or ask for the rights`);
     expect(readdirSync(join(dir, "locked"))).toEqual([]);
