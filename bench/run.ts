@@ -53,11 +53,11 @@ if (process.env.BENCH_COMMANDS !== "0") {
     ["taphuan validate (2022 plan)", () => ["validate", PLAN, "--quiet"]],
     ["taphuan solve (2022 plan, every export)", () => ["solve", PLAN, "--out", join(mkdtempSync(join(tmpdir(), "bench-solve-")), "out"), "--quiet"]],
     [
-      "taphuan replan (Hà Nam, the walk-through)",
+      "taphuan replan (Nam Định, the walk-through)",
       () => {
         const out = join(mkdtempSync(join(tmpdir(), "bench-replan-")), "out");
         cpSync(template, out, { recursive: true, verbatimSymlinks: true });
-        return ["replan", PLAN, "--schedule", join(out, "schedule.json"), "--changes", `${ROOT}examples/ha-nam-doi-lich.yaml`, "--today", "2022-09-14", "--quiet"];
+        return ["replan", PLAN, "--schedule", join(out, "schedule.json"), "--changes", `${ROOT}examples/nam-dinh-doi-lich.yaml`, "--today", "2022-09-14", "--quiet"];
       },
     ],
   ];

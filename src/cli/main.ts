@@ -43,7 +43,7 @@ const COMMANDS: Record<string, Command> = {
     summary: "replan PLAN --schedule FILE   change the fewest sessions after a change; a new version",
     options: [
       "--schedule FILE       the schedule to change (its folder gets the new version), - for standard input",
-      "--changes FILE        a changes file (see examples/ha-nam-doi-lich.yaml), - for standard input",
+      "--changes FILE        a changes file (see examples/nam-dinh-doi-lich.yaml), - for standard input",
       '--unavailable "PROVINCE=DATE[..DATE]"       a province cannot host then (repeatable)',
       '--fix "PROVINCE=DATE/morning|afternoon"     a province must be then (repeatable)',
       '--trainer-unavailable "ID=DATE[..DATE]"     a trainer is away then (repeatable)',

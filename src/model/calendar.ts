@@ -43,6 +43,9 @@ export class Calendar {
   readonly slots: readonly Slot[];
   private readonly byKey: ReadonlyMap<string, Slot>;
   private readonly holidays: ReadonlySet<string>;
+  // luxon's zone arithmetic is slow and the model builder asks the same questions thousands of times.
+  private readonly weekdays = new Map<string, Weekday>();
+  private readonly halfDayTimes = new Map<string, { start: DateTime; end: DateTime }>();
 
   constructor(readonly settings: CalendarSettings) {
     this.holidays = new Set(settings.holidays);
@@ -61,7 +64,12 @@ export class Calendar {
   }
 
   weekday(date: string): Weekday {
-    return WEEKDAYS[DateTime.fromISO(date, { zone: this.settings.timeZone }).weekday - 1]!;
+    let weekday = this.weekdays.get(date);
+    if (weekday === undefined) {
+      weekday = WEEKDAYS[DateTime.fromISO(date, { zone: this.settings.timeZone }).weekday - 1]!;
+      this.weekdays.set(date, weekday);
+    }
+    return weekday;
   }
 
   /** "Sunday": for messages a planner reads. */
@@ -79,9 +87,15 @@ export class Calendar {
 
   /** The half-day's start and end instants on a date, whether or not it is a working day. */
   times(date: string, halfDay: HalfDayName): { start: DateTime; end: DateTime } {
-    const hours = this.settings.halfDays[halfDay];
-    const at = (time: string) => DateTime.fromISO(`${date}T${time}`, { zone: this.settings.timeZone });
-    return { start: at(hours.start), end: at(hours.end) };
+    const key = slotKey(date, halfDay);
+    let times = this.halfDayTimes.get(key);
+    if (!times) {
+      const hours = this.settings.halfDays[halfDay];
+      const at = (time: string) => DateTime.fromISO(`${date}T${time}`, { zone: this.settings.timeZone });
+      times = { start: at(hours.start), end: at(hours.end) };
+      this.halfDayTimes.set(key, times);
+    }
+    return times;
   }
 
   slot(date: string, halfDay: HalfDayName): Slot | undefined {

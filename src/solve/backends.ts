@@ -1,6 +1,6 @@
 /**
- * Two optimisers behind one interface: javascript-lp-solver (pure JavaScript, the default) and
- * HiGHS compiled to WebAssembly (`highs`). Both receive the same `LinearModel`.
+ * Two optimisers behind one interface: HiGHS compiled to WebAssembly (the default, see highs.ts)
+ * and javascript-lp-solver (pure JavaScript). Both receive the same `LinearModel`.
  */
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
@@ -19,6 +19,8 @@ export interface BackendResult {
   /** Values of the variables that are not zero. */
   readonly values: ReadonlyMap<string, number>;
   readonly objective: number;
+  /** A proven lower bound on the optimum, when the backend has one (the relaxation's, or better). */
+  readonly bound?: number;
 }
 
 export interface BackendOptions {
@@ -26,8 +28,8 @@ export interface BackendOptions {
   readonly timeLimitMs?: number;
   /** Drop integrality (a bound). */
   readonly relax?: boolean;
-  /** HiGHS only: solve in this worker thread instead of the calling one. */
-  readonly worker?: HighsWorker;
+  /** HiGHS: nodes of its LP-guided branch and bound before HiGHS's own MIP takes over (default 40). */
+  readonly searchNodes?: number;
 }
 
 export interface Backend {
@@ -111,112 +113,10 @@ export const jsBackend: Backend = {
   },
 };
 
-type HighsSolution = { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal: number }> };
-type Highs = { solve(problem: string, options?: Record<string, unknown>): HighsSolution };
-let highsInstance: Highs | undefined;
-
-const HIGHS_WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-require(workerData.highsPath)().then((highs) => {
-  parentPort.on("message", ({ lp, options }) => {
-    try {
-      const s = highs.solve(lp, options);
-      const columns = {};
-      for (const [name, column] of Object.entries(s.Columns)) columns[name] = { Primal: column.Primal };
-      parentPort.postMessage({ solution: { Status: s.Status, ObjectiveValue: s.ObjectiveValue, Columns: columns } });
-    } catch (e) {
-      parentPort.postMessage({ error: String((e && e.message) || e) });
-    }
-  });
-  parentPort.postMessage({ ready: true });
-});
-`;
-
-/**
- * HiGHS in a worker thread of its own: independent parts are solved side by side on the machine's
- * cores. HiGHS is deterministic (one thread, a fixed seed), so the result is the same as in the
- * calling thread.
- */
-export class HighsWorker {
-  private readonly worker: Worker;
-  private readonly ready: Promise<void>;
-
-  constructor() {
-    const highsPath = createRequire(import.meta.url).resolve("highs");
-    this.worker = new Worker(HIGHS_WORKER_SOURCE, { eval: true, workerData: { highsPath } });
-    this.ready = new Promise((resolve, reject) => {
-      this.worker.once("message", () => resolve());
-      this.worker.once("error", reject);
-    });
-  }
-
-  async solve(lp: string, options: Record<string, unknown>): Promise<HighsSolution> {
-    await this.ready;
-    return new Promise((resolve, reject) => {
-      this.worker.once("message", (reply: { solution?: HighsSolution; error?: string }) => (reply.solution ? resolve(reply.solution) : reject(new Error(reply.error))));
-      this.worker.postMessage({ lp, options });
-    });
-  }
-
-  close(): Promise<number> {
-    return this.worker.terminate();
-  }
-}
-
-/** HiGHS loads its WebAssembly once, asynchronously; call before solving with it. */
-export async function loadHighs(): Promise<void> {
-  if (highsInstance) return;
-  const require = createRequire(import.meta.url);
-  const factory = require("highs") as (options?: object) => Promise<Highs>;
-  highsInstance = await factory();
-}
-
-export const highsBackend: Backend = {
-  name: "highs",
-  async solve(model, { timeLimitMs, relax, worker }) {
-    if (!highsInstance && !worker) throw new Error("HiGHS is not loaded: await loadHighs() first");
-    const names = [...model.variables.keys()];
-    const id = new Map(names.map((name, index) => [name, `v${index}`]));
-    const term = (coefficient: number, name: string) => `${coefficient < 0 ? "-" : "+"} ${Math.abs(coefficient)} ${id.get(name)}`;
-    const lines = ["Minimize", ` obj: ${names.map((n) => term(model.variables.get(n)!.cost, n)).join(" ") || "0 v0"}`, "Subject To"];
-    let rowIndex = 0;
-    for (const row of model.rows.values()) {
-      const expression = [...row.terms].map(([n, c]) => term(c, n)).join(" ");
-      if (row.min !== undefined && row.max !== undefined && row.min === row.max) lines.push(` r${rowIndex++}: ${expression} = ${row.max}`);
-      else {
-        if (row.min !== undefined) lines.push(` r${rowIndex++}: ${expression} >= ${row.min}`);
-        if (row.max !== undefined) lines.push(` r${rowIndex++}: ${expression} <= ${row.max}`);
-      }
-    }
-    lines.push("Bounds");
-    const integers: string[] = [];
-    for (const [name, variable] of model.variables) {
-      lines.push(variable.binary ? ` 0 <= ${id.get(name)} <= 1` : ` ${id.get(name)} >= 0`);
-      if (variable.binary && !relax) integers.push(id.get(name)!);
-    }
-    if (integers.length) lines.push("General", ` ${integers.join(" ")}`);
-    lines.push("End");
-    const highsOptions = {
-      mip_rel_gap: 0,
-      mip_abs_gap: 1e-6,
-      random_seed: 0,
-      threads: 1,
-      output_flag: false,
-      ...(timeLimitMs !== undefined ? { time_limit: timeLimitMs / 1000 } : {}),
-    };
-    const solution = worker ? await worker.solve(lines.join("\n"), highsOptions) : highsInstance!.solve(lines.join("\n"), highsOptions);
-    if (solution.Status !== "Optimal" && solution.Status !== "Time limit reached") return { status: "infeasible", values: new Map(), objective: Number.NaN };
-    if (solution.Status === "Time limit reached" && !Number.isFinite(solution.ObjectiveValue)) return { status: "timeout", values: new Map(), objective: Number.NaN };
-    const values = new Map<string, number>();
-    for (const name of names) {
-      const value = solution.Columns[id.get(name)!]?.Primal ?? 0;
-      if (Math.abs(value) > 1e-9) values.set(name, value);
-    }
-    if (solution.Status === "Time limit reached" && values.size === 0) return { status: "timeout", values, objective: Number.NaN };
-    return { status: solution.Status === "Optimal" ? "optimal" : "feasible", values, objective: model.objective(values) };
-  },
-};
-
-export function backend(name: SolverName): Backend {
-  return name === "highs" ? highsBackend : jsBackend;
+export async function backend(name: SolverName): Promise<Backend> {
+  if (name === "js") return jsBackend;
+  // Loaded only when solving with it: validating or exporting never pays for the WebAssembly.
+  const { highsBackend, loadHighs } = await import("./highs.ts");
+  await loadHighs();
+  return highsBackend;
 }

@@ -111,7 +111,7 @@ export function buildModel(plan: Plan, clusters: readonly Cluster[], options: Bu
       // A session needs its roles filled by distinct trainers: skip slots where that cannot be.
       if (staff.some(({ count, trainers }) => trainers.length < count)) continue;
       const cost = slotCost(province, slot);
-      slots.set(slot.key, model.addVariable(`x${p}_${slot.ordinal}`, cost));
+      slots.set(slot.key, model.addVariable(`x${p}_${slot.ordinal}`, cost, true, { branchFirst: true }));
       worstSlot = Math.max(worstSlot, cost);
       for (const { role, trainers } of staff) {
         for (const trainer of trainers) {

@@ -10,13 +10,16 @@ export interface Row {
 
 export class LinearModel {
   /** Objective coefficient of each variable (minimised); insertion order is the model's order. */
-  readonly variables = new Map<string, { cost: number; binary: boolean }>();
+  readonly variables = new Map<string, { cost: number; binary: boolean; branchFirst?: boolean }>();
   readonly rows = new Map<string, Row>();
 
-  /** A 0/1 variable, or with `binary: false` a continuous one ≥ 0. */
-  addVariable(name: string, cost: number, binary = true): string {
+  /**
+   * A 0/1 variable, or with `binary: false` a continuous one ≥ 0. `branchFirst` marks the decisions
+   * that settle the others (a session's half-day before its trainers): a search fixes them first.
+   */
+  addVariable(name: string, cost: number, binary = true, options: { branchFirst?: boolean } = {}): string {
     if (this.variables.has(name)) throw new Error(`variable ${name} added twice`);
-    this.variables.set(name, { cost, binary });
+    this.variables.set(name, { cost, binary, ...(options.branchFirst ? { branchFirst: true } : {}) });
     return name;
   }
 

@@ -5,8 +5,7 @@
  */
 import { trainersOf, type Cluster, type Plan } from "../model/plan.ts";
 import { defaultGeneratedAt, makeSession, planHash, sortSessions, type Schedule, type Session, type SolveReport, type Unplaced } from "../model/schedule.ts";
-import { availableParallelism } from "node:os";
-import { backend, HighsWorker, loadHighs, type Backend, type SolverName } from "./backends.ts";
+import { backend, type Backend, type SolverName } from "./backends.ts";
 import { buildModel, independentParts, type BuiltModel } from "./build.ts";
 import type { PreviousSchedule } from "./constraints/types.ts";
 import { checkSchedule, evaluateGoals } from "./check.ts";
@@ -42,9 +41,6 @@ export interface SolveOutcome {
  */
 export const MAX_MODEL_VARIABLES = 1_000_000;
 
-/** Worker threads for parts solved side by side: each holds its own HiGHS (tens of MB). */
-const MAX_LANES = 4;
-
 /** An upper bound on a part's model size, by counting (half-days × trainers who may serve each role), before building it. */
 function estimateVariables(plan: Plan, clusters: readonly Cluster[]): number {
   let estimate = 0;
@@ -62,41 +58,22 @@ function refuseOversizedModel(plan: Plan, clusters: readonly Cluster[]): void {
 
 export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise<SolveOutcome> {
   const solverName = options.solver ?? "highs";
-  const solver = backend(solverName);
+  const solver = await backend(solverName);
   const deadline = options.timeLimitSeconds !== undefined ? Date.now() + options.timeLimitSeconds * 1000 : undefined;
-  const unordered = independentParts(plan);
-  // Without a time limit, HiGHS solves the parts side by side, one worker thread per core; with one,
-  // they go one after another so that each gets a fair share of what is left.
-  const lanes = solverName === "highs" && deadline === undefined && unordered.length > 1 ? Math.min(availableParallelism(), unordered.length, MAX_LANES) : 1;
-  // Side by side, the largest first (it sets the pace); one after another, the smallest first, so
-  // that what they leave of their share of the time limit goes to the larger ones after them.
-  const parts = unordered
+  // The smallest first, so that what they leave of their share of a time limit goes to the larger ones after them.
+  const parts = independentParts(plan)
     .map((clusters, index) => ({ clusters, index, size: estimateVariables(plan, clusters) }))
-    .sort((a, b) => (lanes > 1 ? b.size - a.size : a.size - b.size) || a.index - b.index);
+    .sort((a, b) => a.size - b.size || a.index - b.index);
   const solved: Awaited<ReturnType<typeof solvePart>>[] = [];
-  // Side by side each worker loads its own HiGHS, at the same time; one after another, this thread's.
-  const workers = lanes > 1 ? Array.from({ length: lanes }, () => new HighsWorker()) : [];
-  if (solverName === "highs" && lanes === 1) await loadHighs();
+  const untouched = options.previous ? untouchedClusters(plan, options.previous) : new Set<string>();
   const began = Date.now();
-  let next = 0;
-  let done = 0;
-  try {
-    await Promise.all(
-      Array.from({ length: lanes }, async (_, lane) => {
-        for (let index = next++; index < parts.length; index = next++) {
-          const { clusters, index: position } = parts[index]!;
-          const started = Date.now();
-          // An equal share of what is left, so one hard part cannot starve the ones after it.
-          const partDeadline = options.signal?.aborted ? started : deadline === undefined ? undefined : started + (deadline - started) / (parts.length - index);
-          const part = await solvePart(plan, clusters, solver, partDeadline, options.previous, workers[lane]);
-          solved[position] = part;
-          done++;
-          options.onProgress?.({ part: done, parts: parts.length, clusters: clusters.map((c) => c.name), objective: part.report.objective, bound: part.report.bound, proven: part.report.proven, seconds: (Date.now() - began) / 1000 });
-        }
-      }),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.close()));
+  for (const [done, { clusters, index }] of parts.entries()) {
+    const started = Date.now();
+    // An equal share of what is left, so one hard part cannot starve the ones after it.
+    const partDeadline = options.signal?.aborted ? started : deadline === undefined ? undefined : started + (deadline - started) / (parts.length - done);
+    const part = clusters.every((c) => untouched.has(c.name)) ? keptPart(plan, clusters, options.previous!) : await solvePart(plan, clusters, solver, partDeadline, options.previous);
+    solved[index] = part;
+    options.onProgress?.({ part: done + 1, parts: parts.length, clusters: clusters.map((c) => c.name), objective: part.report.objective, bound: part.report.bound, proven: part.report.proven, seconds: (Date.now() - began) / 1000 });
   }
   // In the plan's order of parts, whatever order they were solved in: the same input gives the same bytes.
   const sessions = solved.flatMap((part) => part.sessions);
@@ -127,14 +104,59 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
 }
 
 /**
+ * Re-planning: the clusters whose previous sessions all still keep every rule of the changed plan.
+ * Any other schedule of such a part moves a session or changes a trainer, and each of those costs
+ * more than every other goal together (the re-planning tiers), so its previous sessions are its
+ * proven optimum: nothing to solve. Every cluster with a broken rule, or with a province that had
+ * no session, is touched; a violation naming no province touches them all.
+ */
+function untouchedClusters(plan: Plan, previous: PreviousSchedule): Set<string> {
+  const touched = new Set<string>();
+  const sessions = plan.provinces.flatMap((province) => {
+    const before = previous.sessions.get(province.record.code);
+    const slot = before && plan.calendar.slot(...(before.slotKey.split("/") as [string, "morning" | "afternoon"]));
+    if (!before || !slot) touched.add(province.cluster);
+    return before && slot ? [makeSession(plan, province, slot, [...before.trainers])] : [];
+  });
+  for (const violation of checkSchedule(plan, sessions, previous)) {
+    const province = violation.province === undefined ? undefined : plan.provinces.find((p) => p.name === violation.province);
+    if (!province) return new Set();
+    touched.add(province.cluster);
+  }
+  return new Set(plan.clusters.map((c) => c.name).filter((name) => !touched.has(name)));
+}
+
+function keptPart(plan: Plan, clusters: readonly Cluster[], previous: PreviousSchedule) {
+  const sessions = clusters.flatMap((cluster) =>
+    cluster.provinces.map((province) => {
+      const before = previous.sessions.get(province.record.code)!;
+      return makeSession(plan, province, plan.calendar.slot(...(before.slotKey.split("/") as [string, "morning" | "afternoon"]))!, [...before.trainers]);
+    }),
+  );
+  const objective = evaluateGoals(plan, sessions, previous).reduce((sum, goal) => sum + goal.cost, 0);
+  const report = {
+    clusters: clusters.map((c) => c.name),
+    method: "kept: the previous sessions keep every rule, and any change would cost a move or a trainer",
+    sessions: sessions.length,
+    variables: 0,
+    rows: 0,
+    objective: round(objective),
+    bound: round(objective),
+    proven: true,
+    gap: 0,
+  };
+  return { sessions, unplaced: [] as string[], report };
+}
+
+/**
  * One part, one model: provinces a trainer cannot tell apart share trainer variables (exact, see
  * `staffGroups`), except when re-planning, where whether a trainer is a change depends on the
  * province. Proven optimal when the backend finishes; otherwise the LP bound gives the gap.
  */
-async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, deadline: number | undefined, previous: PreviousSchedule | undefined, worker?: HighsWorker) {
+async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, deadline: number | undefined, previous: PreviousSchedule | undefined) {
   refuseOversizedModel(plan, clusters);
   const built = buildModel(plan, clusters, previous ? { granularity: "province", previous } : { granularity: "grouped" });
-  const result = await solver.solve(built.model, { ...(deadline !== undefined ? { timeLimitMs: Math.max(1, deadline - Date.now()) } : {}), ...(worker ? { worker } : {}) });
+  const result = await solver.solve(built.model, deadline !== undefined ? { timeLimitMs: Math.max(1, deadline - Date.now()) } : {});
   if (result.status === "timeout") {
     // A re-plan must keep held sessions, which the greedy placer knows nothing of: no fallback there.
     if (previous) throw new TimeLimitError(clusters.map((c) => c.name));
@@ -142,7 +164,7 @@ async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backe
   }
   if (result.status === "infeasible") throw new SolverBugError([{ rule: "model", message: `part ${clusters.map((c) => c.name).join(", ")} has no solution although every province may stay unplaced` }]);
   const proven = result.status === "optimal";
-  const bound = proven ? result.objective : await boundOf(solver, built.model, deadline, worker);
+  const bound = proven ? result.objective : (result.bound ?? (await boundOf(solver, built.model, deadline)));
   const grouped = built.provinces.filter((p) => built.groupOf(p) !== p.record.code).length;
   const method = grouped ? `one model, ${grouped} of ${built.provinces.length} provinces in shared trainer groups` : "one model";
   return { ...decode(plan, built, result.values), report: partReport(clusters, built, result.objective, bound, proven, method) };
@@ -202,9 +224,9 @@ function greedyOnce(plan: Plan): Session[] {
 }
 
 /** The LP relaxation's optimum: a lower bound for a schedule not proven optimal, within what is left of the time limit. */
-async function boundOf(solver: Backend, model: LinearModel, deadline?: number, worker?: HighsWorker): Promise<number> {
+async function boundOf(solver: Backend, model: LinearModel, deadline?: number): Promise<number> {
   if (deadline !== undefined && deadline - Date.now() < 200) return Number.NEGATIVE_INFINITY;
-  const relaxed = await solver.solve(model, { relax: true, timeLimitMs: deadline === undefined ? 30_000 : deadline - Date.now(), ...(worker ? { worker } : {}) });
+  const relaxed = await solver.solve(model, { relax: true, timeLimitMs: deadline === undefined ? 30_000 : deadline - Date.now() });
   return relaxed.status === "optimal" || relaxed.status === "feasible" ? relaxed.objective : Number.NEGATIVE_INFINITY;
 }
 

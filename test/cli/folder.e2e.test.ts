@@ -68,7 +68,7 @@ describe("a re-plan killed at any point", () => {
       const out = fresh("kill");
       rmSync(out, { recursive: true });
       cpSync(template, out, { recursive: true, verbatimSymlinks: true });
-      const child = spawn(process.execPath, [BIN, "replan", PLAN, "--schedule", join(out, "schedule.json"), "--changes", "examples/ha-nam-doi-lich.yaml", "--today", "2022-09-14", "--quiet"], { cwd: ROOT, stdio: "ignore" });
+      const child = spawn(process.execPath, [BIN, "replan", PLAN, "--schedule", join(out, "schedule.json"), "--changes", "examples/nam-dinh-doi-lich.yaml", "--today", "2022-09-14", "--quiet"], { cwd: ROOT, stdio: "ignore" });
       const exited = new Promise((r) => child.once("exit", r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill("SIGKILL");
@@ -240,7 +240,7 @@ describe("a disk that fills up during a re-plan", () => {
     rmSync(join(mountPoint, "filler"));
     spawnSync("dd", ["if=/dev/zero", `of=${join(mountPoint, "filler")}`, "bs=1k", `count=${Math.max(0, freeKb(mountPoint) - 60)}`], { stdio: "ignore" });
     const before = readFileSync(join(out, "schedule.json"), "utf8");
-    const result = runCli(["replan", PLAN, "--schedule", join(out, "schedule.json"), "--changes", "examples/ha-nam-doi-lich.yaml", "--today", "2022-09-14", "--quiet"]);
+    const result = runCli(["replan", PLAN, "--schedule", join(out, "schedule.json"), "--changes", "examples/nam-dinh-doi-lich.yaml", "--today", "2022-09-14", "--quiet"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^taphuan replan: .+: the disk is full \(ENOSPC\) — free some space and run the command again; what was published before is intact\n$/);
     expect(readFileSync(join(out, "schedule.json"), "utf8")).toBe(before);

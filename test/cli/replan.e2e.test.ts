@@ -7,7 +7,7 @@ import { runCli } from "./run-cli.ts";
 
 type S = { province: string; date: string; halfDay: string; trainers: string[]; sequence: number; id: string };
 
-describe("the walk-through in examples/: September, then Hà Nam cannot host on its day", () => {
+describe("the walk-through in examples/: September, then Nam Định cannot host on its day", () => {
   const out = mkdtempSync(join(tmpdir(), "taphuan-walk-"));
   let before: { sessions: S[]; version: number };
   let walk: ReturnType<typeof spawnSync>;
@@ -17,11 +17,11 @@ describe("the walk-through in examples/: September, then Hà Nam cannot host on 
     walk = spawnSync("bash", ["examples/walkthrough.sh", out], { encoding: "utf8" });
   }, 180_000);
 
-  it("gives Hà Nam 15/9, the day the changes file names", () => {
-    expect(before.sessions.find((s) => s.province === "Hà Nam")).toMatchObject({ date: "2022-09-15" });
+  it("gives Nam Định 15/9, the day the changes file names", () => {
+    expect(before.sessions.find((s) => s.province === "Nam Định")).toMatchObject({ date: "2022-09-15" });
   });
 
-  it("moves Hà Nam and no other session, proven minimal, and keeps the trainers", () => {
+  it("moves Nam Định and no other session, proven minimal, and keeps the trainers", () => {
     expect(walk.status).toBe(0);
     const after = JSON.parse(readFileSync(join(out, "schedule.json"), "utf8")) as { sessions: S[]; version: number };
     expect(after.version).toBe(2);
@@ -29,11 +29,11 @@ describe("the walk-through in examples/: September, then Hà Nam cannot host on 
       const old = before.sessions.find((o) => o.id === s.id)!;
       return old.date !== s.date || old.halfDay !== s.halfDay;
     });
-    expect(moved.map((s) => s.province)).toEqual(["Hà Nam"]);
+    expect(moved.map((s) => s.province)).toEqual(["Nam Định"]);
     expect(moved[0]!.date > "2022-09-14").toBe(true);
     expect(moved[0]!.sequence).toBe(1);
     expect(walk.stdout).toContain("v1 → v2: 1 session(s) moved (proven minimal), 0 re-staffed");
-    expect(walk.stdout).toMatch(/Hà Nam: Thứ Năm, 15\/9\/2022, (sáng|chiều) → Thứ .+; giảng viên không đổi/);
+    expect(walk.stdout).toMatch(/Nam Định: Thứ Năm, 15\/9\/2022, (sáng|chiều) → Thứ .+; giảng viên không đổi/);
     expect(walk.stdout).toContain("every rule holds");
     // The re-plan recorded its changes beside the schedule: check applies them and ends clean,
     // the held sessions of v1 included.
@@ -50,17 +50,17 @@ describe("the walk-through in examples/: September, then Hà Nam cannot host on 
   it("publishes v2 beside v1, with the diff and only the calendar files that changed under updates/", () => {
     expect(readFileSync(join(out, "versions", "v1", "schedule.json"), "utf8")).toBe(`${JSON.stringify(before, null, 2)}\n`);
     expect(readlinkSync(join(out, "current"))).toBe("versions/v2");
-    expect(readdirSync(join(out, "updates", "requests"))).toEqual(["ha-nam.ics"]);
+    expect(readdirSync(join(out, "updates", "requests"))).toEqual(["nam-dinh.ics"]);
     expect(existsSync(join(out, "updates", "cancel"))).toBe(false);
     expect(readdirSync(join(out, "requests"))).toHaveLength(63);
-    const request = readFileSync(join(out, "updates", "requests", "ha-nam.ics"), "utf8");
+    const request = readFileSync(join(out, "updates", "requests", "nam-dinh.ics"), "utf8");
     expect(request).toContain("METHOD:REQUEST");
     expect(request).toContain("SEQUENCE:1");
-    expect(request).toContain("UID:2022-09-tcnscd-35@taphuan");
-    expect(readFileSync(join(out, "requests", "ha-nam.ics"), "utf8")).toBe(request);
+    expect(request).toContain("UID:2022-09-tcnscd-36@taphuan");
+    expect(readFileSync(join(out, "requests", "nam-dinh.ics"), "utf8")).toBe(request);
     const diff = JSON.parse(readFileSync(join(out, "diff.json"), "utf8"));
     expect(diff).toMatchObject({ fromVersion: 1, toVersion: 2, moves: 1, trainerChanges: 0, provenMinimal: true });
-    expect(readFileSync(join(out, "diff.md"), "utf8")).toMatch(/- Hà Nam: Thứ Năm, 15\/9\/2022, (sáng|chiều) → /);
+    expect(readFileSync(join(out, "diff.md"), "utf8")).toMatch(/- Nam Định: Thứ Năm, 15\/9\/2022, (sáng|chiều) → /);
   });
 
   it("refuses a second re-plan from v1, which is no longer current, and writes nothing", () => {

@@ -1,6 +1,6 @@
 /**
  * The workspace as a planner uses it, in real headless Chromium (installed by `npm ci` through
- * @sparticuz/chromium): open the 2022 plan, solve, re-plan Hà Nam, accept, download, English.
+ * @sparticuz/chromium): open the 2022 plan, solve, re-plan Nam Định, accept, download, English.
  * Screenshots of each step go to test-output/ (git-ignored).
  */
 import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
@@ -52,15 +52,15 @@ describe("the workspace in a browser", () => {
     await page.screenshot({ path: join(SHOTS, "1-grid.png"), fullPage: false });
   }, 120_000);
 
-  it("re-plans Hà Nam from its session: a preview, proven minimal, then accepted as version 2", async () => {
-    await Promise.all([page.waitForNavigation(), page.click('table.grid a.session[href*="H%C3%A0%20Nam"]')]);
+  it("re-plans Nam Định from its session: a preview, proven minimal, then accepted as version 2", async () => {
+    await Promise.all([page.waitForNavigation(), page.click('table.grid a.session[href*="Nam%20%C4%90%E1%BB%8Bnh"]')]);
     await page.$eval('input[name="today"]', (input) => ((input as HTMLInputElement).value = "2022-09-14"));
     await Promise.all([page.waitForNavigation({ timeout: 90_000 }), page.click("#preview-button")]);
     const summary = await page.$eval("#preview-summary", (e) => e.textContent);
     expect(summary).toBe("v1 → v2: 1 buổi đổi ngày (ít nhất có thể, đã chứng minh); 0 buổi đổi giảng viên");
     const changes = await page.$$eval("#preview-changes li", (items) => items.map((i) => i.textContent));
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatch(/^Hà Nam: Thứ Năm, 15\/9\/2022, (sáng|chiều) → Thứ .+; giảng viên không đổi$/);
+    expect(changes[0]).toMatch(/^Nam Định: Thứ Năm, 15\/9\/2022, (sáng|chiều) → Thứ .+; giảng viên không đổi$/);
     await page.screenshot({ path: join(SHOTS, "2-replan-preview.png") });
     await Promise.all([page.waitForNavigation(), page.click("#accept-button")]);
     expect(await page.$eval("p.note", (e) => e.textContent)).toBe("Đã ghi phiên bản 2.");
@@ -70,13 +70,13 @@ describe("the workspace in a browser", () => {
     await page.screenshot({ path: join(SHOTS, "3-accepted.png") });
   }, 120_000);
 
-  it("downloads schedule.ics, which a calendar parser reads with Hà Nam's new date", async () => {
+  it("downloads schedule.ics, which a calendar parser reads with Nam Định's new date", async () => {
     const href = await page.$eval('#downloads a[href$="/schedule.ics"]', (a) => (a as HTMLAnchorElement).href);
     const text = await page.evaluate(async (url) => (await fetch(url)).text(), href);
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     expect(events).toHaveLength(63);
-    const haNam = events.find((e) => e.summary.includes("Hà Nam"))!;
-    expect(haNam.startDate.toJSDate() > new Date("2022-09-15T10:00:00Z")).toBe(true);
+    const namDinh = events.find((e) => e.summary.includes("Nam Định"))!;
+    expect(namDinh.startDate.toJSDate() > new Date("2022-09-15T10:00:00Z")).toBe(true);
   });
 
   it("switches to English", async () => {

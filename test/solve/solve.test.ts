@@ -100,6 +100,21 @@ describe("solve", () => {
   }, 120_000);
 });
 
+describe("the 2022 plan", () => {
+  // 867.08 is the optimum HiGHS's MIP alone proved before the LP-guided search (README, benchmark):
+  // the search must reach it, by whichever of its steps, and say it is proven.
+  it("is proven optimal at the objective HiGHS's MIP alone proved, part by part", async () => {
+    const { report } = await solvePlan(plan2022());
+    expect(report.proven).toBe(true);
+    expect(report.objective).toBeCloseTo(867.08, 6);
+    expect(report.parts.map((p) => [p.objective, p.bound])).toEqual([
+      [194.8, 194.8],
+      [340.32, 340.32],
+      [331.96, 331.96],
+    ]);
+  }, 60_000);
+});
+
 describe("a plan too large to solve in memory", () => {
   it("is refused by counting, before any model is built, naming the clusters and what to do", async () => {
     const plan = plan2022();

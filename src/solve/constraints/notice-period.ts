@@ -13,6 +13,14 @@ export const DEFAULT_NOTICE_WORKING_DAYS = 5;
 
 /** The first day a session may be on: `noticeDays` working days after the plan was issued; undefined without `issued`. */
 export function firstAllowedDate(plan: Plan): string | undefined {
+  if (!firstAllowed.has(plan)) firstAllowed.set(plan, countNoticeDays(plan));
+  return firstAllowed.get(plan);
+}
+
+// Asked for every candidate slot of every province: counted once per plan.
+const firstAllowed = new WeakMap<Plan, string | undefined>();
+
+function countNoticeDays(plan: Plan): string | undefined {
   const { issued, noticeDays, timeZone } = plan.data.campaign;
   if (!issued) return undefined;
   const days = noticeDays ?? DEFAULT_NOTICE_WORKING_DAYS;

@@ -6,7 +6,7 @@ import { trainerSessions } from "./trainer-sessions.ts";
 
 /** Hours free between the end of one half-day and the start of a later one. */
 function gapHours(plan: Plan, a: { date: string; halfDay: HalfDayName }, b: { date: string; halfDay: HalfDayName }): number {
-  return plan.calendar.times(b.date, b.halfDay).start.diff(plan.calendar.times(a.date, a.halfDay).end, "hours").hours;
+  return (plan.calendar.times(b.date, b.halfDay).start.toMillis() - plan.calendar.times(a.date, a.halfDay).end.toMillis()) / 3_600_000;
 }
 
 /** The longest trip the plan's travel settings can produce: pairs of slots further apart never conflict. */
