@@ -1,10 +1,10 @@
-/** Benchmark instances: the 2022 plan (earliest and paced), the same plan four times over, and a 1,000-session cascade. */
+/** Benchmark instances: the 2022 plan (earliest and paced), the same plan four times over, a 1,000-session cascade and vn-34's 3,321 communes. */
 import { readFileSync } from "node:fs";
 import { Calendar } from "../src/model/calendar.ts";
 import { loadPlanText } from "../src/model/load.ts";
 import { resolvePlan, TravelTimes, type Cluster, type Plan, type Province, type Trainer } from "../src/model/plan.ts";
 import { withProfile } from "../src/model/profiles.ts";
-import type { ProvinceRecord } from "../src/model/provinces.ts";
+import { VN34, type ProvinceRecord } from "../src/model/provinces.ts";
 import { PlanSchema } from "../src/model/schema.ts";
 
 export function plan2022(): Plan {
@@ -42,8 +42,27 @@ export function plan2022Times4(): Plan {
  * Communes sit on a grid 6 km apart around their region's centre: all within a morning's reach.
  */
 export function cascade1000(): Plan {
+  return cascade(Array.from({ length: 10 }, (_, r) => ({ name: `Vùng ${r + 1}`, centre: { lat: 10 + r * 1.3, lon: 105 + (r % 3) * 0.8 }, communes: 100 })), "bench-cascade", (r, c) => `Xã ${r + 1}.${c + 1}`);
+}
+
+/**
+ * The commune level of vn-34: 3,321 communes (the count after the 2025 reorganisation) shared
+ * evenly among its 34 provinces (97 or 98 each; the real split is not in the registry), each
+ * province a cluster with 3 policy and 3 skills trainers of its own, communes on a synthetic
+ * grid around the provincial seat.
+ */
+export function cascadeCommunes(): Plan {
+  const total = 3321;
+  return cascade(
+    VN34.map((province, i) => ({ name: province.name, centre: { lat: province.lat, lon: province.lon }, communes: Math.floor(total / VN34.length) + (i < total % VN34.length ? 1 : 0) })),
+    "bench-communes",
+    (r, c) => `Xã ${c + 1}, ${VN34[r]!.name}`,
+  );
+}
+
+function cascade(regions: readonly { name: string; centre: { lat: number; lon: number }; communes: number }[], id: string, communeName: (region: number, commune: number) => string): Plan {
   const data = PlanSchema.parse({
-    campaign: { id: "bench-cascade", title: "cascade", period: { from: "2022-09-05", to: "2022-09-30" }, registry: "vn-63" },
+    campaign: { id, title: "cascade", period: { from: "2022-09-05", to: "2022-09-30" }, registry: "vn-63" },
     sessionNeeds: { policy: 1, skills: 1 },
     clusters: [{ name: "R", provinces: ["Hà Nội"] }],
   });
@@ -51,12 +70,10 @@ export function cascade1000(): Plan {
   const clusters: Cluster[] = [];
   const provinces: Province[] = [];
   const trainers: Trainer[] = [];
-  for (let r = 0; r < 10; r++) {
-    const name = `Vùng ${r + 1}`;
-    const centre = { lat: 10 + r * 1.3, lon: 105 + (r % 3) * 0.8 };
+  for (const [r, { name, centre, communes }] of regions.entries()) {
     const members: Province[] = [];
-    for (let c = 0; c < 100; c++) {
-      const record: ProvinceRecord = { code: `${r}-${c}`, name: `Xã ${r + 1}.${c + 1}`, officialName: `Xã ${r + 1}.${c + 1}`, capital: "", lat: centre.lat + Math.floor(c / 10) * 0.054, lon: centre.lon + (c % 10) * 0.054 };
+    for (let c = 0; c < communes; c++) {
+      const record: ProvinceRecord = { code: `${r}-${c}`, name: communeName(r, c), officialName: communeName(r, c), capital: "", lat: centre.lat + Math.floor(c / 10) * 0.054, lon: centre.lon + (c % 10) * 0.054 };
       members.push({ name: record.name, record, cluster: name, unavailable: [], preferred: [] });
     }
     provinces.push(...members);
@@ -68,5 +85,5 @@ export function cascade1000(): Plan {
     }
   }
   const base = plan2022();
-  return { ...base, data, id: "bench-cascade", calendar, clusters, provinces, trainers, needs: new Map([["policy", 1], ["skills", 1]]), travel: new TravelTimes(data.travel) };
+  return { ...base, data, id, calendar, clusters, provinces, trainers, needs: new Map([["policy", 1], ["skills", 1]]), travel: new TravelTimes(data.travel) };
 }

@@ -4,10 +4,10 @@ import { greedySchedule } from "../src/solve/greedy.ts";
 import { TimeLimitError } from "../src/solve/errors.ts";
 import { solvePlan } from "../src/solve/solve.ts";
 import type { SolverName } from "../src/solve/backends.ts";
-import { cascade1000, plan2022, plan2022Paced, plan2022Times4 } from "./instances.ts";
+import { cascade1000, cascadeCommunes, plan2022, plan2022Paced, plan2022Times4 } from "./instances.ts";
 
 const [instance, solver, limit] = process.argv.slice(2) as [string, SolverName, string];
-const plan = instance === "2022" ? plan2022() : instance === "2022paced" ? plan2022Paced() : instance === "2022x4" ? plan2022Times4() : cascade1000();
+const plan = instance === "2022" ? plan2022() : instance === "2022paced" ? plan2022Paced() : instance === "2022x4" ? plan2022Times4() : instance === "communes" ? cascadeCommunes() : cascade1000();
 const greedy = greedySchedule(plan);
 const greedyObjective = Math.round(evaluateGoals(plan, greedy).reduce((s, g) => s + g.cost, 0) * 100) / 100;
 const solving = performance.now();

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const INSTANCES = (process.env.BENCH_INSTANCES ?? "2022,2022paced,2022x4,cascade1000").split(",");
+const INSTANCES = (process.env.BENCH_INSTANCES ?? "2022,2022paced,2022x4,cascade1000,communes").split(",");
 const SOLVERS = (process.env.BENCH_SOLVERS ?? "highs,js").split(",");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TIME_LIMIT = Number(process.env.BENCH_TIME_LIMIT ?? 60);
