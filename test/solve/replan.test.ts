@@ -8,6 +8,7 @@ import type { Schedule } from "../../src/model/schedule.ts";
 import { checkSchedule } from "../../src/solve/check.ts";
 import { replan } from "../../src/solve/replan.ts";
 import { solvePlan } from "../../src/solve/solve.ts";
+import { plan2022 } from "../helpers.ts";
 import { tinyPlan, tinyPlanText } from "./tiny-plans.ts";
 
 function changed(plan: Plan, changes: ChangesInput): Plan {
@@ -43,6 +44,23 @@ async function chain(lastDay = "2022-09-15"): Promise<{ plan: Plan; schedule: Sc
 }
 
 describe("replan", () => {
+  it("re-solves only the parts the change touches, and keeps the others' sessions, proven", async () => {
+    const plan = plan2022();
+    const { schedule } = await solvePlan(plan);
+    const namDinh = schedule.sessions.find((s) => s.province === "Nam Định")!;
+    const outcome = await replan(changed(plan, { provinces: { "Nam Định": { unavailable: [namDinh.date] } } }), schedule);
+    const parts = outcome.schedule.report.parts;
+    expect(parts.map((p) => [p.clusters.join(", "), p.method.startsWith("kept"), p.proven])).toEqual([
+      ["Cụm 1, Cụm 2, Cụm 3, Cụm 4", false, true],
+      ["Cụm 5, Cụm 6, Cụm 7", true, true],
+      ["Cụm 8, Cụm 9, Cụm 10", true, true],
+    ]);
+    // A kept part costs what it cost before: no move, no trainer changed.
+    expect(parts.slice(1).map((p) => p.objective)).toEqual(schedule.report.parts.slice(1).map((p) => p.objective));
+    expect(outcome.changes.filter((c) => c.kind !== "unchanged").map((c) => c.province)).toEqual(["Nam Định"]);
+  }, 60_000);
+
+
   it("moves only the province that cannot host when a free half-day exists for it", async () => {
     const { plan, schedule } = await chain("2022-09-16"); // 16/9 is free
     const outcome = await replan(changed(plan, { provinces: { "Nam Định": { unavailable: ["2022-09-13"] } } }), schedule);
