@@ -49,14 +49,14 @@ describe("replan", () => {
     const { schedule } = await solvePlan(plan);
     const namDinh = schedule.sessions.find((s) => s.province === "Nam Định")!;
     const outcome = await replan(changed(plan, { provinces: { "Nam Định": { unavailable: [namDinh.date] } } }), schedule);
-    const parts = outcome.schedule.report.parts;
+    const parts = outcome.schedule.report!.parts;
     expect(parts.map((p) => [p.clusters.join(", "), p.method.startsWith("kept"), p.proven])).toEqual([
       ["Cụm 1, Cụm 2, Cụm 3, Cụm 4", false, true],
       ["Cụm 5, Cụm 6, Cụm 7", true, true],
       ["Cụm 8, Cụm 9, Cụm 10", true, true],
     ]);
     // A kept part costs what it cost before: no move, no trainer changed.
-    expect(parts.slice(1).map((p) => p.objective)).toEqual(schedule.report.parts.slice(1).map((p) => p.objective));
+    expect(parts.slice(1).map((p) => p.objective)).toEqual(schedule.report!.parts.slice(1).map((p) => p.objective));
     expect(outcome.changes.filter((c) => c.kind !== "unchanged").map((c) => c.province)).toEqual(["Nam Định"]);
   }, 60_000);
 
