@@ -38,6 +38,36 @@ export class LinearModel {
     this.rows.set(name, { terms: map, ...bounds });
   }
 
+  /**
+   * The model over the `free` variables alone, every other variable held at its value in `values`
+   * (0 if absent): rows keep their free terms with bounds shifted by the held ones; rows left with
+   * no free term are dropped (the held values must keep them, as a schedule that is being improved does).
+   */
+  restricted(free: ReadonlySet<string>, values: ReadonlyMap<string, number>): LinearModel {
+    const sub = new LinearModel();
+    for (const [name, variable] of this.variables) if (free.has(name)) sub.variables.set(name, { ...variable });
+    for (const [rowName, row] of this.rows) {
+      let held = 0;
+      const terms = new Map<string, number>();
+      for (const [name, coefficient] of row.terms) {
+        if (free.has(name)) terms.set(name, coefficient);
+        else held += coefficient * (values.get(name) ?? 0);
+      }
+      if (terms.size) sub.rows.set(rowName, { terms, ...(row.min !== undefined ? { min: row.min - held } : {}), ...(row.max !== undefined ? { max: row.max - held } : {}) });
+    }
+    return sub;
+  }
+
+  /** Whether `values` (0 where absent) keep every row. */
+  satisfiedBy(values: ReadonlyMap<string, number>): boolean {
+    for (const row of this.rows.values()) {
+      let activity = 0;
+      for (const [name, coefficient] of row.terms) activity += coefficient * (values.get(name) ?? 0);
+      if ((row.min !== undefined && activity < row.min - 1e-6) || (row.max !== undefined && activity > row.max + 1e-6)) return false;
+    }
+    return true;
+  }
+
   get size(): { variables: number; rows: number; binaries: number } {
     let binaries = 0;
     for (const v of this.variables.values()) if (v.binary) binaries++;

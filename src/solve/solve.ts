@@ -9,6 +9,7 @@ import { backend, type Backend, type SolverName } from "./backends.ts";
 import { buildModel, independentParts, type BuiltModel } from "./build.ts";
 import type { PreviousSchedule } from "./constraints/types.ts";
 import { checkSchedule, evaluateGoals } from "./check.ts";
+import { JS_WHOLE_PART_VARIABLES, solveClusterByCluster } from "./cluster-by-cluster.ts";
 import { greedySchedule } from "./greedy.ts";
 import { ModelTooLargeError, SolverBugError, TimeLimitError } from "./errors.ts";
 import { explainUnplaced } from "./explain.ts";
@@ -156,7 +157,8 @@ function keptPart(plan: Plan, clusters: readonly Cluster[], previous: PreviousSc
 async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, deadline: number | undefined, previous: PreviousSchedule | undefined) {
   refuseOversizedModel(plan, clusters);
   const built = buildModel(plan, clusters, previous ? { granularity: "province", previous } : { granularity: "grouped" });
-  const result = await solver.solve(built.model, deadline !== undefined ? { timeLimitMs: Math.max(1, deadline - Date.now()) } : {});
+  const byCluster = solver.name === "js" && clusters.length > 1 && built.model.size.variables > JS_WHOLE_PART_VARIABLES;
+  const result = byCluster ? await solveClusterByCluster(built, clusters, greedyOnce(plan), solver, deadline) : await solver.solve(built.model, deadline !== undefined ? { timeLimitMs: Math.max(1, deadline - Date.now()) } : {});
   if (result.status === "timeout") {
     // A re-plan must keep held sessions, which the greedy placer knows nothing of: no fallback there.
     if (previous) throw new TimeLimitError(clusters.map((c) => c.name));
@@ -166,7 +168,8 @@ async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backe
   const proven = result.status === "optimal";
   const bound = proven ? result.objective : (result.bound ?? (await boundOf(solver, built.model, deadline)));
   const grouped = built.provinces.filter((p) => built.groupOf(p) !== p.record.code).length;
-  const method = grouped ? `one model, ${grouped} of ${built.provinces.length} provinces in shared trainer groups` : "one model";
+  const model = grouped ? `one model, ${grouped} of ${built.provinces.length} provinces in shared trainer groups` : "one model";
+  const method = "rounds" in result ? `cluster by cluster, ${result.rounds} round(s): each cluster's model solved with the others' sessions held (javascript-lp-solver cannot take the whole part); a local optimum, no bound` : model;
   return { ...decode(plan, built, result.values), report: partReport(clusters, built, result.objective, bound, proven, method) };
 }
 

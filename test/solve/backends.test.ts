@@ -50,6 +50,20 @@ function enumerate(model: LinearModel): number {
   return best;
 }
 
+describe("a model restricted to some of its variables", () => {
+  it("holds the others at their values: rows keep their free terms, bounds shifted by the held ones", () => {
+    const model = new LinearModel();
+    for (const name of ["a", "b", "c"]) model.addVariable(name, 1);
+    model.addRow("sum", [["a", 1], ["b", 2], ["c", 3]], { min: 1, max: 4 });
+    model.addRow("held only", [["c", 1]], { max: 1 });
+    const sub = model.restricted(new Set(["a", "b"]), new Map([["c", 1]]));
+    expect([...sub.variables.keys()]).toEqual(["a", "b"]);
+    expect([...sub.rows]).toEqual([["sum", { terms: new Map([["a", 1], ["b", 2]]), min: -2, max: 1 }]]);
+    expect(model.satisfiedBy(new Map([["c", 1]]))).toBe(true);
+    expect(model.satisfiedBy(new Map([["b", 1], ["c", 1]]))).toBe(false);
+  });
+});
+
 describe("the backends on random small 0/1 models", () => {
   // searchNodes 0: HiGHS's MIP takes over from the dive and RINS at once, as on the hardest parts.
   it.each([

@@ -5,6 +5,7 @@ import { makeSession, scheduleJson, type Session } from "../../src/model/schedul
 import { candidateSlots } from "../../src/solve/build.ts";
 import { checkSchedule, evaluateGoals } from "../../src/solve/check.ts";
 import { ModelTooLargeError } from "../../src/solve/errors.ts";
+import { greedySchedule } from "../../src/solve/greedy.ts";
 import { solvePlan } from "../../src/solve/solve.ts";
 import { plan2022, smallPlan } from "../helpers.ts";
 import { tinyPlan, tinyPlanText } from "./tiny-plans.ts";
@@ -112,6 +113,20 @@ describe("the 2022 plan", () => {
       [340.32, 340.32],
       [331.96, 331.96],
     ]);
+  }, 60_000);
+});
+
+describe("javascript-lp-solver on the 2022 plan", () => {
+  it("solves it cluster by cluster within its time limit: complete, checked, better than greedy, never called proven", async () => {
+    const plan = plan2022();
+    const { schedule, report } = await solvePlan(plan, { solver: "js", timeLimitSeconds: 30 });
+    expect(schedule.status).toBe("complete");
+    expect(checkSchedule(plan, schedule.sessions)).toEqual([]);
+    expect(report.proven).toBe(false);
+    for (const part of report.parts) expect(part).toMatchObject({ proven: false, bound: null, method: expect.stringMatching(/^cluster by cluster, \d round\(s\)/) });
+    expect(report.objective).toBeCloseTo(goalCost(plan, schedule.sessions), 6);
+    expect(report.objective).toBeGreaterThanOrEqual(867.08 - 1e-6);
+    expect(report.objective).toBeLessThan(goalCost(plan, greedySchedule(plan)));
   }, 60_000);
 });
 
