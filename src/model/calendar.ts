@@ -102,6 +102,11 @@ export class Calendar {
     return this.byKey.get(slotKey(date, halfDay));
   }
 
+  /** The slot of a key such as "2022-09-12/morning", if it is one of the campaign's. */
+  slotOfKey(key: string): Slot | undefined {
+    return this.byKey.get(key);
+  }
+
   /** Working half-days from `from` to `to`, both included. */
   slotsBetween(from: string, to: string): Slot[] {
     return this.slots.filter((slot) => slot.date >= from && slot.date <= to);

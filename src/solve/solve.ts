@@ -66,13 +66,13 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
     .map((clusters, index) => ({ clusters, index, size: estimateVariables(plan, clusters) }))
     .sort((a, b) => a.size - b.size || a.index - b.index);
   const solved: Awaited<ReturnType<typeof solvePart>>[] = [];
-  const untouched = options.previous ? untouchedClusters(plan, options.previous) : new Set<string>();
+  const untouched = options.previous ? untouchedSessions(plan, options.previous) : new Map<string, Session[]>();
   const began = Date.now();
   for (const [done, { clusters, index }] of parts.entries()) {
     const started = Date.now();
     // An equal share of what is left, so one hard part cannot starve the ones after it.
     const partDeadline = options.signal?.aborted ? started : deadline === undefined ? undefined : started + (deadline - started) / (parts.length - done);
-    const part = clusters.every((c) => untouched.has(c.name)) ? keptPart(plan, clusters, options.previous!) : await solvePart(plan, clusters, solver, partDeadline, options.previous);
+    const part = clusters.every((c) => untouched.has(c.name)) ? keptPart(plan, clusters, untouched, options.previous!) : await solvePart(plan, clusters, solver, partDeadline, options.previous);
     solved[index] = part;
     options.onProgress?.({ part: done + 1, parts: parts.length, clusters: clusters.map((c) => c.name), objective: part.report.objective, bound: part.report.bound, proven: part.report.proven, seconds: (Date.now() - began) / 1000 });
   }
@@ -105,35 +105,32 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
 }
 
 /**
- * Re-planning: the clusters whose previous sessions all still keep every rule of the changed plan.
- * Any other schedule of such a part moves a session or changes a trainer, and each of those costs
- * more than every other goal together (the re-planning tiers), so its previous sessions are its
- * proven optimum: nothing to solve. Every cluster with a broken rule, or with a province that had
- * no session, is touched; a violation naming no province touches them all.
+ * Re-planning: the previous sessions of the clusters whose previous sessions all still keep every
+ * rule of the changed plan. Any other schedule of such a part moves a session or changes a trainer,
+ * and each of those costs more than every other goal together (the re-planning tiers), so its
+ * previous sessions are its proven optimum: nothing to solve. Every cluster with a broken rule, or
+ * with a province that had no session, is touched; a violation naming no province touches them all.
  */
-function untouchedClusters(plan: Plan, previous: PreviousSchedule): Set<string> {
+function untouchedSessions(plan: Plan, previous: PreviousSchedule): Map<string, Session[]> {
   const touched = new Set<string>();
   const sessions = plan.provinces.flatMap((province) => {
     const before = previous.sessions.get(province.record.code);
-    const slot = before && plan.calendar.slot(...(before.slotKey.split("/") as [string, "morning" | "afternoon"]));
+    const slot = before && plan.calendar.slotOfKey(before.slotKey);
     if (!before || !slot) touched.add(province.cluster);
     return before && slot ? [makeSession(plan, province, slot, [...before.trainers])] : [];
   });
   for (const violation of checkSchedule(plan, sessions, previous)) {
     const province = violation.province === undefined ? undefined : plan.provinces.find((p) => p.name === violation.province);
-    if (!province) return new Set();
+    if (!province) return new Map();
     touched.add(province.cluster);
   }
-  return new Set(plan.clusters.map((c) => c.name).filter((name) => !touched.has(name)));
+  const untouched = new Map<string, Session[]>();
+  for (const session of sessions) if (!touched.has(session.cluster)) untouched.set(session.cluster, [...(untouched.get(session.cluster) ?? []), session]);
+  return untouched;
 }
 
-function keptPart(plan: Plan, clusters: readonly Cluster[], previous: PreviousSchedule) {
-  const sessions = clusters.flatMap((cluster) =>
-    cluster.provinces.map((province) => {
-      const before = previous.sessions.get(province.record.code)!;
-      return makeSession(plan, province, plan.calendar.slot(...(before.slotKey.split("/") as [string, "morning" | "afternoon"]))!, [...before.trainers]);
-    }),
-  );
+function keptPart(plan: Plan, clusters: readonly Cluster[], untouched: ReadonlyMap<string, readonly Session[]>, previous: PreviousSchedule) {
+  const sessions = clusters.flatMap((cluster) => untouched.get(cluster.name)!);
   const objective = evaluateGoals(plan, sessions, previous).reduce((sum, goal) => sum + goal.cost, 0);
   const report = {
     clusters: clusters.map((c) => c.name),
@@ -168,8 +165,8 @@ async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backe
   const proven = result.status === "optimal";
   const bound = proven ? result.objective : (result.bound ?? (await boundOf(solver, built.model, deadline)));
   const grouped = built.provinces.filter((p) => built.groupOf(p) !== p.record.code).length;
-  const model = grouped ? `one model, ${grouped} of ${built.provinces.length} provinces in shared trainer groups` : "one model";
-  const method = "rounds" in result ? `cluster by cluster, ${result.rounds} round(s): each cluster's model solved with the others' sessions held (javascript-lp-solver cannot take the whole part); a local optimum, no bound` : model;
+  const oneModel = grouped ? `one model, ${grouped} of ${built.provinces.length} provinces in shared trainer groups` : "one model";
+  const method = "rounds" in result ? `cluster by cluster, ${result.rounds} round(s): each cluster, or slice of one, solved with the rest held (javascript-lp-solver cannot take the whole part); a local optimum, no bound` : oneModel;
   return { ...decode(plan, built, result.values), report: partReport(clusters, built, result.objective, bound, proven, method) };
 }
 
@@ -197,7 +194,7 @@ function decode(plan: Plan, built: BuiltModel, values: ReadonlyMap<string, numbe
     }
     const byRole = pool.get(`${built.groupOf(province)}|${slotKey}`);
     const trainers = roleOrder.flatMap((role) => byRole?.get(role)?.splice(0, plan.needs.get(role)!) ?? []);
-    const slot = plan.calendar.slot(...(slotKey.split("/") as [string, "morning" | "afternoon"]))!;
+    const slot = plan.calendar.slotOfKey(slotKey)!;
     sessions.push(makeSession(plan, province, slot, trainers));
   }
   return { sessions, unplaced };
