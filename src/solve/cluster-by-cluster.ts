@@ -10,9 +10,9 @@
  * whole part's relaxation there is no bound.
  */
 import type { Cluster, Province } from "../model/plan.ts";
+import type { Session } from "../model/schedule.ts";
 import type { Backend, BackendResult } from "./backends.ts";
 import type { BuiltModel } from "./build.ts";
-import type { Session } from "../model/schedule.ts";
 
 /** Above this many variables a part of several clusters is solved cluster by cluster with javascript-lp-solver. */
 export const JS_WHOLE_PART_VARIABLES = 1_000;

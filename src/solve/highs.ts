@@ -232,13 +232,14 @@ class LpGuidedSearch {
         mip.setSolution({ colValue: this.best.values });
       }
       const { modelStatus } = mip.run();
-      const found = mip.getModelStatus() === OPTIMAL || modelStatus === TIME_LIMIT ? mip.getSolution().colValue : undefined;
+      const found = modelStatus === OPTIMAL || modelStatus === TIME_LIMIT ? mip.getSolution().colValue : undefined;
       const objective = found ? mip.getObjectiveValue() : Number.POSITIVE_INFINITY;
       if (found && Number.isFinite(objective) && (!this.best || objective < this.best.objective)) this.best = { objective, values: Float64Array.from(found) };
       if (modelStatus === OPTIMAL && this.best) return this.result("optimal", this.best.values, this.best.objective, this.best.objective);
       if (modelStatus === OPTIMAL) return { status: "infeasible", values: new Map(), objective: Number.NaN };
+      // HiGHS bounds the model with the reduced-cost fixings; no schedule outside it beats the best one.
       const dualBound = Number(mip.info.get("mip_dual_bound"));
-      const bound = Number.isFinite(dualBound) ? Math.max(root.objective, dualBound) : root.objective;
+      const bound = Number.isFinite(dualBound) && this.best ? Math.max(root.objective, Math.min(dualBound, this.best.objective)) : root.objective;
       return this.best ? this.result("feasible", this.best.values, this.best.objective, bound) : { status: "timeout", values: new Map(), objective: Number.NaN };
     } finally {
       mip.dispose();
