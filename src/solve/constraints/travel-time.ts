@@ -25,13 +25,15 @@ export const travelTime: HardConstraint = {
   kind: "hard",
   encode({ plan, model, staffByTrainerSlot }) {
     const longest = longestTrip(plan);
+    // Between two groups, the same quickest trip for every trainer and pair of half-days: once each.
+    const quickest = new Map<string, number>();
     for (const [trainerId, bySlot] of staffByTrainerSlot) {
       const slots = [...bySlot.keys()].map((key) => bySlot.get(key)![0]!.slot).sort((a, b) => a.ordinal - b.ordinal);
       for (let i = 0; i < slots.length; i++) {
         for (let j = i + 1; j < slots.length; j++) {
           const gap = gapHours(plan, slots[i]!, slots[j]!);
           if (gap >= longest) break;
-          encodePair(plan, model, `${trainerId}|${slots[i]!.key}|${slots[j]!.key}`, bySlot.get(slots[i]!.key)!, bySlot.get(slots[j]!.key)!, gap);
+          encodePair(plan, model, quickest, `${trainerId}|${slots[i]!.key}|${slots[j]!.key}`, bySlot.get(slots[i]!.key)!, bySlot.get(slots[j]!.key)!, gap);
         }
       }
     }
@@ -99,11 +101,11 @@ function quickestTrip(plan: Plan, from: readonly Province[], to: readonly Provin
  * For each group g of the earlier slot: y(g, s1) + Σ y(h, s2) over groups h too far from g ≤ 1.
  * In the aggregate model a group is a cluster and "too far" means even its closest provinces are.
  */
-function encodePair(plan: Plan, model: LinearModel, key: string, first: readonly StaffVariable[], second: readonly StaffVariable[], gap: number) {
+function encodePair(plan: Plan, model: LinearModel, quickest: Map<string, number>, key: string, first: readonly StaffVariable[], second: readonly StaffVariable[], gap: number) {
   const byGroup = (list: readonly StaffVariable[]) => {
-    const map = new Map<string, { provinces: readonly Province[]; names: string[] }>();
+    const map = new Map<string, { group: string; provinces: readonly Province[]; names: string[] }>();
     for (const v of list) {
-      const entry = map.get(v.group) ?? { provinces: v.provinces, names: [] };
+      const entry = map.get(v.group) ?? { group: v.group, provinces: v.provinces, names: [] };
       entry.names.push(v.name);
       map.set(v.group, entry);
     }
@@ -111,7 +113,12 @@ function encodePair(plan: Plan, model: LinearModel, key: string, first: readonly
   };
   const later = byGroup(second);
   for (const [group, { provinces, names }] of byGroup(first)) {
-    const far = [...later.values()].filter((h) => quickestTrip(plan, provinces, h.provinces) > gap).flatMap((h) => h.names);
+    const trip = (h: { group: string; provinces: readonly Province[] }) => {
+      const pair = `${group}|${h.group}`;
+      if (!quickest.has(pair)) quickest.set(pair, quickestTrip(plan, provinces, h.provinces));
+      return quickest.get(pair)!;
+    };
+    const far = [...later.values()].filter((h) => trip(h) > gap).flatMap((h) => h.names);
     if (far.length) model.addRow(`travel:${key}|${group}`, [...names, ...far].map((n) => [n, 1] as const), { max: 1 });
   }
 }
