@@ -132,17 +132,7 @@ function untouchedSessions(plan: Plan, previous: PreviousSchedule): Map<string, 
 function keptPart(plan: Plan, clusters: readonly Cluster[], untouched: ReadonlyMap<string, readonly Session[]>, previous: PreviousSchedule) {
   const sessions = clusters.flatMap((cluster) => untouched.get(cluster.name)!);
   const objective = evaluateGoals(plan, sessions, previous).reduce((sum, goal) => sum + goal.cost, 0);
-  const report = {
-    clusters: clusters.map((c) => c.name),
-    method: "kept: the previous sessions keep every rule, and any change would cost a move or a trainer",
-    sessions: sessions.length,
-    variables: 0,
-    rows: 0,
-    objective: round(objective),
-    bound: round(objective),
-    proven: true,
-    gap: 0,
-  };
+  const report = partReport(clusters, { variables: 0, rows: 0 }, objective, objective, true, "kept: the previous sessions keep every rule, and any change would cost a move or a trainer");
   return { sessions, unplaced: [] as string[], report };
 }
 
@@ -167,7 +157,7 @@ async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backe
   const grouped = built.provinces.filter((p) => built.groupOf(p) !== p.record.code).length;
   const oneModel = grouped ? `one model, ${grouped} of ${built.provinces.length} provinces in shared trainer groups` : "one model";
   const method = "rounds" in result ? `cluster by cluster, ${result.rounds} round(s): each cluster, or slice of one, solved with the rest held (javascript-lp-solver cannot take the whole part); a local optimum, no bound` : oneModel;
-  return { ...decode(plan, built, result.values), report: partReport(clusters, built, result.objective, bound, proven, method) };
+  return { ...decode(plan, built, result.values), report: partReport(clusters, built.model.size, result.objective, bound, proven, method) };
 }
 
 /**
@@ -213,7 +203,7 @@ async function greedyFallback(plan: Plan, clusters: readonly Cluster[], built: B
   const unplacedCost = unplaced.reduce((sum, code) => sum + built.model.variables.get(built.unplacedVariables.get(code)!)!.cost, 0);
   const objective = evaluateGoals(plan, sessions).reduce((sum, g) => sum + g.cost, 0) + unplacedCost;
   const bound = await boundOf(solver, built.model, deadline);
-  return { sessions, unplaced, report: partReport(clusters, built, objective, Math.min(bound, objective), false, "greedy placement (the optimiser found no schedule in the time limit)") };
+  return { sessions, unplaced, report: partReport(clusters, built.model.size, objective, Math.min(bound, objective), false, "greedy placement (the optimiser found no schedule in the time limit)") };
 }
 
 /** Parts are independent, so one greedy schedule of the whole plan serves every part that needs it. */
@@ -230,8 +220,9 @@ async function boundOf(solver: Backend, model: LinearModel, deadline?: number): 
   return relaxed.status === "optimal" || relaxed.status === "feasible" ? relaxed.objective : Number.NEGATIVE_INFINITY;
 }
 
-function partReport(clusters: readonly Cluster[], built: BuiltModel, objective: number, bound: number, proven: boolean, method: string): SolveReport["parts"][number] {
-  const { variables, rows } = built.model.size;
+/** A part's line of the report; `model` is the size of the model solved (none for a kept part). */
+function partReport(clusters: readonly Cluster[], model: { variables: number; rows: number }, objective: number, bound: number, proven: boolean, method: string): SolveReport["parts"][number] {
+  const { variables, rows } = model;
   const known = Number.isFinite(bound);
   const gap = proven ? 0 : known ? Math.max(0, (objective - bound) / Math.max(1, Math.abs(objective))) : null;
   return {
