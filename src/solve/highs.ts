@@ -208,39 +208,35 @@ class LpGuidedSearch {
   private improveByRins(root: LpPoint): void {
     const best = this.best!;
     const fixed = this.binaries.filter((j) => Math.abs(root.values[j]! - best.values[j]!) < INTEGRALITY_TOLERANCE);
-    const mip = this.highs.createModel({ ...this.data, integrality: this.integrality });
-    try {
-      mip.options.set({ ...OPTIONS, ...this.timeLimitOption() });
-      const values = fixed.map((j) => Math.round(best.values[j]!));
-      mip.changeColsBounds({ kind: "set", indices: fixed }, Float64Array.from(values), Float64Array.from(values));
-      mip.setSolution({ colValue: best.values });
-      mip.run();
-      if (mip.getModelStatus() === OPTIMAL && mip.getObjectiveValue() < best.objective - tolerance(best.objective)) this.best = { objective: mip.getObjectiveValue(), values: Float64Array.from(mip.getSolution().colValue) };
-    } finally {
-      mip.dispose();
-    }
+    const run = this.mip(fixed, (j) => Math.round(best.values[j]!));
+    if (run.status === OPTIMAL && run.values && run.objective < best.objective - tolerance(best.objective)) this.best = { objective: run.objective, values: run.values };
   }
 
   /** HiGHS's own MIP, from the best schedule found and with the root's reduced-cost fixings. */
   private highsMip(root: LpPoint): BackendResult {
+    const run = this.mip(this.best ? this.excludedByReducedCost(root, this.best.objective) : [], () => 0);
+    if (run.values && (!this.best || run.objective < this.best.objective)) this.best = { objective: run.objective, values: run.values };
+    if (run.status === OPTIMAL && this.best) return this.result("optimal", this.best.values, this.best.objective, this.best.objective);
+    if (run.status === OPTIMAL) return { status: "infeasible", values: new Map(), objective: Number.NaN };
+    // HiGHS bounds the model with the reduced-cost fixings; no schedule outside it beats the best one.
+    const bound = Number.isFinite(run.dualBound) && this.best ? Math.max(root.objective, Math.min(run.dualBound, this.best.objective)) : root.objective;
+    return this.best ? this.result("feasible", this.best.values, this.best.objective, bound) : { status: "timeout", values: new Map(), objective: Number.NaN };
+  }
+
+  /** HiGHS's MIP on the whole model with `fixed` columns held at `valueOf`, started from the best schedule. */
+  private mip(fixed: readonly number[], valueOf: (column: number) => number): { status: number; objective: number; values?: Float64Array; dualBound: number } {
     const mip = this.highs.createModel({ ...this.data, integrality: this.integrality });
     try {
       mip.options.set({ ...OPTIONS, ...this.timeLimitOption() });
-      if (this.best) {
-        const excluded = this.excludedByReducedCost(root, this.best.objective);
-        if (excluded.length) mip.changeColsBounds({ kind: "set", indices: excluded }, new Float64Array(excluded.length), new Float64Array(excluded.length));
-        mip.setSolution({ colValue: this.best.values });
+      if (fixed.length) {
+        const values = Float64Array.from(fixed, valueOf);
+        mip.changeColsBounds({ kind: "set", indices: fixed }, values, values);
       }
+      if (this.best) mip.setSolution({ colValue: this.best.values });
       const { modelStatus } = mip.run();
-      const found = modelStatus === OPTIMAL || modelStatus === TIME_LIMIT ? mip.getSolution().colValue : undefined;
-      const objective = found ? mip.getObjectiveValue() : Number.POSITIVE_INFINITY;
-      if (found && Number.isFinite(objective) && (!this.best || objective < this.best.objective)) this.best = { objective, values: Float64Array.from(found) };
-      if (modelStatus === OPTIMAL && this.best) return this.result("optimal", this.best.values, this.best.objective, this.best.objective);
-      if (modelStatus === OPTIMAL) return { status: "infeasible", values: new Map(), objective: Number.NaN };
-      // HiGHS bounds the model with the reduced-cost fixings; no schedule outside it beats the best one.
-      const dualBound = Number(mip.info.get("mip_dual_bound"));
-      const bound = Number.isFinite(dualBound) && this.best ? Math.max(root.objective, Math.min(dualBound, this.best.objective)) : root.objective;
-      return this.best ? this.result("feasible", this.best.values, this.best.objective, bound) : { status: "timeout", values: new Map(), objective: Number.NaN };
+      const objective = mip.getObjectiveValue();
+      const found = (modelStatus === OPTIMAL || modelStatus === TIME_LIMIT) && Number.isFinite(objective);
+      return { status: modelStatus, objective, ...(found ? { values: Float64Array.from(mip.getSolution().colValue) } : {}), dualBound: Number(mip.info.get("mip_dual_bound")) };
     } finally {
       mip.dispose();
     }
