@@ -1,7 +1,7 @@
 /**
  * iCalendar output, generated with `ics` and corrected where it falls short of RFC 5545 and of
  * what Outlook accepts:
- * - times in UTC, given to ics as UTC (its `local` input would depend on the machine's zone);
+ * - times in UTC, given to ics as instants (its `local` date arrays would depend on the machine's zone);
  * - lines folded at 75 octets (ics counts characters), never inside a UTF-8 sequence nor inside a
  *   grapheme (a letter and its combining marks stay together); text in NFC; CRLF everywhere;
  * - control characters removed; CN parameters quoted per RFC 6868 (ics writes \" for a quote);
@@ -47,30 +47,38 @@ function escapeText(text: string): string {
 
 const segmenter = new Intl.Segmenter("vi", { granularity: "grapheme" });
 
-/** Folds one content line at 75 octets, between graphemes only; continuation lines start with a space. */
-export function foldLine(line: string): string {
-  const parts: string[] = [];
-  let current = "";
-  let size = 0;
-  let limit = 75;
-  for (const { segment } of segmenter.segment(line)) {
-    const bytes = Buffer.byteLength(segment);
-    if (size + bytes > limit && current) {
-      parts.push(current);
-      current = "";
-      size = 0;
-      limit = 74; // the leading space of a continuation line is one of its 75 octets
-    }
-    current += segment;
-    size += bytes;
-  }
-  parts.push(current);
-  return parts.join("\r\n ");
+/** UTF-8 length of one code point. */
+function utf8Bytes(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }
 
-function utcParts(iso: string): [number, number, number, number, number] {
-  const t = DateTime.fromISO(iso, { setZone: true }).toUTC();
-  return [t.year, t.month, t.day, t.hour, t.minute];
+/** Folds one content line at 75 octets, between graphemes only; continuation lines start with a space. */
+export function foldLine(line: string): string {
+  if (Buffer.byteLength(line) <= 75) return line;
+  // Graphemes are looked up only where a line is cut: segmenting every line whole was most of the export's time.
+  const graphemes = segmenter.segment(line);
+  const parts: string[] = [];
+  let start = 0;
+  let limit = 75;
+  while (start < line.length) {
+    let end = start;
+    let size = 0;
+    while (end < line.length) {
+      const codePoint = line.codePointAt(end)!;
+      if (size + utf8Bytes(codePoint) > limit) break;
+      size += utf8Bytes(codePoint);
+      end += codePoint > 0xffff ? 2 : 1;
+    }
+    if (end < line.length) {
+      // The grapheme that does not fit goes to the next line whole; one longer than a line stays whole here.
+      const straddling = graphemes.containing(end)!;
+      end = straddling.index > start ? straddling.index : straddling.index + straddling.segment.length;
+    }
+    parts.push(line.slice(start, end));
+    start = end;
+    limit = 74; // the leading space of a continuation line is one of its 75 octets
+  }
+  return parts.join("\r\n ");
 }
 
 interface EventInput {
@@ -139,11 +147,11 @@ function eventAttributes(plan: Plan, schedule: Schedule, input: EventInput, lang
     uid: sessionUid(schedule.planId, session.code ?? province?.record.code ?? session.id),
     sequence: input.sequence,
     timestamp: DateTime.fromISO(schedule.generatedAt, { setZone: true }).toMillis(),
-    start: utcParts(start.toISO()!),
-    startInputType: "utc",
+    // Instants, not date arrays: nothing depends on the machine's zone, and ics validates a number
+    // with one schema where a date array costs it six per element.
+    start: start.toMillis(),
     startOutputType: "utc",
-    end: utcParts(end.toISO()!),
-    endInputType: "utc",
+    end: end.toMillis(),
     endOutputType: "utc",
     // Pre-cleaned here; ics escapes \ ; , and newlines itself in these three.
     title: cleanText(`${plan.data.campaign.title} – ${session.province}`),
