@@ -73,3 +73,19 @@ if (process.env.BENCH_COMMANDS !== "0") {
     process.stdout.write(`| ${label} | ${median(runs.map((r) => r.wall)).toFixed(2)} | ${median(runs.map((r) => r.cpu)).toFixed(2)} | ${Math.max(...runs.map((r) => r.mb))} |\n`);
   }
 }
+
+// The planner's wait in the workspace page (a warm server, as `npm start` runs it).
+if (process.env.BENCH_WORKSPACE !== "0") {
+  const WORKSPACE = fileURLToPath(new URL("./workspace.ts", import.meta.url));
+  const child = spawnSync(process.execPath, ["--import", "tsx", WORKSPACE, String(RUNS)], { encoding: "utf8" });
+  if (child.status !== 0) {
+    process.stderr.write(child.stderr);
+    throw new Error("the workspace benchmark failed");
+  }
+  const page = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { preview: number; accept: number; acceptRightAway: number; maxRssMb: number };
+  process.stdout.write(`\n| workspace page, 2022 plan, re-plan Nam Định | median (s) |\n|---|---|\n`);
+  process.stdout.write(`| the click to the preview of the changes | ${page.preview.toFixed(2)} |\n`);
+  process.stdout.write(`| accept, after a second of reading the preview | ${page.accept.toFixed(2)} |\n`);
+  process.stdout.write(`| accept right away (waits for the exports) | ${page.acceptRightAway.toFixed(2)} |\n`);
+  process.stdout.write(`\npeak RSS of the workspace: ${page.maxRssMb} MB\n`);
+}

@@ -71,7 +71,8 @@ interface Job {
 interface Preview {
   readonly plan: string;
   readonly basedOn: number;
-  readonly files: FileTree;
+  /** Made while the planner reads the preview: the page shows the changes as soon as the solve is done. */
+  readonly files: Promise<FileTree>;
   readonly version: number;
 }
 
@@ -307,7 +308,8 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       return c.html(previewPage(w, lang, name, { title, ok: false, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${r.message} — ${w.proven}` ) }));
     }
     const id = newToken();
-    remember(previews, id, { plan: name, basedOn: state.current, version: outcome.schedule.version, files: (await versionFiles(changed, outcome.schedule, { lang: "vi", replan: outcome, changes })).files });
+    const files = afterThisResponse(async () => (await versionFiles(changed, outcome.schedule, { lang: "vi", replan: outcome, changes })).files);
+    remember(previews, id, { plan: name, basedOn: state.current, version: outcome.schedule.version, files });
     return c.html(previewPage(w, lang, name, { id, title, ok: true, summary: replanSummary(diffSummary(outcome), lang), lines: changedLines(outcome.changes, lang) }));
   }));
 
@@ -395,6 +397,16 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
 
 /** Previews hold every file of a version and jobs their events: only the latest few are kept. */
 const KEPT = 20;
+
+/**
+ * Runs `work` once the current response is on its way (exports take longer than a re-plan's solve).
+ * A failure is kept for whoever awaits the result, and is not an unhandled rejection meanwhile.
+ */
+function afterThisResponse<T>(work: () => Promise<T>): Promise<T> {
+  const result = new Promise<void>((resolve) => setImmediate(resolve)).then(work);
+  result.catch(() => undefined);
+  return result;
+}
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
   map.set(key, value);
