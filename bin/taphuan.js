@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The compiled CLI (dist/ is built by `npm ci` through `prepare`, and before the tests).
-await import("../dist/cli/main.js");
+// The bundled CLI (dist/ is built by `npm ci` through `prepare`, and before the tests).
+await import("../dist/bin/main.js");

@@ -6,7 +6,7 @@
  * runtime dependencies its package.json lists are linked beside it from this checkout: a
  * dependency missing from that list, or a file missing from the tarball, fails here.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -38,12 +38,13 @@ describe("the npm package", () => {
     cpSync(join(ROOT, "test/fixtures/small-plan.yaml"), join(project, "plan.yaml"));
   }, 180_000);
 
-  it("holds the compiled library, its declarations and the CLI, and no TypeScript source", () => {
+  it("holds the compiled library, its declarations and the bundled CLI with the page's assets, and no TypeScript source", () => {
     const files = spawnSync("tar", ["-tzf", join(project, readdirSync(project).find((f) => f.endsWith(".tgz"))!)], { encoding: "utf8" }).stdout.split("\n");
     expect(files).toContain("package/dist/index.js");
     expect(files).toContain("package/dist/index.d.ts");
-    expect(files).toContain("package/dist/serve/assets/app.js");
     expect(files).toContain("package/bin/taphuan.js");
+    expect(files).toContain("package/dist/bin/main.js");
+    expect(files).toContain("package/dist/bin/assets/app.js");
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
   });
 
@@ -55,6 +56,28 @@ describe("the npm package", () => {
     expect(solve.status, solve.stderr).toBe(0);
     expect(JSON.parse(solve.stdout)).toMatchObject({ status: "complete", sessions: 4 });
   }, 60_000);
+
+  it("serves the workspace page with its assets from the bundled CLI", async () => {
+    const server = spawn(process.execPath, [join(modules, ".bin", "taphuan"), "serve", ".", "--port", "0"], { cwd: project });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        server.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          const found = /http:\/\/\S+/.exec(out);
+          if (found) resolve(found[0]);
+        });
+        server.once("exit", (code) => reject(new Error(`taphuan serve exited with ${code}`)));
+      });
+      const home = await fetch(url);
+      expect(await home.text()).toContain(`<a href="/p/plan.yaml?lang=vi">Tập huấn thử</a>`);
+      const script = await fetch(new URL("/assets/app.js", url));
+      expect(script.status).toBe(200);
+      expect(script.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    } finally {
+      server.kill();
+    }
+  }, 30_000);
 
   it("imports the library in plain Node, with no TypeScript loader", () => {
     const script = `import { readFileSync } from "node:fs";
