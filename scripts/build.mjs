@@ -1,7 +1,8 @@
 // Builds dist/ once (on `npm ci`, through `prepare`, and before the tests), so that the CLI and the
 // library run as plain JavaScript, with no TypeScript loader at start-up:
-// - dist/: src/ compiled by tsc, with type declarations: the library (`import … from "taphuan"`);
-// - dist/bin/: the CLI bundled with its dependencies by esbuild, one chunk per command, because
+// - dist/: the library (`import … from "taphuan"`), compiled by tsc with its type declarations;
+// - dist/bin/: the CLI and the workspace (src/cli, src/serve) bundled with the library and its
+//   dependencies by esbuild, one chunk per command, because
 //   Node 20 spends more time finding and reading a few hundred small modules (zod, yaml, docx …)
 //   than running `taphuan validate` itself.
 import { cpSync, rmSync } from "node:fs";
@@ -15,7 +16,7 @@ rmSync(`${root}/dist`, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 execFileSync(process.execPath, [tsc, "-p", `${root}/tsconfig.build.json`], { stdio: "inherit" });
 await build({
-  entryPoints: [`${root}/dist/cli/main.js`],
+  entryPoints: [`${root}/src/cli/main.ts`],
   outdir: `${root}/dist/bin`,
   bundle: true,
   splitting: true,
