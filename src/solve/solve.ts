@@ -52,8 +52,7 @@ function estimateVariables(plan: Plan, clusters: readonly Cluster[]): number {
   return estimate;
 }
 
-function refuseOversizedModel(plan: Plan, clusters: readonly Cluster[]): void {
-  const estimate = estimateVariables(plan, clusters);
+function refuseOversizedModel(clusters: readonly Cluster[], estimate: number): void {
   if (estimate > MAX_MODEL_VARIABLES) throw new ModelTooLargeError(clusters.map((c) => c.name), estimate, MAX_MODEL_VARIABLES);
 }
 
@@ -68,11 +67,13 @@ export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise
   const solved: Awaited<ReturnType<typeof solvePart>>[] = [];
   const untouched = options.previous ? untouchedSessions(plan, options.previous) : new Map<string, Session[]>();
   const began = Date.now();
-  for (const [done, { clusters, index }] of parts.entries()) {
+  for (const [done, { clusters, index, size }] of parts.entries()) {
     const started = Date.now();
     // An equal share of what is left, so one hard part cannot starve the ones after it.
     const partDeadline = options.signal?.aborted ? started : deadline === undefined ? undefined : started + (deadline - started) / (parts.length - done);
-    const part = clusters.every((c) => untouched.has(c.name)) ? keptPart(plan, clusters, untouched, options.previous!) : await solvePart(plan, clusters, solver, partDeadline, options.previous);
+    const kept = clusters.every((c) => untouched.has(c.name));
+    if (!kept) refuseOversizedModel(clusters, size);
+    const part = kept ? keptPart(plan, clusters, untouched, options.previous!) : await solvePart(plan, clusters, solver, partDeadline, options.previous);
     solved[index] = part;
     options.onProgress?.({ part: done + 1, parts: parts.length, clusters: clusters.map((c) => c.name), objective: part.report.objective, bound: part.report.bound, proven: part.report.proven, seconds: (Date.now() - began) / 1000 });
   }
@@ -142,7 +143,6 @@ function keptPart(plan: Plan, clusters: readonly Cluster[], untouched: ReadonlyM
  * province. Proven optimal when the backend finishes; otherwise the LP bound gives the gap.
  */
 async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, deadline: number | undefined, previous: PreviousSchedule | undefined) {
-  refuseOversizedModel(plan, clusters);
   const built = buildModel(plan, clusters, previous ? { granularity: "province", previous } : { granularity: "grouped" });
   const byCluster = solver.name === "js" && clusters.length > 1 && built.model.size.variables > JS_WHOLE_PART_VARIABLES;
   const result = byCluster ? await solveClusterByCluster(built, clusters, greedyOnce(plan), solver, deadline) : await solver.solve(built.model, deadline !== undefined ? { timeLimitMs: Math.max(1, deadline - Date.now()) } : {});
