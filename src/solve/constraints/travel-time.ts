@@ -103,9 +103,9 @@ function quickestTrip(plan: Plan, from: readonly Province[], to: readonly Provin
  */
 function encodePair(plan: Plan, model: LinearModel, quickest: Map<string, number>, key: string, first: readonly StaffVariable[], second: readonly StaffVariable[], gap: number) {
   const byGroup = (list: readonly StaffVariable[]) => {
-    const map = new Map<string, { group: string; provinces: readonly Province[]; names: string[] }>();
+    const map = new Map<string, { provinces: readonly Province[]; names: string[] }>();
     for (const v of list) {
-      const entry = map.get(v.group) ?? { group: v.group, provinces: v.provinces, names: [] };
+      const entry = map.get(v.group) ?? { provinces: v.provinces, names: [] };
       entry.names.push(v.name);
       map.set(v.group, entry);
     }
@@ -113,12 +113,12 @@ function encodePair(plan: Plan, model: LinearModel, quickest: Map<string, number
   };
   const later = byGroup(second);
   for (const [group, { provinces, names }] of byGroup(first)) {
-    const trip = (h: { group: string; provinces: readonly Province[] }) => {
-      const pair = `${group}|${h.group}`;
-      if (!quickest.has(pair)) quickest.set(pair, quickestTrip(plan, provinces, h.provinces));
+    const trip = (other: string, to: readonly Province[]) => {
+      const pair = `${group}|${other}`;
+      if (!quickest.has(pair)) quickest.set(pair, quickestTrip(plan, provinces, to));
       return quickest.get(pair)!;
     };
-    const far = [...later.values()].filter((h) => trip(h) > gap).flatMap((h) => h.names);
+    const far = [...later].filter(([other, h]) => trip(other, h.provinces) > gap).flatMap(([, h]) => h.names);
     if (far.length) model.addRow(`travel:${key}|${group}`, [...names, ...far].map((n) => [n, 1] as const), { max: 1 });
   }
 }
