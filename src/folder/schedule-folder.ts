@@ -18,9 +18,9 @@ import { error, InputError } from "../model/issues.ts";
 import { loadScheduleText, type Schedule } from "../model/schedule.ts";
 import { VersionConflictError } from "./errors.ts";
 import { acquireLock, LOCK_FILE, type Lock } from "./lock.ts";
+import { describeEntry, lstatOrUndefined, randomSuffix, writeNewFile } from "./safe-write.ts";
 
 export { VersionConflictError };
-import { describeEntry, lstatOrUndefined, randomSuffix, writeNewFile } from "./safe-write.ts";
 
 export const VERSIONS_DIR = "versions";
 export const CURRENT_LINK = "current";

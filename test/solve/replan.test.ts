@@ -60,7 +60,6 @@ describe("replan", () => {
     expect(outcome.changes.filter((c) => c.kind !== "unchanged").map((c) => c.province)).toEqual(["Nam Định"]);
   }, 60_000);
 
-
   it("moves only the province that cannot host when a free half-day exists for it", async () => {
     const { plan, schedule } = await chain("2022-09-16"); // 16/9 is free
     const outcome = await replan(changed(plan, { provinces: { "Nam Định": { unavailable: ["2022-09-13"] } } }), schedule);
