@@ -1,4 +1,5 @@
 /** The CLI's side of plan variants: reading a changes file, and a --profile name checked as usage. */
+import { ChangeLogSchema, EMPTY_LOG, withChange, type ChangeLog } from "../model/change-log.ts";
 import { ChangesSchema, type Changes } from "../model/changes.ts";
 import { parseYaml, validate } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
@@ -7,9 +8,16 @@ import { planWithProfile } from "../model/variants.ts";
 import { UsageError } from "./args.ts";
 import { displayName, readInput } from "./files.ts";
 
-/** A changes file (YAML, or the JSON a re-plan records), validated like a plan file. */
+/** A changes file a planner writes (YAML), validated like a plan file. */
 export function readChanges(file: string): Changes {
   return validate(ChangesSchema, parseYaml(readInput(file), displayName(file)), displayName(file));
+}
+
+/** A change log a re-plan recorded (changes.json), or a planner's changes file read as one standing change. */
+export function readChangeLog(file: string): ChangeLog {
+  const parsed = parseYaml(readInput(file), displayName(file));
+  const log = ChangeLogSchema.safeParse(parsed.value);
+  return log.success ? log.data : withChange(EMPTY_LOG, validate(ChangesSchema, parsed, displayName(file)), { version: 1, today: "2000-01-01" });
 }
 
 /** --profile NAME: an unknown name is a usage error listing the plan's profiles. */

@@ -1,5 +1,6 @@
 /** Every export of a schedule, as file name → content, so the CLI only writes them. */
-import type { Changes } from "../model/changes.ts";
+import { changeLogJson, type ChangeLog } from "../model/change-log.ts";
+import type { PlanData } from "../model/schema.ts";
 import type { Plan } from "../model/plan.ts";
 import { provinceSlug, scheduleJson, type Schedule, type Session } from "../model/schedule.ts";
 import { appendixDocx } from "./docx.ts";
@@ -90,7 +91,11 @@ export async function exportAll(plan: Plan, schedule: Schedule, options: ExportO
  * Everything one version of a schedule folder holds: schedule.json, the exports and, for a
  * re-plan, its diff and updates (the files a planner sends after it).
  */
-export async function versionFiles(plan: Plan, schedule: Schedule, options: { readonly lang: Lang; readonly replan?: ReplanOutcome; readonly changes?: Changes }): Promise<ExportFiles> {
+export async function versionFiles(
+  plan: Plan,
+  schedule: Schedule,
+  options: { readonly lang: Lang; readonly replan?: ReplanOutcome; readonly log?: ChangeLog; readonly source?: PlanData },
+): Promise<ExportFiles> {
   const { replan, lang } = options;
   const exported = await exportAll(plan, schedule, { lang, ...(replan ? { updated: replan.updated, cancelled: replan.cancelled, removedTrainers: removedTrainers(schedule, replan) } : {}) });
   const files = new Map(exported.files);
@@ -99,8 +104,10 @@ export async function versionFiles(plan: Plan, schedule: Schedule, options: { re
     files.set("diff.md", diffMarkdown(replan, lang));
     files.set("diff.json", diffJson(replan));
   }
-  // The changes this version was made with: `check` applies them without being told.
-  if (options.changes) files.set("changes.json", `${JSON.stringify(options.changes, null, 2)}\n`);
+  // The change log as it stood for this version: `check` and the next re-plan apply its standing changes.
+  if (options.log?.entries.length) files.set("changes.json", changeLogJson(options.log));
+  // The plan file as this version was made from it: a later edit of the file is found, and said.
+  if (options.source) files.set("plan.json", `${JSON.stringify(options.source, null, 2)}\n`);
   return { files, warnings: exported.warnings };
 }
 

@@ -107,6 +107,16 @@ export class Calendar {
     return this.byKey.get(key);
   }
 
+  /** The `count`-th working day after `date` (0: `date` itself). */
+  workingDayAfter(date: string, count: number): string {
+    let day = DateTime.fromISO(date, { zone: "UTC" });
+    for (let counted = 0; counted < count; ) {
+      day = day.plus({ days: 1 });
+      if (this.isWorkingDay(day.toISODate()!)) counted++;
+    }
+    return day.toISODate()!;
+  }
+
   /** Working half-days from `from` to `to`, both included. */
   slotsBetween(from: string, to: string): Slot[] {
     return this.slots.filter((slot) => slot.date >= from && slot.date <= to);

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { datesBetween } from "./calendar.ts";
+import { nameKey } from "./provinces.ts";
 import { own, setOwn } from "./records.ts";
 import { DateSelector, DateString, HalfDayName, TrainerSchema, type PlanData } from "./schema.ts";
 
@@ -19,6 +20,8 @@ export const ChangesSchema = z
             /** Only these dates: every other date of the period becomes unavailable. */
             onlyAvailable: z.array(DateString).optional(),
             fixed: z.object({ date: DateString, halfDay: HalfDayName }).strict().optional(),
+            /** The province moves to this cluster (its window and trainers from then on). */
+            cluster: z.string().min(1).optional(),
           })
           .strict(),
       )
@@ -47,17 +50,27 @@ export function emptyChanges(): Changes {
 }
 
 /**
- * The plan's data with the changes applied. Names are matched as the plan writes them (the
- * resolver reports unknown ones with the usual suggestions, at the changes' path).
+ * The plan's data with the changes applied. A province is matched under any spelling the registry
+ * accepts ("TP. Hồ Chí Minh", "Ho Chi Minh"), so its settings stay one entry; the resolver reports
+ * unknown names with the usual suggestions, at the changes' path.
  */
 export function applyChanges(data: PlanData, changes: Changes): PlanData {
   const provinces = { ...data.provinces };
-  const settingsKey = (name: string) => Object.keys(provinces).find((k) => k.normalize("NFC") === name.normalize("NFC")) ?? name;
+  const settingsKey = (name: string) => Object.keys(provinces).find((k) => nameKey(k) === nameKey(name)) ?? name;
+  let clusters = data.clusters;
   for (const [name, change] of Object.entries(changes.provinces)) {
     const key = settingsKey(name);
     const current = own(provinces, key) ?? { unavailable: [], preferred: [] };
     const notOnly = change.onlyAvailable ? [...datesBetween(data.campaign.period.from, data.campaign.period.to)].filter((d) => !change.onlyAvailable!.includes(d)) : [];
     setOwn(provinces, key, { ...current, unavailable: [...current.unavailable, ...change.unavailable, ...notOnly], ...(change.fixed ? { fixed: change.fixed } : {}) });
+    if (change.cluster !== undefined) {
+      const target = change.cluster.normalize("NFC");
+      const written = clusters.flatMap((c) => c.provinces).find((p) => nameKey(p) === nameKey(name)) ?? name;
+      clusters = clusters.map((c) => {
+        const without = c.provinces.filter((p) => nameKey(p) !== nameKey(name));
+        return c.name.normalize("NFC") === target ? { ...c, provinces: [...without, written] } : { ...c, provinces: without };
+      });
+    }
   }
   const trainers = data.trainers.map((trainer) => {
     const change = own(changes.trainers, trainer.id) ?? Object.entries(changes.trainers).find(([id]) => id.normalize("NFC") === trainer.id.normalize("NFC"))?.[1];
@@ -65,7 +78,7 @@ export function applyChanges(data: PlanData, changes: Changes): PlanData {
     const leaving = change.leaves ? [{ from: change.leaves, to: data.campaign.period.to }] : [];
     return { ...trainer, unavailable: [...trainer.unavailable, ...change.unavailable, ...leaving] };
   });
-  const clusters = data.clusters.map((cluster) => {
+  clusters = clusters.map((cluster) => {
     const change = own(changes.clusters, cluster.name) ?? Object.entries(changes.clusters).find(([name]) => name.normalize("NFC") === cluster.name.normalize("NFC"))?.[1];
     return change ? { ...cluster, window: change.window } : cluster;
   });
@@ -79,5 +92,8 @@ export function unknownNames(data: PlanData, changes: Changes): string[] {
   return [
     ...Object.keys(changes.trainers).filter((id) => !trainerIds.has(id.normalize("NFC"))).map((id) => `trainers["${id}"]: unknown trainer "${id}" — trainers of this plan: ${[...trainerIds].join(", ")}`),
     ...Object.keys(changes.clusters).filter((n) => !clusterNames.has(n.normalize("NFC"))).map((n) => `clusters["${n}"]: unknown cluster "${n}" — clusters of this plan: ${[...clusterNames].join(", ")}`),
+    ...Object.entries(changes.provinces)
+      .filter(([, change]) => change.cluster !== undefined && !clusterNames.has(change.cluster.normalize("NFC")))
+      .map(([name, change]) => `provinces["${name}"].cluster: unknown cluster "${change.cluster}" — clusters of this plan: ${[...clusterNames].join(", ")}`),
   ];
 }

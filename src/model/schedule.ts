@@ -69,6 +69,8 @@ export const ScheduleSchema = z
     profile: z.string().optional(),
     /** Solved with `--propose-windows`: the clusters the plan leaves undated got proposed dates. */
     proposeWindows: z.boolean().optional(),
+    /** A re-plan: the day it was made on (sessions up to it were held). */
+    today: DateString.optional(),
     generatedAt: z.string().refine((text) => DateTime.fromISO(text, { setZone: true }).isValid, { error: "must be a date and time, e.g. 2022-09-05T00:00:00+07:00" }),
     status: z.enum(["complete", "partial"]),
     sessions: z.array(SessionSchema),
@@ -104,7 +106,11 @@ export function sessionId(plan: Plan, province: Province): string {
 
 /** sha256 of the plan's validated data with sorted keys: formatting and comments do not change it. */
 export function planHash(plan: Plan): string {
-  return createHash("sha256").update(canonicalJson(plan.data)).digest("hex");
+  return dataHash(plan.data);
+}
+
+export function dataHash(data: Plan["data"]): string {
+  return createHash("sha256").update(canonicalJson(data)).digest("hex");
 }
 
 function canonicalJson(value: unknown): string {

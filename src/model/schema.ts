@@ -88,6 +88,11 @@ export const CampaignSchema = z
     issued: z.iso.datetime({ offset: true, error: "expected an ISO date-time with offset, e.g. 2022-09-05T09:00:00+07:00" }).optional(),
     /** Working days between `issued` and the first session (default 5, the 2022 letter's own practice). */
     noticeDays: Count("working days").min(0, { error: "must be 0 or more" }).max(60, { error: "at most 60 working days" }).optional(),
+    /**
+     * Re-planning: a session moved, re-staffed or newly placed lies at least this many working days
+     * after `today` (default 2: a working day in between to tell the province and its trainers; 0: any later day).
+     */
+    replanNoticeDays: Count("working days").min(0, { error: "must be 0 or more" }).max(30, { error: "at most 30 working days" }).optional(),
     /** At most this many sessions at the same half-day nationwide (e.g. the online bridge's capacity). */
     maxConcurrentSessions: Count("sessions at the same half-day").min(1, { error: "must be at least 1" }).optional(),
     /** At most this many sessions on the same day nationwide (what the organiser can chair in a day). */

@@ -138,6 +138,12 @@ export interface PlanPageInput {
   readonly comparison?: Table;
   readonly downloads: readonly { href: string; label: string }[];
   readonly note?: string;
+  /** The change log of the version shown, one line each, with the standing ones withdrawable. */
+  readonly log?: readonly { readonly id: number; readonly text: string; readonly standing: boolean }[];
+  /** The real date where the campaign happens: the default "today" of every re-plan form. */
+  readonly today?: string;
+  /** What changed in the plan file since the current version was made from it. */
+  readonly planEdit?: readonly string[];
 }
 
 export function planPage(input: PlanPageInput): string {
@@ -162,7 +168,7 @@ export function planPage(input: PlanPageInput): string {
       );
     }
     if (!editable && version !== undefined) {
-      parts.push(`<form method="post" action="${base}/versions/${version}/restore?lang=${lang}"><button type="submit">${e(w.restore)}</button></form>`);
+      parts.push(`<form method="post" action="${base}/versions/${version}/restore?lang=${lang}" class="restore"><label>${e(w.today)}: <input type="date" name="today" value="${e(input.today ?? "")}" required></label> <button type="submit" id="restore-button">${e(w.restore)}</button></form>`);
     }
     const report = schedule.report;
     // The objective of a re-plan counts moves in tiers above the goals: a number for the solver, not the planner.
@@ -171,6 +177,17 @@ export function planPage(input: PlanPageInput): string {
       parts.push(
         `<section class="partial" role="alert"><h2>${e(w.partial)}</h2><p>${e(w.unplaced)}:</p><ul>${schedule.unplaced.map((u) => `<li><strong>${e(u.province)}</strong> (${e(u.cluster)}): ${e(u.reasons.join("; "))}</li>`).join("")}</ul></section>`,
       );
+    }
+    if (input.planEdit?.length && editable && version !== undefined) {
+      parts.push(
+        `<section id="plan-edited" class="partial" role="alert"><p>${e(w.planEdited(version))}</p><ul>${input.planEdit.map((d) => `<li>${e(d)}</li>`).join("")}</ul><form method="post" action="${base}/replan-edited?lang=${lang}"><label>${e(w.today)}: <input type="date" name="today" value="${e(input.today ?? "")}" required></label> <button type="submit" id="replan-edited-button">${e(w.replanEdited)}</button></form></section>`,
+      );
+    }
+    if (input.log) {
+      const entries = input.log.map((entry) =>
+        `<li>${e(entry.text)}${entry.standing && editable ? ` <form method="post" action="${base}/changes/${entry.id}/withdraw?lang=${lang}" class="inline withdraw"><input type="hidden" name="today" value="${e(input.today ?? "")}"><button type="submit">${e(w.withdraw)}</button></form>` : ""}</li>`,
+      );
+      parts.push(`<section id="change-log"><h2>${e(w.changeLog)}</h2>${entries.length ? `<ul>${entries.join("")}</ul>` : `<p>${e(w.noChanges)}</p>`}</section>`);
     }
     if (input.changes) parts.push(`<section id="diff"><h2>${e(w.diff)}</h2><p>${e(input.changes.summary)}</p><ul>${input.changes.lines.map((l) => `<li>${e(l)}</li>`).join("")}</ul></section>`);
     if (input.comparison) parts.push(table(input.comparison, "comparison"));
@@ -210,13 +227,14 @@ export function replanForm(w: Words, lang: Lang, file: string, plan: Plan, sessi
 <label><input type="radio" name="kind" value="fixed"> ${e(w.mustBeOn)} <input type="date" name="fixedDate" value="${e(session.date)}"> ${half("fixedHalfDay")}</label><br>
 <label><input type="radio" name="kind" value="trainer"> ${e(w.trainerAway)} <select name="trainer">${trainers}</select> <input type="date" name="trainerDate" value="${e(session.date)}"></label>
 </fieldset>
-<p><label>${e(w.today)}: <input type="date" name="today" value="${e(today)}"></label></p>
+<p><label>${e(w.note)}: <input type="text" name="note" maxlength="500"></label></p>
+<p><label>${e(w.today)}: <input type="date" name="today" value="${e(today)}" required></label></p>
 <p><button type="submit" id="preview-button">${e(w.preview)}</button> <a href="${base}?lang=${lang}">${e(w.back)}</a></p>
 </form>`,
   );
 }
 
-export function previewPage(w: Words, lang: Lang, file: string, input: { id?: string; title: string; lines: readonly string[]; summary: string; suggestions?: readonly string[]; ok: boolean }): string {
+export function previewPage(w: Words, lang: Lang, file: string, input: { id?: string; title: string; lines: readonly string[]; summary: string; suggestions?: readonly string[]; ok: boolean; notes?: readonly string[]; sections?: readonly { title: string; lines: readonly string[] }[] }): string {
   const base = `/p/${encodeURIComponent(file)}`;
   const actions = input.ok && input.id
     ? `<form method="post" action="${base}/previews/${e(input.id)}/accept?lang=${lang}" class="inline"><button type="submit" id="accept-button">${e(w.accept)}</button></form>
@@ -225,7 +243,9 @@ export function previewPage(w: Words, lang: Lang, file: string, input: { id?: st
   return layout(
     lang,
     input.title,
-    `<h1>${e(input.title)}</h1><p class="summary" id="preview-summary">${e(input.summary)}</p><ul id="preview-changes">${input.lines.map((l) => `<li>${e(l)}</li>`).join("")}</ul>${
+    `<h1>${e(input.title)}</h1>${(input.notes ?? []).map((n) => `<p class="note">${e(n)}</p>`).join("")}<p class="summary" id="preview-summary">${e(input.summary)}</p><ul id="preview-changes">${input.lines.map((l) => `<li>${e(l)}</li>`).join("")}</ul>${(input.sections ?? [])
+      .map((section) => `<p>${e(section.title)}</p><ul class="preview-section">${section.lines.map((l) => `<li>${e(l)}</li>`).join("")}</ul>`)
+      .join("")}${
       input.suggestions?.length ? `<p>${e(w.wouldHelp)}</p><ul>${input.suggestions.map((s) => `<li>${e(s)}</li>`).join("")}</ul>` : ""
     }${actions}`,
   );

@@ -18,14 +18,21 @@ import { LANGS, type Lang } from "../export/labels.ts";
 import { writeAtomic } from "../folder/safe-write.ts";
 import { ScheduleFolder, ScheduleFolderReader, VersionConflictError, type FileTree } from "../folder/schedule-folder.ts";
 import { FolderBusyError } from "../folder/lock.ts";
+import { planDifferences } from "../app/plan-diff.ts";
+import { todayIn } from "../app/today.ts";
+import { proposalFiles, proposeReplan, publishProposal, readVersion, type ReplanProposal, type ReplanRequest } from "../app/replan.ts";
+import { describeEntry } from "../export/change-log-text.ts";
+import { officialDate } from "../export/labels.ts";
+import { standingChanges } from "../model/change-log.ts";
 import { emptyChanges, type Changes } from "../model/changes.ts";
 import { formatIssue, InputError } from "../model/issues.ts";
 import { loadPlanText } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
-import { planOfSchedule, planWithChanges } from "../model/variants.ts";
 import { setOwn } from "../model/records.ts";
 import type { Schedule } from "../model/schedule.ts";
-import { compareSessions, replan, type ReplanOutcome, type SessionChange } from "../solve/replan.ts";
+import { DateString } from "../model/schema.ts";
+import { FrozenConflictError } from "../solve/errors.ts";
+import { compareSessions, type SessionChange } from "../solve/replan.ts";
 import { solvePlan } from "../solve/solve.ts";
 import { comparePage, editor, issuesBlock, layout, messagePage, planList, planPage, previewPage, replanForm } from "./pages.ts";
 import { WORDS } from "./words.ts";
@@ -70,10 +77,9 @@ interface Job {
 
 interface Preview {
   readonly plan: string;
-  readonly basedOn: number;
+  readonly proposal: ReplanProposal;
   /** Made while the planner reads the preview: the page shows the changes as soon as the solve is done. */
   readonly files: Promise<FileTree>;
-  readonly version: number;
 }
 
 export function createWorkspace(options: WorkspaceOptions): Hono {
@@ -180,8 +186,13 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const changes = diff ? { summary: replanSummary(diff, lang), lines: changedLines(diff.changes, lang) } : undefined;
     // A solve with --compare left its profiles side by side in the version.
     const comparison = version !== undefined && files.includes("comparison.json") ? comparisonTable((JSON.parse(reader.readVersionFile(version, "comparison.json")) as { profiles: ProfileResult[] }).profiles) : undefined;
+    const state = version === undefined ? undefined : readVersion(reader, version);
+    const recorded = state?.log;
+    const standing = new Set(recorded ? standingChanges(recorded).map((entry) => entry.id) : []);
+    const planEdit = state?.planData && version === current ? planDifferences(state.planData, plan.data) : [];
+    const log = recorded?.entries.map((entry) => ({ id: entry.id, text: describeEntry(entry, lang), standing: standing.has(entry.id) }));
     return c.html(
-      planPage({ lang, file: name, plan, versions: reader.versions(), downloads, ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(changes ? { changes } : {}), ...(comparison ? { comparison } : {}), ...(note ? { note } : {}) }),
+      planPage({ lang, file: name, plan, versions: reader.versions(), downloads, today: todayIn(plan), planEdit, ...(log ? { log } : {}), ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(changes ? { changes } : {}), ...(comparison ? { comparison } : {}), ...(note ? { note } : {}) }),
       status,
     );
   }
@@ -279,46 +290,72 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const state = currentSchedule(name);
     const province = c.req.query("province") ?? "";
     const session = state?.schedule.sessions.find((s) => s.province === province);
-    if (!plan || !state || !session) return c.text("no such session", 404);
-    return c.html(replanForm(WORDS[lang], lang, name, plan, session, state.schedule.sessions[0]?.date ?? plan.data.campaign.period.from));
+    if (!plan || !state || !session) return c.html(messagePage(lang, WORDS[lang].replan, WORDS[lang].noSession, `/p/${encodeURIComponent(name)}?lang=${lang}`), 404);
+    return c.html(replanForm(WORDS[lang], lang, name, plan, session, todayIn(plan)));
   }));
 
-  app.post("/p/:plan/replan", withPlan(async (c, name) => {
+  /**
+   * Every re-plan of the page — a change, a withdrawal, a restore — goes through the application's
+   * proposeReplan, as the CLI's does: the answer is a preview, or the reasons in the planner's words.
+   */
+  async function previewOf(c: Context, name: string, title: string, request: (w: (typeof WORDS)[Lang]) => ReplanRequest | string, todayText: string): Promise<Response> {
     const lang = langOf(c);
     const w = WORDS[lang];
-    const { plan: original } = loadPlan(name);
-    const state = currentSchedule(name);
-    if (!original || !state) return c.text("no schedule to re-plan", 409);
-    const form = await c.req.parseBody();
-    const field = (key: string) => String(form[key] ?? "").trim();
-    const changes = changesFromForm(field);
-    if (typeof changes === "string") return c.html(messagePage(lang, w.replan, changes, `/p/${encodeURIComponent(name)}?lang=${lang}`), 422);
-    let changed: Plan;
+    const back = `/p/${encodeURIComponent(name)}?lang=${lang}`;
+    const { plan: written } = loadPlan(name);
+    if (!written || !currentSchedule(name)) return c.html(messagePage(lang, w.replan, written ? w.noScheduleYet : w.invalid, back), 409);
+    const asked = request(w);
+    if (typeof asked === "string") return c.html(messagePage(lang, title, asked, back), 422);
+    if (!DateString.safeParse(todayText).success) return c.html(messagePage(lang, title, w.badToday, back), 422);
+    let proposal: ReplanProposal;
     try {
-      // The plan the current schedule was solved from (its profile, its proposed windows), with the change.
-      changed = planWithChanges(planOfSchedule(original, state.schedule, "schedule.json"), changes, w.replan).plan;
+      proposal = await proposeReplan({ dir: scheduleDir(name), plan: written, planPath: name, request: asked, today: todayText, source: w.replan });
     } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      return c.html(messagePage(lang, w.replan, e.issues.map((issue) => formatIssue(undefined, issue)).join("\n"), `/p/${encodeURIComponent(name)}?lang=${lang}`), 422);
+      if (e instanceof FrozenConflictError) return c.html(messagePage(lang, title, `${w.pastConflict}\n${e.violations.map((v) => v.message).join("\n")}`, back), 409);
+      if (e instanceof InputError) return c.html(messagePage(lang, title, e.issues.map((issue) => formatIssue(undefined, issue)).join("\n"), back), 422);
+      throw e;
     }
-    const today = /^\d{4}-\d{2}-\d{2}$/.test(field("today")) ? field("today") : undefined;
-    const outcome = await replan(changed, state.schedule, { planPath: name, ...(today ? { today } : {}) });
-    const title = w.replanOf(field("province"));
+    const { outcome } = proposal;
+    const notes = [w.todayIs(officialDate(outcome.today), officialDate(outcome.changeableFrom)), ...(proposal.previous.today && outcome.today < proposal.previous.today ? [w.earlierToday(officialDate(outcome.today), officialDate(proposal.previous.today))] : [])];
+    const sections = [
+      ...(proposal.planEdit ? [{ title: w.planEdited(proposal.previous.version), lines: proposal.planEdit }] : []),
+      ...(proposal.restore ? [{ title: proposal.restore.notBack.length ? w.notBack(proposal.restore.version) : w.allBack(proposal.restore.version), lines: proposal.restore.notBack.map((n) => `${n.province}: ${n.reasons.join("; ")}`) }] : []),
+    ];
     if (outcome.schedule.status === "partial") {
-      return c.html(previewPage(w, lang, name, { title, ok: false, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${r.message} — ${w.proven}` ) }));
+      return c.html(previewPage(w, lang, name, { title, ok: false, notes, sections, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${r.message} — ${w.proven}`) }));
     }
     const id = newToken();
-    const files = afterThisResponse(async () => (await versionFiles(changed, outcome.schedule, { lang: "vi", replan: outcome, changes })).files);
-    remember(previews, id, { plan: name, basedOn: state.current, version: outcome.schedule.version, files });
-    return c.html(previewPage(w, lang, name, { id, title, ok: true, summary: replanSummary(diffSummary(outcome), lang), lines: changedLines(outcome.changes, lang) }));
+    const files = afterThisResponse(async () => (await proposalFiles(proposal, "vi")).files);
+    remember(previews, id, { plan: name, proposal, files });
+    return c.html(previewPage(w, lang, name, { id, title, ok: true, notes, sections, summary: replanSummary(diffSummary(outcome), lang), lines: changedLines(outcome.changes, lang) }));
+  }
+
+  app.post("/p/:plan/replan", withPlan(async (c, name) => {
+    const form = await c.req.parseBody();
+    const field = (key: string) => String(form[key] ?? "").trim();
+    return previewOf(c, name, WORDS[langOf(c)].replanOf(field("province")), (w) => {
+      const change = changesFromForm(field, w);
+      return typeof change === "string" ? change : { kind: "change", change, note: field("note") || undefined };
+    }, field("today"));
+  }));
+
+  app.post("/p/:plan/replan-edited", withPlan(async (c, name) => {
+    const form = await c.req.parseBody();
+    return previewOf(c, name, WORDS[langOf(c)].replanEdited, () => ({ kind: "plan-edit" }), String(form["today"] ?? "").trim());
+  }));
+
+  app.post("/p/:plan/changes/:id/withdraw", withPlan(async (c, name) => {
+    const id = Number(c.req.param("id"));
+    const form = await c.req.parseBody();
+    return previewOf(c, name, WORDS[langOf(c)].withdrawOf(id), (w) => (Number.isInteger(id) && id > 0 ? { kind: "withdraw", id } : w.noChanges), String(form["today"] ?? "").trim());
   }));
 
   app.post("/p/:plan/previews/:id/accept", withPlan(async (c, name) => {
     const lang = langOf(c);
     const w = WORDS[lang];
     const preview = previews.get(c.req.param("id")!);
-    if (!preview || preview.plan !== name) return c.html(messagePage(lang, w.replan, "this preview is gone (accepted, discarded, or the workspace restarted)", `/p/${encodeURIComponent(name)}?lang=${lang}`), 404);
-    return publishOrConflict(c, name, () => preview.files, preview.basedOn, (v) => {
+    if (!preview || preview.plan !== name) return c.html(messagePage(lang, w.replan, w.previewGone, `/p/${encodeURIComponent(name)}?lang=${lang}`), 404);
+    return publishOrConflict(c, name, async (folder) => publishProposal(folder, preview.proposal, await preview.files, "vi"), preview.proposal.basedOn ?? 0, (v) => {
       previews.delete(c.req.param("id")!);
       return w.accepted(v);
     });
@@ -329,25 +366,19 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     return c.redirect(`/p/${encodeURIComponent(name)}?lang=${langOf(c)}`, 303);
   }));
 
+  /** Restoring an older version is a re-plan toward it, under every standing change and the past. */
   app.post("/p/:plan/versions/:v/restore", withPlan(async (c, name) => {
-    const lang = langOf(c);
-    const { plan } = loadPlan(name);
-    const state = currentSchedule(name);
-    const restored = Number(c.req.param("v"));
-    if (!plan || !state || !state.reader.versions().includes(restored)) return c.text("no such version", 404);
-    const old = state.reader.readSchedule(restored);
-    const compared = compareSessions(plan, state.schedule, old.sessions);
-    const schedule: Schedule = { ...old, version: state.current + 1, generatedAt: state.schedule.generatedAt, sessions: compared.sessions };
-    const outcome: ReplanOutcome = { ...compared, schedule, provenMinimal: false, suggestions: [] };
-    return publishOrConflict(c, name, async () => (await versionFiles(plan, schedule, { lang: "vi", replan: outcome })).files, state.current, (v) => WORDS[lang].restored(restored, v));
+    const version = Number(c.req.param("v"));
+    const form = await c.req.parseBody();
+    return previewOf(c, name, WORDS[langOf(c)].restoreOf(version), (w) => (Number.isInteger(version) && version > 0 ? { kind: "restore", version } : w.noSuchVersion), String(form["today"] ?? "").trim());
   }));
 
-  async function publishOrConflict(c: Context, name: string, files: () => FileTree | Promise<FileTree>, basedOn: number, said: (version: number) => string): Promise<Response> {
+  async function publishOrConflict(c: Context, name: string, publish: (folder: ScheduleFolder) => Promise<number>, basedOn: number, said: (version: number) => string): Promise<Response> {
     const lang = langOf(c);
     let folder: ScheduleFolder | undefined;
     try {
       folder = await ScheduleFolder.open(scheduleDir(name), "re-plan (workspace)");
-      const version = folder.publish(await files(), basedOn);
+      const version = await publish(folder);
       return renderPlan(c, name, said(version));
     } catch (e) {
       if (e instanceof VersionConflictError) return renderPlan(c, name, WORDS[lang].conflict(e.current ?? basedOn), 409);
@@ -429,31 +460,31 @@ function listFiles(dir: string, prefix = ""): string[] {
 }
 
 /** The re-plan form in the same terms as the CLI's --unavailable, --fix and --trainer-unavailable. */
-function changesFromForm(field: (key: string) => string): Changes | string {
+function changesFromForm(field: (key: string) => string, w: (typeof WORDS)[Lang]): Changes | string {
   const changes = emptyChanges();
   const province = field("province");
-  const date = (key: string) => (/^\d{4}-\d{2}-\d{2}$/.test(field(key)) ? field(key) : undefined);
+  const date = (key: string) => (DateString.safeParse(field(key)).success ? field(key) : undefined);
   switch (field("kind")) {
     case "day":
-      if (!date("day")) return "give the day, e.g. 2022-09-15";
+      if (!date("day")) return w.giveDay;
       setOwn(changes.provinces, province, { unavailable: [date("day")!] });
       break;
     case "days":
-      if (!date("from") || !date("to") || date("from")! > date("to")!) return "give the first and the last day, the first not after the last";
+      if (!date("from") || !date("to") || date("from")! > date("to")!) return w.giveDays;
       setOwn(changes.provinces, province, { unavailable: [{ from: date("from")!, to: date("to")! }] });
       break;
     case "fixed": {
       const halfDay = field("fixedHalfDay");
-      if (!date("fixedDate") || (halfDay !== "morning" && halfDay !== "afternoon")) return "give the day and the half-day";
+      if (!date("fixedDate") || (halfDay !== "morning" && halfDay !== "afternoon")) return w.giveFixed;
       setOwn(changes.provinces, province, { unavailable: [], fixed: { date: date("fixedDate")!, halfDay } });
       break;
     }
     case "trainer":
-      if (!date("trainerDate") || !field("trainer")) return "give the trainer and the day";
+      if (!date("trainerDate") || !field("trainer")) return w.giveTrainer;
       setOwn(changes.trainers, field("trainer"), { unavailable: [date("trainerDate")!] });
       break;
     default:
-      return "choose what changed";
+      return w.chooseKind;
   }
   return changes;
 }

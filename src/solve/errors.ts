@@ -35,10 +35,16 @@ export class TimeLimitError extends Error {
   }
 }
 
-/** A held session cannot keep its half-day or trainers under the new plan. */
+/**
+ * The changed plan contradicts sessions already held (a province made unavailable, a trainer away,
+ * a province removed on or before the day it was held): the past cannot change, so the change must.
+ */
 export class FrozenConflictError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly today: string,
+    readonly violations: readonly Violation[],
+  ) {
+    super(`the changes contradict ${violations.length === 1 ? "a session" : "sessions"} held on or before today (${today}), which cannot change:\n${violations.map((v) => `  ${v.message}`).join("\n")}\ngive dates after today, or withdraw the change`);
     this.name = "FrozenConflictError";
   }
 }

@@ -10,6 +10,7 @@ import type { DateSelector, PlanData } from "../model/schema.ts";
 import { resolvePlan, type Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
 import { independentParts } from "./build.ts";
+import { FrozenConflictError } from "./errors.ts";
 
 export type Relaxation =
   | { readonly kind: "widen-window"; readonly cluster: string; readonly days: number; readonly window: { readonly from: string; readonly to: string }; readonly message: string }
@@ -72,7 +73,13 @@ export async function proveRelaxations(plan: Plan, schedule: Schedule, options: 
   const placesEveryone = async (changed: PlanData): Promise<boolean> => {
     const resolved = resolvePlan(changed);
     if (!resolved.ok) return false;
-    return (await options.solve(resolved.value)).status === "complete";
+    try {
+      return (await options.solve(resolved.value)).status === "complete";
+    } catch (e) {
+      // A candidate that would rewrite a session already held is no fix.
+      if (e instanceof FrozenConflictError) return false;
+      throw e;
+    }
   };
   /** The first candidate, in order of size, whose re-solve places everyone. */
   const smallest = async (candidates: Iterable<Candidate>): Promise<Relaxation | undefined> => {

@@ -3,18 +3,29 @@
  * stay exactly as they were, then the fewest sessions move, then the fewest trainers change.
  */
 import { DateTime } from "luxon";
+import { officialDate } from "../model/calendar.ts";
+import { error, InputError } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
-import type { Schedule, Session } from "../model/schedule.ts";
+import { makeSession, type Schedule, type Session } from "../model/schedule.ts";
+import { DateString } from "../model/schema.ts";
 import type { SolverName } from "./backends.ts";
-import type { PreviousSchedule } from "./constraints/types.ts";
+import { checkSchedule } from "./check.ts";
+import { changeableFrom } from "./constraints/changes-after-today.ts";
+import type { PreviousSchedule, SessionAt, Violation } from "./constraints/types.ts";
+import { FrozenConflictError } from "./errors.ts";
 import { proveRelaxations, type Relaxation } from "./relax.ts";
 import { solvePlan } from "./solve.ts";
 
 export interface ReplanOptions {
   readonly solver?: SolverName;
   readonly timeLimitSeconds?: number;
-  /** Sessions on or before this day were held: they never move, nor do their trainers. */
-  readonly today?: string;
+  /**
+   * The day the re-plan is made on (YYYY-MM-DD). Sessions on or before it were held: they never
+   * move, nor do their trainers; nothing is placed, moved or re-staffed before `changeableFrom`.
+   */
+  readonly today: string;
+  /** Restoring an older version: stay as close as possible to its sessions instead of the current ones. */
+  readonly toward?: readonly Session[];
   readonly planPath?: string;
   /** Without a full re-plan, search the smallest relaxations by re-planning (default true). */
   readonly proveRelaxations?: boolean;
@@ -44,17 +55,36 @@ export interface ReplanOutcome {
   readonly cancelled: readonly Session[];
   /** Where no re-plan exists: the smallest changes that make one possible, each proven by re-planning with it. */
   readonly suggestions: readonly Relaxation[];
+  /** The day it was made on, and the first day a change could lie on. */
+  readonly today: string;
+  readonly changeableFrom: string;
 }
 
 const sortedKey = (ids: readonly string[]) => [...ids].sort().join("\u0000");
 const sameTrainers = (a: readonly string[], b: readonly string[]) => sortedKey(a) === sortedKey(b);
 
-/** The schedule a re-plan changes, as the held-sessions rule and the re-planning goals see it. */
-export function previousSchedule(plan: Plan, sessions: readonly Session[], today?: string): PreviousSchedule {
-  const byCode = new Map(sessions.map((s) => [sessionKey(plan, s), s]));
+/** A `today` given by a person or a program: a real calendar date written YYYY-MM-DD, or bad input naming `source`. */
+export function validToday(today: unknown, source = "today"): string {
+  const parsed = DateString.safeParse(today);
+  if (parsed.success) return parsed.data;
+  throw new InputError(source, [error("bad-today", [], parsed.error.issues[0]?.message ?? `"${String(today)}" is not a date`, "give today's date as YYYY-MM-DD, e.g. 2022-09-14")]);
+}
+
+/**
+ * The schedules a re-plan involves, as its rules and goals see them: `current` (what stands, its
+ * sessions up to `today` held), and what to stay close to (`toward`, else the current sessions).
+ * Sessions of provinces the plan does not have are left out (a plan cut down to some clusters).
+ */
+export function previousSchedule(plan: Plan, current: readonly Session[], today?: string, toward?: readonly Session[]): PreviousSchedule {
+  const codes = new Set(plan.provinces.map((p) => p.record.code));
+  const at = (sessions: readonly Session[]) =>
+    new Map<string, SessionAt>(sessions.map((s) => [sessionKey(plan, s), { slotKey: `${s.date}/${s.halfDay}`, trainers: new Set(s.trainers) }] as const).filter(([code]) => codes.has(code)));
+  const now = at(current);
   return {
-    sessions: new Map([...byCode].map(([code, s]) => [code, { slotKey: `${s.date}/${s.halfDay}`, trainers: new Set(s.trainers) }])),
-    frozen: new Set(today ? [...byCode].filter(([, s]) => s.date <= today).map(([code]) => code) : []),
+    sessions: toward ? at(toward) : now,
+    current: now,
+    frozen: new Set(today ? current.filter((s) => s.date <= today).map((s) => sessionKey(plan, s)).filter((code) => codes.has(code)) : []),
+    ...(today ? { today, changeableFrom: changeableFrom(plan, today) } : {}),
   };
 }
 
@@ -63,27 +93,45 @@ function sessionKey(plan: Plan, s: Session): string {
   return s.code ?? plan.provinces.find((p) => p.name === s.province)?.record.code ?? s.id;
 }
 
-export async function replan(plan: Plan, previous: Schedule, options: ReplanOptions = {}): Promise<ReplanOutcome> {
-  const before = previousSchedule(plan, previous.sessions, options.today);
-  const frozen = before.frozen;
-  const solved = await solvePlan(plan, {
-    previous: before,
-    generatedAt: nextGeneratedAt(plan, previous, options.today),
-    ...(options.solver ? { solver: options.solver } : {}),
-    ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
-    ...(options.planPath ? { planPath: options.planPath } : {}),
-  });
+/**
+ * What the changed plan says of the sessions held on or before today: each must still keep every
+ * rule (the province still in the plan, available then, its trainers too), since none can change.
+ */
+export function pastContradictions(plan: Plan, sessions: readonly Session[], today: string): Violation[] {
+  const violations: Violation[] = [];
+  const held: Session[] = [];
+  for (const s of sessions.filter((x) => x.date <= today)) {
+    const province = plan.provinces.find((p) => p.record.code === sessionKey(plan, s));
+    if (province) held.push(makeSession(plan, province, s, s.trainers));
+    else violations.push({ rule: "held-sessions", province: s.province, date: s.date, halfDay: s.halfDay, message: `${s.province}: its session was held on ${officialDate(s.date)} ${s.halfDay}, but the changed plan no longer has ${s.province}` });
+  }
+  return [...violations, ...checkSchedule(plan, held).filter((v) => v.rule !== "one-session-per-province")];
+}
 
-  const compared = compareSessions(plan, previous, solved.schedule.sessions, frozen);
-  const schedule: Schedule = { ...solved.schedule, version: previous.version + 1, sessions: compared.sessions, ...(previous.profile ? { profile: previous.profile } : {}), ...(previous.proposeWindows ? { proposeWindows: true } : {}) };
+export async function replan(plan: Plan, previous: Schedule, options: ReplanOptions): Promise<ReplanOutcome> {
+  const today = validToday(options.today);
+  const contradictions = pastContradictions(plan, previous.sessions, today);
+  if (contradictions.length) throw new FrozenConflictError(today, contradictions);
+  const solving = { ...(options.solver ? { solver: options.solver } : {}), ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}) };
+  const before = previousSchedule(plan, previous.sessions, today, options.toward);
+  const solved = await solvePlan(plan, { ...solving, previous: before, generatedAt: nextGeneratedAt(plan, previous, today), ...(options.planPath ? { planPath: options.planPath } : {}) });
+
+  const compared = compareSessions(plan, previous, solved.schedule.sessions, before.frozen);
+  const schedule: Schedule = { ...solved.schedule, version: previous.version + 1, today, sessions: compared.sessions, ...(previous.profile ? { profile: previous.profile } : {}), ...(previous.proposeWindows ? { proposeWindows: true } : {}) };
+  // A fix is proven by re-planning with it, under the same past; the fix search may cut the plan
+  // down to some clusters, and previousSchedule keeps only their sessions.
+  const replanned = async (changed: Plan) => {
+    const held = pastContradictions(changed, previous.sessions.filter((s) => changed.provinces.some((p) => p.record.code === sessionKey(changed, s))), today);
+    if (held.length) throw new FrozenConflictError(today, held);
+    return (await solvePlan(changed, { ...solving, previous: previousSchedule(changed, previous.sessions, today, options.toward) })).schedule;
+  };
   return {
     ...compared,
     schedule,
     provenMinimal: solved.report.proven,
-    suggestions:
-      schedule.status === "partial" && options.proveRelaxations !== false
-        ? (await proveRelaxations(plan, schedule, { solve: async (changed) => (await replan(changed, previous, { ...options, proveRelaxations: false })).schedule })).relaxations
-        : [],
+    today,
+    changeableFrom: before.changeableFrom!,
+    suggestions: schedule.status === "partial" && options.proveRelaxations !== false ? (await proveRelaxations(plan, schedule, { solve: replanned })).relaxations : [],
   };
 }
 
@@ -101,9 +149,12 @@ export function compareSessions(plan: Plan, previous: Schedule, next: readonly S
     const moved = old !== undefined && (old.date !== session.date || old.halfDay !== session.halfDay);
     const restaffed = old !== undefined && !sameTrainers(old.trainers, session.trainers);
     const kind: ChangeKind = !old ? "added" : moved && restaffed ? "moved-and-restaffed" : moved ? "moved" : restaffed ? "restaffed" : "unchanged";
-    const record = kind === "unchanged" ? old! : { ...session, sequence: old ? old.sequence + 1 : 0 };
-    if (kind !== "unchanged") updated.push(record);
-    changes.push({ province: session.province, cluster: session.cluster, kind, frozen: frozen.has(session.code!), ...(old ? { before: pick(old) } : {}), after: pick(record) });
+    // A cluster renamed in the plan: the session says so, and its invitation is updated unless it was held.
+    const renamed = kind === "unchanged" && old!.cluster !== session.cluster;
+    const isFrozen = frozen.has(keyOf(session));
+    const record = kind !== "unchanged" ? { ...session, sequence: old ? old.sequence + 1 : 0 } : renamed ? { ...old!, cluster: session.cluster, sequence: old!.sequence + (isFrozen ? 0 : 1) } : old!;
+    if (kind !== "unchanged" || (renamed && !isFrozen)) updated.push(record);
+    changes.push({ province: session.province, cluster: session.cluster, kind, frozen: isFrozen, ...(old ? { before: pick(old) } : {}), after: pick(record) });
     return record;
   });
   const placed = new Set(sessions.map(keyOf));
@@ -129,9 +180,9 @@ function pick(s: Session): Pick<Session, "date" | "halfDay" | "trainers"> {
  * DTSTAMP must grow with each version: the start of `today` in the campaign's zone, or else a
  * minute after the previous version — never the clock, so the same inputs give the same bytes.
  */
-function nextGeneratedAt(plan: Plan, previous: Schedule, today: string | undefined): string {
+function nextGeneratedAt(plan: Plan, previous: Schedule, today: string): string {
   const zone = plan.data.campaign.timeZone;
   const after = DateTime.fromISO(previous.generatedAt, { setZone: true }).plus({ minutes: 1 });
-  const candidate = today ? DateTime.fromISO(today, { zone }) : after;
+  const candidate = DateTime.fromISO(today, { zone });
   return (candidate > after ? candidate : after).setZone(zone).toISO({ suppressMilliseconds: true })!;
 }

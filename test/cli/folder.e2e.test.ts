@@ -43,7 +43,7 @@ describe("two re-plans of one folder at the same time", () => {
     expect(runCli(["solve", SMALL, "--out", out, "--quiet"]).code).toBe(0);
     const replan = (province: string) =>
       new Promise<{ code: number; stderr: string; stdout: string }>((resolve) => {
-        const child = spawn(process.execPath, [BIN, "replan", SMALL, "--schedule", join(out, "schedule.json"), "--unavailable", `${province}=2022-09-12`], { cwd: ROOT });
+        const child = spawn(process.execPath, [BIN, "replan", SMALL, "--schedule", join(out, "schedule.json"), "--unavailable", `${province}=2022-09-12`, "--today", "2022-09-05"], { cwd: ROOT });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (d) => (stdout += d));
@@ -81,7 +81,7 @@ describe("a re-plan killed at any point", () => {
       const current = expectConsistent(out);
       outcomes.add(current);
       // The next writer takes over the dead writer's lock and finds no debris from it.
-      const next = runCli(["replan", PLAN, "--schedule", join(out, "schedule.json"), "--unavailable", "Hà Nội=2022-09-29", "--quiet"]);
+      const next = runCli(["replan", PLAN, "--schedule", join(out, "schedule.json"), "--unavailable", "Hà Nội=2022-09-29", "--today", "2022-09-05", "--quiet"]);
       expect(next.code, next.stderr).toBe(0);
       expect(expectConsistent(out)).toBe(current + 1);
       expect(readdirSync(join(out, "versions"))).toEqual(Array.from({ length: current + 1 }, (_, i) => `v${i + 1}`));
@@ -178,7 +178,7 @@ describe("names that every JavaScript object has", () => {
     const out = fresh("names");
     const plan = "test/fixtures/names/built-in-names.yaml";
     expect(runCli(["solve", plan, "--out", out, "--quiet"]).code).toBe(0);
-    const result = runCli(["replan", plan, "--schedule", join(out, "schedule.json"), "--trainer-unavailable", "toString=2022-09-12", "--unavailable", "Hà Nam=2022-09-12", "--quiet"]);
+    const result = runCli(["replan", plan, "--schedule", join(out, "schedule.json"), "--trainer-unavailable", "toString=2022-09-12", "--unavailable", "Hà Nam=2022-09-12", "--today", "2022-09-05", "--quiet"]);
     expect(result.code, result.stderr).toBe(0);
     const schedule = JSON.parse(readFileSync(join(out, "schedule.json"), "utf8")) as { sessions: { province: string; date: string; trainers: string[] }[] };
     // Cụm "constructor" keeps its window (12–13/9) in the re-plan.

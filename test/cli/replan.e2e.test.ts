@@ -39,7 +39,7 @@ describe("the walk-through in examples/: September, then Nam Định cannot host
     // the held sessions of v1 included.
     expect(walk.stderr).not.toContain("planHash differs");
     expect(walk.stderr).toContain("with the changes its re-plan recorded in");
-    expect(walk.stdout).toMatch(/schedule\.json: 63 sessions, every rule holds \(15 rules\)/);
+    expect(walk.stdout).toMatch(/schedule\.json: 63 sessions, every rule holds \(16 rules\)/);
   });
 
   it("keeps every session held on or before 14/9 exactly as it was", () => {
@@ -64,7 +64,7 @@ describe("the walk-through in examples/: September, then Nam Định cannot host
   });
 
   it("refuses a second re-plan from v1, which is no longer current, and writes nothing", () => {
-    const again = runCli(["replan", "plans/2022-09-tcnscd.yaml", "--schedule", join(out, "versions", "v1", "schedule.json"), "--unavailable", "Hà Nội=2022-09-20"]);
+    const again = runCli(["replan", "plans/2022-09-tcnscd.yaml", "--schedule", join(out, "versions", "v1", "schedule.json"), "--unavailable", "Hà Nội=2022-09-20", "--today", "2022-09-05"]);
     expect(again.code).toBe(1);
     expect(again.stderr.trim()).toBe(`taphuan replan: ${out}: version 2 is now current, and this change started from version 1; start again from version 2 (${join(out, "schedule.json")})`);
     expect(readdirSync(join(out, "versions"))).toEqual(["v1", "v2"]);
@@ -81,8 +81,62 @@ describe("taphuan replan refuses bad changes", () => {
   it("names an unknown province in the changes with the closest real names", () => {
     const out = mkdtempSync(join(tmpdir(), "taphuan-bad-"));
     expect(runCli(["solve", "test/fixtures/small-plan.yaml", "--out", out, "--quiet"]).code).toBe(0);
-    const result = runCli(["replan", "test/fixtures/small-plan.yaml", "--schedule", join(out, "schedule.json"), "--unavailable", "Ha Nan=2022-09-12"]);
+    const result = runCli(["replan", "test/fixtures/small-plan.yaml", "--schedule", join(out, "schedule.json"), "--unavailable", "Ha Nan=2022-09-12", "--today", "2022-09-05"]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe('changes given as options: provinces["Ha Nan"]: unknown province "Ha Nan" in vn-63 — did you mean Hà Nam, Đà Nẵng, Hà Nội?');
+  }, 60_000);
+});
+
+describe("re-planning with today: the reproductions of the September issue", () => {
+  const out = mkdtempSync(join(tmpdir(), "taphuan-today-"));
+  const schedule = () => JSON.parse(readFileSync(join(out, "schedule.json"), "utf8")) as { version: number; sessions: S[] };
+  beforeAll(() => {
+    expect(runCli(["solve", "plans/2022-09-tcnscd.yaml", "--out", out, "--quiet"]).code).toBe(0);
+  }, 120_000);
+
+  it("no re-plan on a multi-part plan with held sessions: exit 1 with the reasons, never a crash, nothing written", () => {
+    for (const change of [["--unavailable", "Cà Mau=2022-09-15..2022-09-30", "--today", "2022-09-14"], ["--fix", "Nam Định=2022-09-17/morning", "--today", "2022-09-13"]]) {
+      const result = runCli(["replan", "plans/2022-09-tcnscd.yaml", "--schedule", join(out, "schedule.json"), ...change]);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toContain("No re-plan places every province");
+      expect(result.stderr).not.toContain("internal error");
+      expect(schedule().version).toBe(1);
+    }
+  }, 180_000);
+
+  it("never moves a session onto or before today: Đắk Nông away 20–23/9, decided on 19/9", () => {
+    const before = schedule();
+    const result = runCli(["replan", "plans/2022-09-tcnscd.yaml", "--schedule", join(out, "schedule.json"), "--unavailable", "Đắk Nông=2022-09-20..2022-09-23", "--today", "2022-09-19"]);
+    expect([0, 1]).toContain(result.code);
+    const after = schedule();
+    for (const s of after.sessions) {
+      const was = before.sessions.find((o) => o.id === s.id)!;
+      if (was.date !== s.date || was.halfDay !== s.halfDay) expect(s.date >= "2022-09-21").toBe(true);
+    }
+    expect(result.stdout).toMatch(/today 19\/9\/2022|No re-plan/);
+  }, 120_000);
+
+  it("a change about a day already held is refused, naming the session; today must be a real date", () => {
+    const haNam = schedule().sessions.find((s) => s.province === "Hà Nam")!;
+    const refused = runCli(["replan", "plans/2022-09-tcnscd.yaml", "--schedule", join(out, "schedule.json"), "--unavailable", `Hà Nam=${haNam.date}`, "--today", "2022-09-20"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("held on or before today (2022-09-20)");
+    expect(refused.stderr).toContain("Hà Nam cannot host then");
+    for (const bad of ["yesterday", "2022-13-01"]) {
+      const replan = runCli(["replan", "plans/2022-09-tcnscd.yaml", "--schedule", join(out, "schedule.json"), "--unavailable", "Hà Nam=2022-09-28", "--today", bad]);
+      expect(replan.code).toBe(2);
+      const check = runCli(["check", "plans/2022-09-tcnscd.yaml", join(out, "schedule.json"), "--previous", join(out, "schedule.json"), "--today", bad]);
+      expect(check.code).toBe(2);
+      expect(check.stderr).toContain("is not a date");
+    }
+  }, 60_000);
+
+  it("without --today, today is the date in the plan's time zone, and says so", () => {
+    // In 2026 every session of 2022 is past: a change about one of them is refused against today's date.
+    const haNam = schedule().sessions.find((s) => s.province === "Hà Nam")!;
+    const result = runCli(["replan", "plans/2022-09-tcnscd.yaml", "--schedule", join(out, "schedule.json"), "--unavailable", `Hà Nam=${haNam.date}`]);
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`held on or before today (${today})`);
   }, 60_000);
 });

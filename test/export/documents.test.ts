@@ -145,7 +145,8 @@ describe("the updates of a re-plan that takes a trainer off a session", async ()
       session(plan, "Bắc Giang", "2022-09-13", "afternoon", ["CĐSQG-2", "Đoàn-1"]),
     ],
   };
-  const changed = smallPlan((t) => t.replace("  registry: vn-63", "  registry: vn-63\n  organizer: { name: Ban tổ chức, email: btc@example.org }").replace("home: Hà Nội }", "home: Hà Nội, email: cdsqg-1@example.org, unavailable: [2022-09-13] }").replace("unavailable: [2022-09-12] }", "unavailable: [2022-09-12], email: cdsqg-2@example.org }"));
+  // replanNoticeDays: 0, so that 13/9, the day after today, may be re-staffed.
+  const changed = smallPlan((t) => t.replace("  registry: vn-63", "  registry: vn-63\n  replanNoticeDays: 0\n  organizer: { name: Ban tổ chức, email: btc@example.org }").replace("home: Hà Nội }", "home: Hà Nội, email: cdsqg-1@example.org, unavailable: [2022-09-13] }").replace("unavailable: [2022-09-12] }", "unavailable: [2022-09-12], email: cdsqg-2@example.org }"));
   const outcome = await replan(changed, previous, { today: "2022-09-12" });
   const { files } = await versionFiles(changed, outcome.schedule, { lang: "vi", replan: outcome });
 

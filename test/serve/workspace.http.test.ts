@@ -112,9 +112,35 @@ describe("the workspace over HTTP", () => {
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain("Phiên bản 2 đã được chấp nhận trong lúc này; hãy tải lại trang và đổi lịch từ phiên bản 2.");
     expect(JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8")).version).toBe(2);
-    // The change is recorded beside the schedule, as the CLI's re-plan does: check applies it.
-    expect(JSON.parse(readFileSync(join(w.dir, "small", "changes.json"), "utf8")).provinces["Hà Nam"].unavailable).toEqual(["2022-09-12"]);
+    // The change is recorded in the log beside the schedule, as the CLI's re-plan does: check applies it.
+    expect(JSON.parse(readFileSync(join(w.dir, "small", "changes.json"), "utf8")).entries).toMatchObject([{ id: 1, kind: "change", version: 2, today: "2022-09-11", change: { provinces: { "Hà Nam": { unavailable: ["2022-09-12"] } } } }]);
     expect((await w.post(`/p/${PLAN}/previews/${first}/accept`)).status).toBe(404);
+  });
+
+  it("re-plans under today: a malformed date is a 422 in the planner's words, a change about a held session a 409, never a 500", async () => {
+    await solved(w);
+    const form = { province: "Hà Nam", kind: "day", day: "2022-09-12" };
+    for (const today of ["", "14/9/2022", "2022-13-01"]) {
+      const bad = await w.post(`/p/${PLAN}/replan`, { ...form, today });
+      expect(bad.status).toBe(422);
+      expect(await bad.text()).toContain("Ngày hôm nay không hợp lệ");
+    }
+    // The form's defaults: the session's own day, and today's real date, long after 2022 — the session was held.
+    const defaults = await (await w.get(`/p/${PLAN}/replan?province=${encodeURIComponent("Hà Nam")}`)).text();
+    const realToday = /name="today" value="(\d{4}-\d{2}-\d{2})"/.exec(defaults)![1]!;
+    expect(realToday > "2026-01-01").toBe(true);
+    const held = await w.post(`/p/${PLAN}/replan`, { ...form, today: realToday });
+    expect(held.status).toBe(409);
+    expect(await held.text()).toContain("mâu thuẫn với buổi đã tổ chức");
+    expect(readFileSync(join(w.dir, "small", "schedule.json"), "utf8")).toContain('"version": 1');
+    // Accepted, the change shows in the log with its withdraw button; withdrawn, it stays listed as withdrawn.
+    await w.post(`/p/${PLAN}/previews/${await preview(w, "Hà Nam", "2022-09-12")}/accept`);
+    const page = await (await w.get(`/p/${PLAN}`)).text();
+    expect(page).toMatch(/<section id="change-log">.*#1 \(v2, 11\/9\/2022\): Hà Nam không thể tổ chức: 12\/9\/2022.*action="\/p\/small.yaml\/changes\/1\/withdraw/s);
+    const withdrawing = await (await w.post(`/p/${PLAN}/changes/1/withdraw`, { today: "2022-09-11" })).text();
+    expect(withdrawing).toContain("0 buổi đổi ngày");
+    await w.post(`/p/${PLAN}/previews/${/previews\/([\w-]+)\/accept/.exec(withdrawing)![1]}/accept`);
+    expect(await (await w.get(`/p/${PLAN}`)).text()).toContain("[đã rút lại ở v3, 11/9/2022]");
   });
 
   it("compares two versions, restores an old one as the next, and serves downloads and the updates .zip", async () => {
@@ -129,12 +155,18 @@ describe("the workspace over HTTP", () => {
     expect(Object.keys(entries)).toEqual(["updates/requests/ha-nam.ics"]);
     expect(new TextDecoder().decode(entries["updates/requests/ha-nam.ics"])).toContain("SEQUENCE:1");
     expect((await w.get(`/p/${PLAN}/updates-v1.zip`)).status).toBe(404);
-    const restored = await w.post(`/p/${PLAN}/versions/1/restore`);
-    expect(await restored.text()).toContain("Phiên bản 1 được khôi phục thành phiên bản 3.");
+    // Restoring v1 is a re-plan toward it: Hà Nam's answer (not on 12/9) still stands, so it alone does not come back.
+    const restoring = await (await w.post(`/p/${PLAN}/versions/1/restore`, { today: "2022-09-05" })).text();
+    expect(restoring).toContain("Không trở lại như phiên bản 1:");
+    expect(restoring).toMatch(/<li>Hà Nam: Hà Nam, 12\/9\/2022 (morning|afternoon): Hà Nam cannot host then — change #1, since v2<\/li>/);
+    const restored = await w.post(`/p/${PLAN}/previews/${/previews\/([\w-]+)\/accept/.exec(restoring)![1]}/accept`);
+    expect(await restored.text()).toContain("Đã ghi phiên bản 3.");
     const v1 = JSON.parse(readFileSync(join(w.dir, "small", "versions", "v1", "schedule.json"), "utf8"));
     const v3 = JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8"));
     expect(v3.version).toBe(3);
-    expect(v3.sessions.map((s: { date: string; halfDay: string }) => `${s.date}/${s.halfDay}`)).toEqual(v1.sessions.map((s: { date: string; halfDay: string }) => `${s.date}/${s.halfDay}`));
+    const slots = (schedule: { sessions: { province: string; date: string; halfDay: string }[] }) => schedule.sessions.filter((s) => s.province !== "Hà Nam").map((s) => `${s.province} ${s.date}/${s.halfDay}`).sort();
+    expect(slots(v3)).toEqual(slots(v1));
+    expect(v3.sessions.find((s: { province: string }) => s.province === "Hà Nam").date).not.toBe("2022-09-12");
     const ics = await w.get(`/p/${PLAN}/files/3/schedule.ics`);
     expect(ics.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     expect(await ics.text()).toContain("BEGIN:VCALENDAR");

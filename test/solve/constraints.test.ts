@@ -171,6 +171,31 @@ describe("each constraint: a schedule that keeps it and one that breaks it", () 
     expect(checkSchedule(plan, moved).filter((v) => v.rule === "held-sessions")).toEqual([]);
   });
 
+  it("changes-after-today: nothing placed, moved or re-staffed before the re-planning notice after today ends; what stays, stays", () => {
+    const plan = smallPlan();
+    // Decided on Monday 12/9 with the default notice of 2 working days (14/9 is a holiday): a change lies on Thursday 15/9 or later.
+    const before = previousSchedule(plan, valid(plan), "2022-09-12");
+    expect(before.changeableFrom).toBe("2022-09-15");
+    const rule = (sessions: Session[], previous = before) => checkSchedule(plan, sessions, previous).filter((v) => v.rule === "changes-after-today").map((v) => v.message);
+    expect(rule(valid(plan))).toEqual([]);
+    expect(rule(replace(valid(plan), "Bắc Giang", session(plan, "Bắc Giang", "2022-09-15", "morning", ["CĐSQG-2", "Đoàn-1"])))).toEqual([]);
+    expect(rule(replace(valid(plan), "Bắc Ninh", session(plan, "Bắc Ninh", "2022-09-13", "afternoon", ["CĐSQG-2", "Đoàn-1"])))).toEqual([
+      "Bắc Ninh: moved to 13/9/2022 afternoon, within the 2 working days' notice after today (12/9/2022); a change lies on 15/9/2022 or later",
+    ]);
+    expect(rule(replace(valid(plan), "Bắc Ninh", session(plan, "Bắc Ninh", "2022-09-13", "morning", ["CĐSQG-1", "Đoàn-1"])))).toEqual([
+      "Bắc Ninh: given other trainers on 13/9/2022 morning, within the 2 working days' notice after today (12/9/2022); a change lies on 15/9/2022 or later",
+    ]);
+    // A session still to come, moved onto today: the past is no place for it.
+    const later = replace(valid(plan), "Bắc Giang", session(plan, "Bắc Giang", "2022-09-15", "afternoon", ["CĐSQG-2", "Đoàn-1"]));
+    expect(rule(replace(later, "Bắc Giang", session(plan, "Bắc Giang", "2022-09-12", "afternoon", ["CĐSQG-2", "Đoàn-1"])), previousSchedule(plan, later, "2022-09-12"))).toEqual([
+      "Bắc Giang: moved to 12/9/2022 afternoon, on or before today (12/9/2022); a change lies on 15/9/2022 or later",
+    ]);
+    // replanNoticeDays: 0 — any later day; and no today, no rule.
+    const noNotice = smallPlan((t) => t.replace("campaign:\n", "campaign:\n  replanNoticeDays: 0\n"));
+    expect(previousSchedule(noNotice, valid(noNotice), "2022-09-12").changeableFrom).toBe("2022-09-13");
+    expect(rule(replace(valid(plan), "Bắc Ninh", session(plan, "Bắc Ninh", "2022-09-13", "afternoon", ["CĐSQG-2", "Đoàn-1"])), previousSchedule(plan, valid(plan)))).toEqual([]);
+  });
+
   it("fewest-moves and fewest-trainer-changes: the exact penalty against the previous schedule, nothing without one", () => {
     const plan = smallPlan();
     const before = previousSchedule(plan, valid(plan));
@@ -199,6 +224,7 @@ describe("each constraint: a schedule that keeps it and one that breaks it", () 
       "travel-time",
       "nationwide-cap",
       "held-sessions",
+      "changes-after-today",
     ]);
   });
 });

@@ -19,7 +19,7 @@ function changed(plan: Plan, changes: ChangesInput): Plan {
 
 /** Four provinces, four days, one trainer per role giving one session a day: every move is felt. */
 const CHAIN = (lastDay: string) => `
-campaign: { id: chain, title: chain, period: { from: 2022-09-12, to: ${lastDay} }, registry: vn-63 }
+campaign: { id: chain, title: chain, period: { from: 2022-09-12, to: ${lastDay} }, registry: vn-63, replanNoticeDays: 0 }
 sessionNeeds: { policy: 1, skills: 1 }
 clusters:
   - { name: Cụm 1, provinces: [Hà Nam, Nam Định, Ninh Bình, Thái Bình] }
@@ -48,7 +48,7 @@ describe("replan", () => {
     const plan = plan2022();
     const { schedule } = await solvePlan(plan);
     const namDinh = schedule.sessions.find((s) => s.province === "Nam Định")!;
-    const outcome = await replan(changed(plan, { provinces: { "Nam Định": { unavailable: [namDinh.date] } } }), schedule);
+    const outcome = await replan(changed(plan, { provinces: { "Nam Định": { unavailable: [namDinh.date] } } }), schedule, { today: "2022-09-05" });
     const parts = outcome.schedule.report!.parts;
     expect(parts.map((p) => [p.clusters.join(", "), p.method.startsWith("kept"), p.proven])).toEqual([
       ["Cụm 1, Cụm 2, Cụm 3, Cụm 4", false, true],
@@ -62,7 +62,7 @@ describe("replan", () => {
 
   it("moves only the province that cannot host when a free half-day exists for it", async () => {
     const { plan, schedule } = await chain("2022-09-16"); // 16/9 is free
-    const outcome = await replan(changed(plan, { provinces: { "Nam Định": { unavailable: ["2022-09-13"] } } }), schedule);
+    const outcome = await replan(changed(plan, { provinces: { "Nam Định": { unavailable: ["2022-09-13"] } } }), schedule, { today: "2022-09-05" });
     expect(outcome.moves).toBe(1);
     expect(outcome.provenMinimal).toBe(true);
     expect(outcome.changes.filter((c) => c.kind !== "unchanged").map((c) => c.province)).toEqual(["Nam Định"]);
@@ -74,7 +74,7 @@ describe("replan", () => {
     const { plan, schedule } = await chain();
     // Nam Định can host only on 12/9 or 14/9: swapping with Hà Nam is 2 moves; leaving Hà Nam be is 3.
     const next = changed(plan, { provinces: { "Nam Định": { onlyAvailable: ["2022-09-12", "2022-09-14"] } } });
-    const free = await replan(next, schedule);
+    const free = await replan(next, schedule, { today: "2022-09-05" });
     expect(free.moves).toBe(2);
     expect(free.changes.find((c) => c.province === "Hà Nam")!.kind).toBe("moved");
     const frozen = await replan(next, schedule, { today: "2022-09-12" });
@@ -109,7 +109,7 @@ describe("replan", () => {
         fc.pre(open.length > 0);
         const target = open[pick % open.length]!;
         const next = changed(plan, { provinces: { [target.province]: { unavailable: [target.date] } } });
-        const outcome = await replan(next, schedule, today ? { today } : {});
+        const outcome = await replan(next, schedule, { today: today ?? "2022-09-05" });
         if (outcome.schedule.status === "partial") {
           expect(outcome.schedule.unplaced.every((u) => u.reasons.length > 0)).toBe(true);
           return;

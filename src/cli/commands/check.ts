@@ -4,10 +4,11 @@ import { formatIssue, type Issue } from "../../model/issues.ts";
 import { loadScheduleFor, planHash } from "../../model/schedule.ts";
 import { checkSchedule } from "../../solve/check.ts";
 import { HARD_CONSTRAINTS } from "../../solve/constraints/index.ts";
-import { previousSchedule } from "../../solve/replan.ts";
+import { previousSchedule, validToday } from "../../solve/replan.ts";
 import { parse, UsageError } from "../args.ts";
-import { planOfSchedule, planWithChanges } from "../../model/variants.ts";
-import { readChanges } from "../changes.ts";
+import { planWithLog } from "../../model/change-log.ts";
+import { planOfSchedule } from "../../model/variants.ts";
+import { readChangeLog } from "../changes.ts";
 import { displayName, readInput, readPlan, STDIN } from "../files.ts";
 
 /** The changes a re-plan recorded beside the schedule it wrote (versions/vN/changes.json), if any. */
@@ -31,7 +32,7 @@ export async function run(argv: string[]): Promise<number> {
   const changesFile = values.changes ?? recordedChanges(schedulePath);
   let plan = original;
   if (changesFile) {
-    plan = planWithChanges(original, readChanges(changesFile), displayName(changesFile)).plan;
+    plan = planWithLog(original, readChangeLog(changesFile), displayName(changesFile)).plan;
     if (!values.changes) warnings.push(`note: checking against ${planPath} with the changes its re-plan recorded in ${relative(".", changesFile).startsWith("..") ? changesFile : relative(".", changesFile)}`);
   }
   const loaded = loadScheduleFor(plan, readInput(schedulePath), displayName(schedulePath));
@@ -40,15 +41,16 @@ export async function run(argv: string[]): Promise<number> {
   plan = planOfSchedule(plan, schedule, displayName(schedulePath));
   warnings.push(...scheduleWarnings.map((w: Issue) => formatIssue(displayName(schedulePath), w)));
   if (schedule.planHash !== planHash(plan)) warnings.push(`warning: ${displayName(schedulePath)} was made from another version of ${planPath}${changesFile ? " and its changes" : ""} (planHash differs): checking it against the plan as it is now`);
+  const today = values.today === undefined ? undefined : validToday(values.today, "--today");
   const previous = values.previous ? loadScheduleFor(original, readInput(values.previous), displayName(values.previous)).schedule : undefined;
-  const violations = checkSchedule(plan, schedule.sessions, previous ? previousSchedule(plan, previous.sessions, values.today) : undefined);
+  const violations = checkSchedule(plan, schedule.sessions, previous ? previousSchedule(plan, previous.sessions, today) : undefined);
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ ok: violations.length === 0, violations, warnings }, null, 2)}\n`);
     return violations.length ? 1 : 0;
   }
   if (!values.quiet) for (const w of warnings) process.stderr.write(`${w}\n`);
   if (violations.length === 0) {
-    process.stdout.write(`${displayName(schedulePath)}: ${schedule.sessions.length} sessions, every rule holds (${HARD_CONSTRAINTS.length - (previous ? 0 : 1)} rules)\n`);
+    process.stdout.write(`${displayName(schedulePath)}: ${schedule.sessions.length} sessions, every rule holds (${HARD_CONSTRAINTS.length - (previous ? 0 : 2)} rules)\n`);
     return 0;
   }
   for (const rule of HARD_CONSTRAINTS) {

@@ -1,19 +1,21 @@
 import { join } from "node:path";
+import { todayIn } from "../../app/today.ts";
+import { proposalFiles, proposeReplan, publishProposal, type ReplanRequest } from "../../app/replan.ts";
+import { describeEntry } from "../../export/change-log-text.ts";
 import { describeChange, diffSummary } from "../../export/diff.ts";
 import { folderOfSchedule, ScheduleFolder, VersionConflictError } from "../../folder/schedule-folder.ts";
-import { LANGS } from "../../export/labels.ts";
+import { LANGS, officialDate } from "../../export/labels.ts";
+import { standingChanges } from "../../model/change-log.ts";
 import { emptyChanges, type Changes } from "../../model/changes.ts";
-import { error, formatIssue, InputError } from "../../model/issues.ts";
-import { loadScheduleFor } from "../../model/schedule.ts";
+import { error, InputError } from "../../model/issues.ts";
+import { loadScheduleFor, loadScheduleText, type Schedule } from "../../model/schedule.ts";
 import { own, setOwn } from "../../model/records.ts";
 import { DateString } from "../../model/schema.ts";
-import { replan } from "../../solve/replan.ts";
 import { oneOf, parse, UsageError } from "../args.ts";
-import { planOfSchedule, planWithChanges } from "../../model/variants.ts";
 import { readChanges } from "../changes.ts";
 import { solverOptions } from "../solver-options.ts";
 import { displayName, readInput, readPlan, STDIN } from "../files.ts";
-import { filesOfVersion, describeWritten } from "../publish.ts";
+import { describeWritten } from "../publish.ts";
 
 function date(flag: string, value: string): string {
   if (!DateString.safeParse(value).success) throw new UsageError(`invalid date in --${flag} (${value}). Expected YYYY-MM-DD, e.g. 2022-09-15`);
@@ -59,6 +61,9 @@ export async function run(argv: string[]): Promise<number> {
       unavailable: { type: "string", multiple: true },
       fix: { type: "string", multiple: true },
       "trainer-unavailable": { type: "string", multiple: true },
+      withdraw: { type: "string" },
+      restore: { type: "string" },
+      note: { type: "string" },
       today: { type: "string" },
       out: { type: "string" },
       solver: { type: "string" },
@@ -74,38 +79,43 @@ export async function run(argv: string[]): Promise<number> {
   const planPath = positionals[0]!;
   const solving = solverOptions(values);
   const lang = oneOf("lang", values.lang, LANGS, "vi");
-  const today = values.today === undefined ? undefined : date("today", values.today);
+  const out = process.stdout;
 
   const { plan: written } = readPlan(planPath);
-  const changesFile = values.changes;
-  const changes = changesFromFlags(values, changesFile ? readChanges(changesFile) : emptyChanges());
-  const source = changesFile ? displayName(changesFile) : "changes given as options";
+  const today = values.today === undefined ? todayIn(written) : date("today", values.today);
+  const request = requestFromFlags(values);
+  const source = values.changes ? displayName(values.changes) : "changes given as options";
 
   const schedulePath = displayName(values.schedule);
   const previousText = readInput(values.schedule);
-  const { schedule: previous } = loadScheduleFor(written, previousText, schedulePath);
-  // A schedule solved with a goal profile (or proposed windows) is re-planned the same way.
-  const original = planOfSchedule(written, previous, schedulePath);
-  const { plan, warnings: planWarnings } = planWithChanges(original, changes, source);
-  if (previous.planId !== plan.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${previous.planId}", not "${plan.id}"`, `give the schedule made from ${planPath}`)]);
-
-  const folder = await ScheduleFolder.open(values.out ?? folderOfSchedule(values.schedule), "replan");
+  const dir = values.out ?? folderOfSchedule(values.schedule);
+  const folder = await ScheduleFolder.open(dir, "replan");
   try {
     // The version this re-plan starts from must be the folder's current one, now and when it publishes.
     const current = folder.currentVersion();
-    if (current !== undefined && current !== previous.version) throw new VersionConflictError(folder.dir, current, previous.version);
-    if (current !== undefined && folder.readVersionFile(current, "schedule.json") !== previousText) {
-      throw new InputError(schedulePath, [error("not-the-folder-version", [], `is not the schedule ${folder.dir} holds as version ${current}`, `re-plan from ${join(folder.dir, "schedule.json")}, or write elsewhere with --out DIR`)]);
+    let outside: Schedule | undefined;
+    if (current === undefined) {
+      outside = loadScheduleFor(written, previousText, schedulePath).schedule;
+      if (outside.planId !== written.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${outside.planId}", not "${written.id}"`, `give the schedule made from ${planPath}`)]);
+    } else {
+      const previous = loadScheduleText(previousText, schedulePath);
+      if (previous.version !== current) throw new VersionConflictError(folder.dir, current, previous.version);
+      if (folder.readVersionFile(current, "schedule.json") !== previousText) {
+        throw new InputError(schedulePath, [error("not-the-folder-version", [], `is not the schedule ${folder.dir} holds as version ${current}`, `re-plan from ${join(folder.dir, "schedule.json")}, or write elsewhere with --out DIR`)]);
+      }
+      if (previous.planId !== written.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${previous.planId}", not "${written.id}"`, `give the schedule made from ${planPath}`)]);
     }
 
-    const outcome = await replan(plan, previous, { ...solving, planPath: displayName(planPath), ...(today ? { today } : {}) });
-    const out = process.stdout;
+    const proposal = await proposeReplan({ dir, plan: written, planPath: displayName(planPath), request, today, source, ...(outside ? { outside } : {}), ...solving });
+    const { outcome } = proposal;
+    const quiet = values.quiet === true || values.json === true;
+    if (!quiet) for (const w of proposal.warnings) process.stderr.write(`warning: ${w}\n`);
     if (values.json && outcome.schedule.status === "partial") {
-      out.write(`${JSON.stringify({ status: "no-replan", written: false, unplaced: outcome.schedule.unplaced, suggestions: outcome.suggestions }, null, 2)}\n`);
+      out.write(`${JSON.stringify({ status: "no-replan", written: false, today, unplaced: outcome.schedule.unplaced, suggestions: outcome.suggestions }, null, 2)}\n`);
       return 1;
     }
     if (outcome.schedule.status === "partial") {
-      out.write("No re-plan places every province; nothing was written.\n");
+      out.write(`No re-plan places every province (today ${officialDate(today)}; changes lie on ${officialDate(outcome.changeableFrom)} or later); nothing was written.\n`);
       for (const u of outcome.schedule.unplaced) out.write(`  ${u.province} (${u.cluster}): ${u.reasons.join("; ")}\n`);
       if (outcome.suggestions.length) {
         out.write("What would make one possible (each proven by re-planning with it):\n");
@@ -114,20 +124,44 @@ export async function run(argv: string[]): Promise<number> {
       return 1;
     }
 
-    // A schedule from outside the folder becomes its first version, so the history starts where the re-plan did.
-    if (current === undefined) folder.publish(await filesOfVersion(original, previous, { lang, quiet: true }), undefined, previous.version);
-    const files = await filesOfVersion(plan, outcome.schedule, { lang, quiet: values.quiet === true || values.json === true, replan: outcome, changes });
-    const version = folder.publish(files, previous.version);
+    const { files, warnings } = await proposalFiles(proposal, lang);
+    if (!quiet) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    const version = await publishProposal(folder, proposal, files, lang);
+    const standing = standingChanges(proposal.log);
     if (values.json) {
-      out.write(`${JSON.stringify({ status: "replanned", folder: folder.dir, written: true, ...diffSummary(outcome), toVersion: version }, null, 2)}\n`);
+      out.write(`${JSON.stringify({ status: "replanned", folder: folder.dir, written: true, today, changeableFrom: outcome.changeableFrom, ...diffSummary(outcome), toVersion: version, standingChanges: standing.map((e) => e.id), ...(proposal.planEdit ? { planEdit: proposal.planEdit } : {}), ...(proposal.restore ? { restore: proposal.restore } : {}) }, null, 2)}\n`);
     } else if (!values.quiet) {
-      out.write(`v${previous.version} → v${version}: ${outcome.moves} session(s) moved${outcome.provenMinimal ? " (proven minimal)" : " (not proven minimal)"}, ${outcome.trainerChanges} re-staffed\n`);
+      out.write(`today ${officialDate(today)}: sessions up to it stay as held; changes lie on ${officialDate(outcome.changeableFrom)} or later\n`);
+      if (proposal.planEdit) out.write(`the plan file changed since v${proposal.previous.version}:\n${proposal.planEdit.map((d) => `  ${d}\n`).join("")}`);
+      out.write(`v${proposal.previous.version} → v${version}: ${outcome.moves} session(s) moved${outcome.provenMinimal ? " (proven minimal)" : " (not proven minimal)"}, ${outcome.trainerChanges} re-staffed\n`);
       for (const change of outcome.changes.filter((c) => c.kind !== "unchanged")) out.write(`  ${describeChange(change, lang)}\n`);
-      out.write(`wrote ${describeWritten(folder, version, files).join(", ")}; version ${previous.version} stays in ${folder.versionPath(previous.version)}\n`);
-      for (const w of planWarnings.filter((x) => x.code !== "window-missing" && x.code !== "window-on-non-working-day")) process.stderr.write(`${formatIssue(source, w)}\n`);
+      if (proposal.restore) {
+        out.write(proposal.restore.notBack.length ? `not back as in v${proposal.restore.version}:\n` : `every session is back as in v${proposal.restore.version}\n`);
+        for (const n of proposal.restore.notBack) out.write(`  ${n.province}: ${n.reasons.join("; ")}\n`);
+      }
+      out.write(`standing changes (${standing.length}):\n${standing.map((e) => `  ${describeEntry(e, lang)}\n`).join("")}`);
+      out.write(`wrote ${describeWritten(folder, version, files).join(", ")}; version ${proposal.previous.version} stays in ${folder.versionPath(proposal.previous.version)}\n`);
     }
     return 0;
   } finally {
     folder.close();
   }
+}
+
+/** What the flags ask for: a change (from a file and the change flags), a withdrawal, a restore, or the edited plan alone. */
+function requestFromFlags(values: { changes?: string | undefined; unavailable?: string[] | undefined; fix?: string[] | undefined; "trainer-unavailable"?: string[] | undefined; withdraw?: string | undefined; restore?: string | undefined; note?: string | undefined }): ReplanRequest {
+  const changing = values.changes !== undefined || Boolean(values.unavailable?.length || values.fix?.length || values["trainer-unavailable"]?.length);
+  const asked = [changing && "a change", values.withdraw !== undefined && "--withdraw", values.restore !== undefined && "--restore"].filter(Boolean);
+  if (asked.length > 1) throw new UsageError(`give one of a change, --withdraw or --restore, not ${asked.join(" and ")}`);
+  const note = values.note?.trim() || undefined;
+  if (values.withdraw !== undefined) return { kind: "withdraw", id: wholeNumber("withdraw", values.withdraw, "the change's number, e.g. 2 (taphuan changes DIR lists them)"), note };
+  if (values.restore !== undefined) return { kind: "restore", version: wholeNumber("restore", values.restore, "a version number, e.g. 1") };
+  if (!changing) return { kind: "plan-edit" };
+  return { kind: "change", change: changesFromFlags(values, values.changes ? readChanges(values.changes) : emptyChanges()), note };
+}
+
+function wholeNumber(flag: string, value: string, expected: string): number {
+  const n = Number(value.replace(/^[#v]/, ""));
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`invalid value for --${flag} (${value}). Expected ${expected}`);
+  return n;
 }

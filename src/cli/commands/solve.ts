@@ -70,7 +70,7 @@ export async function run(argv: string[]): Promise<number> {
       return { ...outcome, schedule: { ...outcome.schedule, ...(profile ? { profile } : {}), ...(values["propose-windows"] ? { proposeWindows: true } : {}) } };
     };
     const { schedule, report } = await solveWith(plan, profiles[0]?.name);
-    const files = new Map(await filesOfVersion(plan, schedule, { lang, quiet }));
+    const files = new Map(await filesOfVersion(plan, schedule, { lang, quiet, source: loaded.plan.data }));
     if (values.compare !== undefined) {
       const results: ProfileResult[] = [];
       for (const [i, profile] of profiles.entries()) {

@@ -1,5 +1,4 @@
 import { officialDate } from "../../model/calendar.ts";
-import { FrozenConflictError } from "../errors.ts";
 import type { HardConstraint, Violation } from "./types.ts";
 
 const sameSet = (a: ReadonlySet<string>, b: readonly string[]) => a.size === new Set(b).size && b.every((t) => a.has(t));
@@ -17,13 +16,14 @@ export const heldSessions: HardConstraint = {
     for (const code of previous.frozen) {
       const province = provinces.find((p) => p.record.code === code);
       if (!province) continue;
-      const before = previous.sessions.get(code)!;
+      const before = previous.current.get(code)!;
       const held = sessionVariables.get(code)!.get(before.slotKey);
-      if (!held) throw new FrozenConflictError(`${province.name}'s session on ${before.slotKey} was already held, but the changed plan no longer allows it then`);
+      // replan() refuses a plan that contradicts a held session before building any model.
+      if (!held) throw new Error(`${province.name}'s session on ${before.slotKey} was already held, but the changed plan no longer allows it then`);
       model.addRow(`held:${code}`, [[held, 1]], { min: 1 });
       for (const trainer of before.trainers) {
         const pinned = staffVariables.filter((v) => v.trainer.id === trainer && v.group === groupOf(province) && v.slot.key === before.slotKey);
-        if (!pinned.length) throw new FrozenConflictError(`${province.name}'s session on ${before.slotKey} was already held with ${trainer}, but the changed plan no longer allows ${trainer} there then`);
+        if (!pinned.length) throw new Error(`${province.name}'s session on ${before.slotKey} was already held with ${trainer}, but the changed plan no longer allows ${trainer} there then`);
         model.addRow(`held:${code}|${trainer}`, pinned.map((v) => [v.name, 1] as const), { min: 1 });
       }
     }
@@ -32,7 +32,7 @@ export const heldSessions: HardConstraint = {
     if (!previous) return [];
     const violations: Violation[] = [];
     for (const code of previous.frozen) {
-      const before = previous.sessions.get(code)!;
+      const before = previous.current.get(code)!;
       const [date, halfDay] = before.slotKey.split("/") as [string, "morning" | "afternoon"];
       const now = sessions.find((s) => s.province?.record.code === code || s.session.code === code);
       const was = `the session held on ${officialDate(date)} ${halfDay} with ${[...before.trainers].join(", ")}`;

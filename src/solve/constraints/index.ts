@@ -1,4 +1,5 @@
 /** Every rule of a schedule, in one registry: the solver encodes them, `check` evaluates them. */
+import { changesAfterToday } from "./changes-after-today.ts";
 import { fixedSlot } from "./fixed-slot.ts";
 import { heldSessions } from "./held-sessions.ts";
 import { insideWindow } from "./inside-window.ts";
@@ -34,6 +35,7 @@ export const HARD_CONSTRAINTS: readonly HardConstraint[] = [
   travelTime,
   nationwideCap,
   heldSessions,
+  changesAfterToday,
 ];
 
 export const SOFT_GOALS: readonly SoftGoal[] = [earliness, preferredDates, littleTravel, nationalSpeakersSparingly, balancedLoad, pacing, fewestTrainerChanges, fewestMoves];

@@ -23,13 +23,7 @@ const firstAllowed = new WeakMap<Plan, string | undefined>();
 function countNoticeDays(plan: Plan): string | undefined {
   const { issued, noticeDays, timeZone } = plan.data.campaign;
   if (!issued) return undefined;
-  const days = noticeDays ?? DEFAULT_NOTICE_WORKING_DAYS;
-  let date = DateTime.fromISO(issued, { setZone: true }).setZone(timeZone).startOf("day");
-  for (let counted = 0; counted < days; ) {
-    date = date.plus({ days: 1 });
-    if (plan.calendar.isWorkingDay(date.toISODate()!)) counted++;
-  }
-  return date.toISODate()!;
+  return plan.calendar.workingDayAfter(DateTime.fromISO(issued, { setZone: true }).setZone(timeZone).toISODate()!, noticeDays ?? DEFAULT_NOTICE_WORKING_DAYS);
 }
 
 /** Provinces hear of their session with notice: none before the notice period after the letter ends. */

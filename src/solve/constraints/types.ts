@@ -33,13 +33,24 @@ export interface StaffVariable {
   readonly slot: Slot;
 }
 
-/**
- * Re-planning: the schedule being changed, per province code (its half-day and trainers), and the
- * provinces whose sessions were already held and may not change.
- */
+/** A session as re-planning compares it: its half-day and its trainers. */
+export interface SessionAt {
+  readonly slotKey: string;
+  readonly trainers: ReadonlySet<string>;
+}
+
+/** Re-planning's view of the schedules involved, each per province code. */
 export interface PreviousSchedule {
-  readonly sessions: ReadonlyMap<string, { readonly slotKey: string; readonly trainers: ReadonlySet<string> }>;
+  /** What the re-plan stays as close to as it can (the goals' reference): the current schedule, or a version being restored. */
+  readonly sessions: ReadonlyMap<string, SessionAt>;
+  /** The schedule as it now stands: what "moved" and "re-staffed" mean for the past and the notice. */
+  readonly current: ReadonlyMap<string, SessionAt>;
+  /** Provinces whose session was held on or before today: it stays exactly as in `current`. */
   readonly frozen: ReadonlySet<string>;
+  /** The day the re-plan is made on. */
+  readonly today?: string;
+  /** No session is placed, moved or re-staffed before this day (`changes-after-today`). */
+  readonly changeableFrom?: string;
 }
 
 export interface EncodeContext {

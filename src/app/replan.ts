@@ -1,0 +1,199 @@
+/**
+ * Re-planning a campaign, once for the CLI and the page: a new change, a change withdrawn, an older
+ * version restored, or the plan file edited — each solved under every change that still stands and
+ * under the past (today), proposed first, then published as the folder's next version.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { versionFiles } from "../export/index.ts";
+import type { Lang } from "../export/labels.ts";
+import { ScheduleFolder, ScheduleFolderReader, VersionConflictError, type FileTree } from "../folder/schedule-folder.ts";
+import { EMPTY_LOG, parseRecordedChanges, planWithLog, standingChanges, withChange, withPlanEdit, withWithdrawal, type ChangeLog } from "../model/change-log.ts";
+import type { Changes } from "../model/changes.ts";
+import { error, InputError } from "../model/issues.ts";
+import type { Plan } from "../model/plan.ts";
+import { nameKey } from "../model/provinces.ts";
+import { dataHash, makeSession, planHash, type Schedule, type Session } from "../model/schedule.ts";
+import type { PlanData } from "../model/schema.ts";
+import { planOfSchedule } from "../model/variants.ts";
+import type { SolverName } from "../solve/backends.ts";
+import { checkSchedule } from "../solve/check.ts";
+import { previousSchedule, replan, validToday, type ReplanOutcome } from "../solve/replan.ts";
+import { planDifferences } from "./plan-diff.ts";
+
+/** What the planner asks for. */
+export type ReplanRequest =
+  | { readonly kind: "change"; readonly change: Changes; readonly note?: string | undefined }
+  | { readonly kind: "withdraw"; readonly id: number; readonly note?: string | undefined }
+  | { readonly kind: "restore"; readonly version: number }
+  /** Nothing new but the plan file, edited since the current version. */
+  | { readonly kind: "plan-edit" };
+
+export interface ReplanInput {
+  /** The schedule folder. */
+  readonly dir: string;
+  /** The plan file as it is now. */
+  readonly plan: Plan;
+  readonly planPath: string;
+  readonly request: ReplanRequest;
+  /** The day it is decided on, YYYY-MM-DD (validated here). */
+  readonly today: string;
+  /** Where the request came from, for problems in it ("changes given as options", a file). */
+  readonly source: string;
+  /** A schedule from outside the folder (a file edited by hand): it becomes the folder's first version. */
+  readonly outside?: Schedule;
+  readonly solver?: SolverName;
+  readonly timeLimitSeconds?: number;
+}
+
+export interface ReplanProposal {
+  /** The version it starts from; undefined when the folder is empty and `previous` comes from outside. */
+  readonly basedOn: number | undefined;
+  readonly previous: Schedule;
+  readonly outcome: ReplanOutcome;
+  /** The plan file as it is now; with the schedule's profile; and with every standing change. */
+  readonly written: Plan;
+  readonly source: Plan;
+  readonly plan: Plan;
+  /** The log the new version records. */
+  readonly log: ChangeLog;
+  readonly request: ReplanRequest;
+  /** What changed in the plan file since the version it starts from, if it was edited. */
+  readonly planEdit?: readonly string[];
+  readonly warnings: readonly string[];
+  /** Restoring: the sessions of that version that did not come back, and why. */
+  readonly restore?: { readonly version: number; readonly notBack: readonly { readonly province: string; readonly reasons: readonly string[] }[] };
+}
+
+/** What a version of a folder holds for re-planning: its schedule, its log and the plan file it was made from. */
+export interface VersionState {
+  readonly version: number;
+  readonly schedule: Schedule;
+  readonly log: ChangeLog;
+  readonly planData?: PlanData;
+}
+
+export function readVersion(reader: ScheduleFolderReader, version: number): VersionState {
+  const schedule = reader.readSchedule(version);
+  const read = (file: string) => (existsSync(reader.versionPath(version, file)) ? (JSON.parse(readFileSync(reader.versionPath(version, file), "utf8")) as unknown) : undefined);
+  const recorded = read("changes.json");
+  const log = recorded === undefined ? EMPTY_LOG : parseRecordedChanges(recorded, { version, today: schedule.today ?? schedule.generatedAt.slice(0, 10) });
+  if (!log) throw new InputError(reader.versionPath(version, "changes.json"), [error("bad-change-log", [], "is not a change log taphuan wrote", "restore the file from a backup, or re-plan from an earlier version")]);
+  const planData = read("plan.json") as PlanData | undefined;
+  return { version, schedule, log, ...(planData ? { planData } : {}) };
+}
+
+/** The changes standing in a folder's current version, for `check` and the page. */
+export function currentState(dir: string): VersionState | undefined {
+  const reader = new ScheduleFolderReader(dir);
+  const current = reader.currentVersion();
+  return current === undefined ? undefined : readVersion(reader, current);
+}
+
+/** Solves the request; nothing is written. A proposal whose schedule is partial is "no re-plan", with its reasons and proven fixes. */
+export async function proposeReplan(input: ReplanInput): Promise<ReplanProposal> {
+  const today = validToday(input.today, "today");
+  const reader = new ScheduleFolderReader(input.dir);
+  const basedOn = reader.currentVersion();
+  if (basedOn === undefined && !input.outside) throw new InputError(input.dir, [error("no-schedule", [], "holds no schedule to re-plan", "solve the plan first")]);
+  const state: VersionState = basedOn !== undefined ? readVersion(reader, basedOn) : { version: input.outside!.version, schedule: input.outside!, log: EMPTY_LOG };
+  const previous = state.schedule;
+  const source = planOfSchedule(input.plan, previous, input.planPath);
+  const next = previous.version + 1;
+  const warnings: string[] = [];
+  if (previous.today !== undefined && today < previous.today) {
+    warnings.push(`today (${today}) is earlier than the day version ${previous.version} was made on (${previous.today}): sessions between the two are treated as not yet held`);
+  }
+
+  // An edit of the plan file since this version: said, and recorded in the log.
+  let log = state.log;
+  let planEdit: string[] | undefined;
+  if (state.planData) {
+    const differences = planDifferences(state.planData, input.plan.data);
+    if (differences.length) planEdit = differences;
+  } else if (previous.planHash !== planHash(planWithLog(source, log, input.source).plan)) {
+    planEdit = [`the plan file changed since version ${previous.version} (that version did not record the plan it was made from)`];
+  }
+  if (planEdit) log = withPlanEdit(log, { from: state.planData ? dataHash(state.planData) : previous.planHash, to: dataHash(input.plan.data), differences: planEdit }, { version: next, today });
+  else if (input.request.kind === "plan-edit") throw new InputError(input.planPath, [error("plan-not-edited", [], `is the plan version ${previous.version} was made from`, "edit the plan first, or give a change")]);
+
+  const request = input.request;
+  if (request.kind === "change") log = withChange(log, request.change, { version: next, today, note: request.note });
+  if (request.kind === "withdraw") log = withWithdrawal(log, request.id, { version: next, today, note: request.note }, input.source);
+  let toward: Session[] | undefined;
+  if (request.kind === "restore") {
+    if (!reader.versions().includes(request.version)) throw new InputError(input.dir, [error("no-such-version", [], `has no version ${request.version}`, `versions: ${reader.versions().map((v) => `v${v}`).join(", ")}`)]);
+    toward = reader.readSchedule(request.version).sessions;
+  }
+
+  const { plan } = planWithLog(source, log, input.source);
+  const outcome = await replan(plan, previous, {
+    today,
+    planPath: input.planPath,
+    ...(toward ? { toward } : {}),
+    ...(input.solver ? { solver: input.solver } : {}),
+    ...(input.timeLimitSeconds !== undefined ? { timeLimitSeconds: input.timeLimitSeconds } : {}),
+  });
+  return {
+    basedOn,
+    previous,
+    outcome,
+    written: input.plan,
+    source,
+    plan,
+    log,
+    request,
+    ...(planEdit ? { planEdit } : {}),
+    warnings,
+    ...(request.kind === "restore" && toward ? { restore: { version: request.version, notBack: notBack(plan, log, previous, toward, outcome, today) } } : {}),
+  };
+}
+
+/** Every file of the proposal's new version. */
+export async function proposalFiles(proposal: ReplanProposal, lang: Lang): Promise<{ files: FileTree; warnings: string[] }> {
+  return versionFiles(proposal.plan, proposal.outcome.schedule, { lang, replan: proposal.outcome, log: proposal.log, source: proposal.written.data });
+}
+
+/**
+ * Publishes a proposal as the folder's next version (and a schedule from outside as its first);
+ * another version published meanwhile is a conflict, and nothing is written.
+ */
+export async function publishProposal(folder: ScheduleFolder, proposal: ReplanProposal, files: FileTree, lang: Lang): Promise<number> {
+  if (proposal.outcome.schedule.status !== "complete") throw new Error("a partial re-plan is never published");
+  const current = folder.currentVersion();
+  if (current !== proposal.basedOn) throw new VersionConflictError(folder.dir, current, proposal.basedOn);
+  if (proposal.basedOn === undefined) {
+    const first = await versionFiles(proposal.source, proposal.previous, { lang, source: proposal.written.data });
+    folder.publish(first.files, undefined, proposal.previous.version);
+  }
+  return folder.publish(files, proposal.previous.version);
+}
+
+/**
+ * Restoring: each session of the restored version that did not come back, with the rules its old
+ * half-day now breaks and the standing changes that concern it ("since v2").
+ */
+function notBack(plan: Plan, log: ChangeLog, previous: Schedule, toward: readonly Session[], outcome: ReplanOutcome, today: string) {
+  const now = new Map(outcome.schedule.sessions.map((s) => [s.code ?? s.province, s]));
+  const under = previousSchedule(plan, previous.sessions, today);
+  const result: { province: string; reasons: string[] }[] = [];
+  for (const old of toward) {
+    const got = now.get(old.code ?? old.province);
+    if (got && got.date === old.date && got.halfDay === old.halfDay && [...got.trainers].sort().join() === [...old.trainers].sort().join()) continue;
+    const province = plan.provinces.find((p) => p.record.code === old.code);
+    if (!province) {
+      result.push({ province: old.province, reasons: [`${old.province} is no longer in the plan`] });
+      continue;
+    }
+    const broken = checkSchedule(plan, [makeSession(plan, province, old, old.trainers)], under).filter((v) => v.province === province.name && v.rule !== "one-session-per-province");
+    // The standing changes that concern this session; the past and the notice are no change's doing.
+    const since = standingChanges(log)
+      .filter((e) => Object.keys(e.change.provinces).some((name) => nameKey(name) === nameKey(province.name)) || Object.keys(e.change.trainers).some((id) => old.trainers.includes(id)))
+      .map((e) => `change #${e.id}, since v${e.version}${e.note ? ` (${e.note})` : ""}`);
+    const bySince = (rule: string) => (since.length && rule !== "held-sessions" && rule !== "changes-after-today" ? ` — ${since.join("; ")}` : "");
+    const reasons = broken.length
+      ? broken.map((v) => `${v.message.startsWith(`${province.name}: `) ? v.message.slice(province.name.length + 2) : v.message}${bySince(v.rule)}`)
+      : [outcome.provenMinimal ? "no re-plan that also brings it back moves fewer sessions away from that version" : "not brought back (this re-plan is not proven minimal)"];
+    result.push({ province: province.name, reasons });
+  }
+  return result;
+}

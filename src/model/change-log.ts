@@ -1,0 +1,103 @@
+/**
+ * The campaign's change log: every answer a province or trainer gave since the schedule was first
+ * made (cannot host, away, asks for a half-day, joins, leaves, a window moved, a province moved to
+ * another cluster) and every edit of the plan file, each with the version that brought it and the
+ * day it was made on. A change stands until it is withdrawn; withdrawing marks it, never erases it.
+ *
+ * Each version of a schedule folder keeps the whole log as it stood then (`changes.json`), so a
+ * version is checked, re-planned from or restored with exactly the changes it honoured.
+ */
+import { z } from "zod";
+import { applyChanges, ChangesSchema, unknownNames, type Changes } from "./changes.ts";
+import { error, InputError, type Issue } from "./issues.ts";
+import { resolvePlan, type Plan } from "./plan.ts";
+import type { PlanData } from "./schema.ts";
+import { DateString } from "./schema.ts";
+
+const Note = z.string().max(500, { error: "a note is at most 500 characters" });
+
+const Withdrawal = z.object({ version: z.number().int().min(1), today: DateString, note: Note.optional() }).strict();
+
+const Made = { id: z.number().int().min(1), version: z.number().int().min(1), today: DateString, note: Note.optional() };
+
+export const ChangeEntrySchema = z.object({ kind: z.literal("change"), ...Made, change: ChangesSchema, withdrawn: Withdrawal.optional() }).strict();
+export type ChangeEntry = z.infer<typeof ChangeEntrySchema>;
+
+/** The plan file was edited between two versions: what changed, as sentences, and the hashes of both. */
+export const PlanEditEntrySchema = z.object({ kind: z.literal("plan-edit"), ...Made, from: z.string(), to: z.string(), differences: z.array(z.string()) }).strict();
+export type PlanEditEntry = z.infer<typeof PlanEditEntrySchema>;
+
+export const LogEntrySchema = z.discriminatedUnion("kind", [ChangeEntrySchema, PlanEditEntrySchema]);
+export type LogEntry = z.infer<typeof LogEntrySchema>;
+
+export const ChangeLogSchema = z.object({ entries: z.array(LogEntrySchema) }).strict();
+export type ChangeLog = z.infer<typeof ChangeLogSchema>;
+
+export const EMPTY_LOG: ChangeLog = { entries: [] };
+
+/** The changes that stand: made and not withdrawn, in the order they were made. */
+export function standingChanges(log: ChangeLog): ChangeEntry[] {
+  return log.entries.filter((entry): entry is ChangeEntry => entry.kind === "change" && entry.withdrawn === undefined);
+}
+
+function nextId(log: ChangeLog): number {
+  return Math.max(0, ...log.entries.map((e) => e.id)) + 1;
+}
+
+/** The log with a new change, made in `version` on `today`. */
+export function withChange(log: ChangeLog, change: Changes, made: { version: number; today: string; note?: string | undefined }): ChangeLog {
+  const entry: ChangeEntry = { kind: "change", id: nextId(log), version: made.version, today: made.today, ...(made.note ? { note: made.note } : {}), change };
+  return { entries: [...log.entries, entry] };
+}
+
+/** The log with an edit of the plan file recorded. */
+export function withPlanEdit(log: ChangeLog, edit: { from: string; to: string; differences: string[] }, made: { version: number; today: string }): ChangeLog {
+  return { entries: [...log.entries, { kind: "plan-edit", id: nextId(log), version: made.version, today: made.today, ...edit }] };
+}
+
+/** The log with standing change `id` withdrawn in `version`; an unknown or already withdrawn id is bad input. */
+export function withWithdrawal(log: ChangeLog, id: number, made: { version: number; today: string; note?: string | undefined }, source: string): ChangeLog {
+  const entry = log.entries.find((e) => e.id === id);
+  const standing = standingChanges(log).map((e) => e.id);
+  if (!entry || entry.kind !== "change" || entry.withdrawn) {
+    const why = !entry ? `there is no change #${id}` : entry.kind !== "change" ? `#${id} is an edit of the plan file, not a change (edit the plan to undo it)` : `change #${id} was already withdrawn in v${entry.withdrawn!.version}`;
+    throw new InputError(source, [error("no-such-change", [], why, standing.length ? `changes that stand: ${standing.map((n) => `#${n}`).join(", ")}` : "no change stands")]);
+  }
+  const withdrawn = { version: made.version, today: made.today, ...(made.note ? { note: made.note } : {}) };
+  return { entries: log.entries.map((e) => (e.id === id ? { ...entry, withdrawn } : e)) };
+}
+
+/**
+ * `original` (the plan file, with the schedule's profile) with every standing change applied in the
+ * order it was made, resolved once. A name a change uses that the plan no longer has is bad input,
+ * located at the change that uses it.
+ */
+export function planWithLog(original: Plan, log: ChangeLog, source: string): { plan: Plan; warnings: Issue[] } {
+  let data: PlanData = original.data;
+  const issues: Issue[] = [];
+  for (const entry of standingChanges(log)) {
+    const unknown = unknownNames(data, entry.change);
+    issues.push(...unknown.map((message) => error("unknown-name", ["entries", log.entries.indexOf(entry), "change"], `change #${entry.id} (v${entry.version}): ${message}`, `withdraw change #${entry.id} or correct the plan`)));
+    if (!unknown.length) data = applyChanges(data, entry.change);
+  }
+  if (issues.length) throw new InputError(source, issues);
+  if (data === original.data) return { plan: original, warnings: [] };
+  const resolved = resolvePlan(data);
+  if (!resolved.ok) throw new InputError(source, resolved.issues);
+  return { plan: resolved.value, warnings: resolved.warnings };
+}
+
+/**
+ * A `changes.json` as a version records it: the log, or (from taphuan before the log) the one
+ * re-plan's changes, read as a single standing change of that version.
+ */
+export function parseRecordedChanges(data: unknown, made: { version: number; today: string }): ChangeLog | undefined {
+  const log = ChangeLogSchema.safeParse(data);
+  if (log.success) return log.data;
+  const single = ChangesSchema.safeParse(data);
+  return single.success ? withChange(EMPTY_LOG, single.data, made) : undefined;
+}
+
+export function changeLogJson(log: ChangeLog): string {
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
