@@ -23,6 +23,7 @@ import { todayIn } from "../app/today.ts";
 import { proposalFiles, proposeReplan, publishProposal, readVersion, type ReplanProposal, type ReplanRequest } from "../app/replan.ts";
 import { describeEntry } from "../export/change-log-text.ts";
 import { officialDate } from "../export/labels.ts";
+import { ruleLabel } from "../export/rule-labels.ts";
 import { standingChanges } from "../model/change-log.ts";
 import { emptyChanges, type Changes } from "../model/changes.ts";
 import { formatIssue, InputError } from "../model/issues.ts";
@@ -234,7 +235,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       const folder = await ScheduleFolder.open(scheduleDir(name), "solve (workspace)");
       try {
         const { schedule } = await solvePlan(plan, { planPath: name, signal: job.abort.signal, onProgress: (p) => emit("progress", p) });
-        const version = folder.publish((await versionFiles(plan, schedule, { lang: "vi" })).files, undefined);
+        const version = folder.publish((await versionFiles(plan, schedule, { lang: "vi", source: plan.data })).files, undefined);
         emit("done", { version });
       } finally {
         folder.close();
@@ -311,7 +312,10 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     try {
       proposal = await proposeReplan({ dir: scheduleDir(name), plan: written, planPath: name, request: asked, today: todayText, source: w.replan });
     } catch (e) {
-      if (e instanceof FrozenConflictError) return c.html(messagePage(lang, title, `${w.pastConflict}\n${e.violations.map((v) => v.message).join("\n")}`, back), 409);
+      if (e instanceof FrozenConflictError) {
+        const held = e.violations.map((v) => `${v.province ?? ""}${v.date ? `, ${officialDate(v.date)}${v.halfDay ? ` (${w[v.halfDay].toLowerCase()})` : ""}` : ""}: ${ruleLabel(v.rule, lang)}`);
+        return c.html(messagePage(lang, title, [w.pastConflict, ...held].join("\n"), back), 409);
+      }
       if (e instanceof InputError) return c.html(messagePage(lang, title, e.issues.map((issue) => formatIssue(undefined, issue)).join("\n"), back), 422);
       throw e;
     }

@@ -67,7 +67,21 @@ describe("the workspace in a browser", () => {
     expect(await page.$eval("#shown-version", (e) => e.textContent)).toBe("v2 (hiện hành)");
     expect(await page.$eval("#diff", (e) => e.textContent)).toContain("v1 → v2: 1 buổi đổi ngày (ít nhất có thể, đã chứng minh); 0 buổi đổi giảng viên");
     expect(await page.$$eval("#diff li", (items) => items.map((i) => i.textContent))).toEqual([changes[0]]);
+    // The answer stands in the campaign's log, with its button to withdraw it.
+    expect(await page.$eval("#change-log li", (e) => e.textContent)).toMatch(/^#1 \(v2, 14\/9\/2022\): Nam Định không thể tổ chức: 15\/9\/2022/);
+    expect(await page.$("#change-log form.withdraw button")).not.toBeNull();
     await page.screenshot({ path: join(SHOTS, "3-accepted.png") });
+  }, 120_000);
+
+  it("re-plans a first-day session with the form's defaults: today is the real date, and the past cannot change", async () => {
+    await Promise.all([page.waitForNavigation(), page.click('table.grid a.session[href*="H%C3%A0%20N%E1%BB%99i"]')]);
+    const today = await page.$eval('input[name="today"]', (input) => (input as HTMLInputElement).value);
+    expect(today > "2026-01-01").toBe(true);
+    const response = await Promise.all([page.waitForNavigation({ timeout: 90_000 }), page.click("#preview-button")]).then(([r]) => r);
+    expect(response?.status()).toBe(409);
+    expect(await page.$eval("p.note", (e) => e.textContent)).toContain("Thay đổi này mâu thuẫn với buổi đã tổ chức (không thể đổi quá khứ)");
+    await page.screenshot({ path: join(SHOTS, "3b-past-refused.png") });
+    await Promise.all([page.waitForNavigation(), page.click("p a")]);
   }, 120_000);
 
   it("downloads schedule.ics, which a calendar parser reads with Nam Định's new date", async () => {

@@ -143,6 +143,27 @@ describe("the workspace over HTTP", () => {
     expect(await (await w.get(`/p/${PLAN}`)).text()).toContain("[đã rút lại ở v3, 11/9/2022]");
   });
 
+  it("an edited plan file: a renamed cluster and a removed province are said, and re-planned, never a stale grid or a 500", async () => {
+    await solved(w);
+    const text = readFileSync(join(w.dir, PLAN), "utf8").replaceAll("Cụm B", "Cụm Bắc").replace("provinces: [Bắc Ninh, Bắc Giang]", "provinces: [Bắc Ninh]");
+    expect((await w.post(`/p/${PLAN}/edit`, { text })).status).toBe(200);
+    const page = await w.get(`/p/${PLAN}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Kế hoạch đã được sửa từ phiên bản 1:");
+    expect(html).toContain("<li>cluster Cụm B removed (or renamed)</li><li>cluster Cụm Bắc added</li><li>Bắc Giang removed from the plan (was in Cụm B)</li>");
+    const preview = await (await w.post(`/p/${PLAN}/replan-edited`, { today: "2022-09-05" })).text();
+    expect(preview).toContain("Bắc Giang: ");
+    expect((await w.post(`/p/${PLAN}/previews/${/previews\/([\w-]+)\/accept/.exec(preview)![1]}/accept`)).status).toBe(200);
+    const v2 = JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8")) as { sessions: { province: string; cluster: string }[] };
+    expect(v2.sessions.map((s) => `${s.province} ${s.cluster}`).sort()).toEqual(["Bắc Ninh Cụm Bắc", "Hà Nam Cụm A", "Nam Định Cụm A"]);
+    const log = JSON.parse(readFileSync(join(w.dir, "small", "changes.json"), "utf8")) as { entries: { kind: string; differences: string[] }[] };
+    expect(log.entries).toMatchObject([{ kind: "plan-edit", differences: expect.arrayContaining(["Bắc Giang removed from the plan (was in Cụm B)"]) }]);
+    const after = await (await w.get(`/p/${PLAN}`)).text();
+    expect(after).not.toContain("Kế hoạch đã được sửa");
+    expect(after).toContain("Cụm Bắc");
+  });
+
   it("compares two versions, restores an old one as the next, and serves downloads and the updates .zip", async () => {
     writeFileSync(join(w.dir, PLAN), readFileSync(join(w.dir, PLAN), "utf8").replace("  registry: vn-63", "  registry: vn-63\n  organizer: { name: Ban tổ chức, email: btc@example.org }"));
     await solved(w);

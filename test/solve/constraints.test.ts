@@ -4,6 +4,7 @@ import type { Session } from "../../src/model/schedule.ts";
 import { checkSchedule, evaluateGoals } from "../../src/solve/check.ts";
 import { previousSchedule } from "../../src/solve/replan.ts";
 import { HARD_CONSTRAINTS } from "../../src/solve/constraints/index.ts";
+import { rulesWithoutVietnamese } from "../../src/export/rule-labels.ts";
 import { unfilledRoles } from "../../src/solve/constraints/roles-filled.ts";
 import { session, smallPlan } from "../helpers.ts";
 
@@ -205,6 +206,10 @@ describe("each constraint: a schedule that keeps it and one that breaks it", () 
     expect(penalties["fewest-trainer-changes"]).toBe(1);
     const none = Object.fromEntries(evaluateGoals(plan, changed).map((g) => [g.id, g.penalty]));
     expect([none["fewest-moves"], none["fewest-trainer-changes"]]).toEqual([0, 0]);
+  });
+
+  it("every hard constraint has a Vietnamese name for the page", () => {
+    expect(rulesWithoutVietnamese()).toEqual([]);
   });
 
   it("every hard constraint has a stable id, a label and a test above", () => {
