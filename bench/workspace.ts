@@ -17,7 +17,11 @@ const dir = mkdtempSync(join(tmpdir(), "bench-workspace-"));
 cpSync(fileURLToPath(new URL(`../plans/${PLAN}`, import.meta.url)), join(dir, PLAN));
 const host = "127.0.0.1:4173";
 const app = createWorkspace({ dir, host: "127.0.0.1", port: 4173 });
-const post = (path: string, form: Record<string, string> = {}) => app.request(`http://${host}${path}`, { method: "POST", body: new URLSearchParams(form), headers: { host, origin: `http://${host}` } });
+// Every change answers 303 (Post/Redirect/Get): followed, as a browser does, and timed with it.
+const post = async (path: string, form: Record<string, string> = {}) => {
+  const response = await app.request(`http://${host}${path}`, { method: "POST", body: new URLSearchParams(form), headers: { host, origin: `http://${host}` } });
+  return response.status === 303 ? app.request(`http://${host}${response.headers.get("location")!}`, { headers: { host } }) : response;
+};
 
 const { job } = (await (await post(`/p/${PLAN}/solve`)).json()) as { job: string };
 const events = await (await app.request(`http://${host}/p/${PLAN}/jobs/${job}/events`, { headers: { host } })).text();

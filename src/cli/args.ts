@@ -1,7 +1,10 @@
 /** Argument parsing for every command: argv in, typed options out, usage errors as values. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { TaphuanError } from "../model/errors.ts";
 
-export class UsageError extends Error {
+export class UsageError extends TaphuanError {
+  readonly code = "usage";
+  readonly kind = "bad-input";
   constructor(message: string) {
     super(message);
     this.name = "UsageError";

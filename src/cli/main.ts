@@ -4,12 +4,11 @@
  * usage · 3 internal error (a bug).
  */
 import { readFileSync } from "node:fs";
+import { EXIT_CODE_OF, TaphuanError } from "../model/errors.ts";
 import { InputError } from "../model/issues.ts";
-import { FrozenConflictError, ModelTooLargeError, TimeLimitError } from "../solve/errors.ts";
 import { UsageError } from "./args.ts";
-import { FolderBusyError } from "../folder/lock.ts";
-import { VersionConflictError } from "../folder/errors.ts";
 
+/** 0 ok · 1 no schedule, a conflict, busy · 2 bad input · 3 a bug; an error's kind gives its code (EXIT_CODE_OF). */
 export const EXIT = { ok: 0, failed: 1, badInput: 2, bug: 3 } as const;
 
 interface Command {
@@ -154,28 +153,20 @@ export async function main(argv: string[]): Promise<number> {
     const module = await command.run();
     return await module.run(rest);
   } catch (e) {
-    if (e instanceof InputError) {
+    if (e instanceof InputError && rest.includes("--json")) {
       // With --json a script gets the problems as data, each with its file, line, field and fix.
-      if (rest.includes("--json")) process.stdout.write(`${JSON.stringify({ ok: false, errors: e.issues.map((issue) => ({ file: e.file, ...issue })) }, null, 2)}\n`);
-      process.stderr.write(`${e.message}\n`);
-      return EXIT.badInput;
+      process.stdout.write(`${JSON.stringify({ ok: false, errors: e.issues.map((issue) => ({ file: e.file, ...issue })) }, null, 2)}\n`);
     }
-    if (e instanceof FolderBusyError || e instanceof VersionConflictError) {
-      process.stderr.write(`taphuan ${name}: ${e.message}\n`);
-      return EXIT.failed;
+    if (e instanceof TaphuanError && e.kind !== "internal") {
+      if (e instanceof InputError) process.stderr.write(`${e.message}\n`);
+      else if (e instanceof UsageError) process.stderr.write(`taphuan ${name ?? ""}: ${e.message}\nRun "taphuan ${command ? `${name} ` : ""}--help" for usage.\n`);
+      else process.stderr.write(`taphuan ${name}: ${e.message}\n`);
+      return EXIT_CODE_OF[e.kind];
     }
     const io = ioProblem(e);
     if (io) {
       process.stderr.write(`taphuan ${name}: ${io.message}\n`);
       return io.exit;
-    }
-    if (e instanceof TimeLimitError || e instanceof FrozenConflictError || e instanceof ModelTooLargeError) {
-      process.stderr.write(`taphuan ${name}: ${e.message}\n`);
-      return EXIT.failed;
-    }
-    if (e instanceof UsageError) {
-      process.stderr.write(`taphuan ${name ?? ""}: ${e.message}\nRun "taphuan ${command ? `${name} ` : ""}--help" for usage.\n`);
-      return EXIT.badInput;
     }
     const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
     process.stderr.write(`taphuan: internal error — this is a bug, please report it with the command you ran, the plan file and this text:\n${detail}\n`);

@@ -1,8 +1,11 @@
 /** The schedule folder's own error, apart from the folder code so that the CLI's error handling loads nothing heavy. */
 import { join } from "node:path";
+import { TaphuanError } from "../model/errors.ts";
 
 /** The version a writer started from is no longer current (another writer published meanwhile). */
-export class VersionConflictError extends Error {
+export class VersionConflictError extends TaphuanError {
+  readonly code = "version-conflict";
+  readonly kind = "conflict";
   constructor(
     readonly dir: string,
     readonly current: number | undefined,

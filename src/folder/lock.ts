@@ -3,6 +3,7 @@
  * command, since when). A lock whose owner died on this host is stale and taken over; a live one
  * is waited for briefly, then reported.
  */
+import { TaphuanError } from "../model/errors.ts";
 import { readFileSync, renameSync, rmSync, linkSync, statSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -19,7 +20,9 @@ export interface LockOwner {
 }
 
 /** Another writer holds the folder: exit 1, try again later. */
-export class FolderBusyError extends Error {
+export class FolderBusyError extends TaphuanError {
+  readonly code = "folder-busy";
+  readonly kind = "busy";
   constructor(
     readonly dir: string,
     readonly owner: LockOwner | undefined,

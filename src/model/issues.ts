@@ -3,6 +3,8 @@
  * sentence saying what is wrong and, where we know it, what would be right. Detecting a problem is
  * separate from placing it in a file (line numbers are added by whoever holds the source text).
  */
+import { TaphuanError } from "./errors.ts";
+
 export type PathSegment = string | number;
 
 export interface Issue {
@@ -35,7 +37,9 @@ export function formatPath(path: readonly PathSegment[]): string {
 export type Result<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
 /** Data a planner gave us is wrong; the CLI maps it to exit code 2. */
-export class InputError extends Error {
+export class InputError extends TaphuanError {
+  readonly code = "bad-input";
+  readonly kind = "bad-input";
   constructor(
     readonly file: string | undefined,
     readonly issues: readonly (Issue & { line?: number; column?: number })[],

@@ -80,6 +80,12 @@ export const WORDS = {
     noSession: "Không có buổi này.",
     noScheduleYet: "Chưa có lịch để đổi.",
     earlierToday: (today: string, last: string) => `Hôm nay (${today}) sớm hơn ngày của phiên bản trước (${last}).`,
+    error: "Không thực hiện được",
+    internal: (reference: string) => `Lỗi nội bộ (mã ${reference}): lịch đã lưu không thay đổi. Hãy báo lỗi kèm mã này; chi tiết có trong cửa sổ chạy bàn làm việc.`,
+    busy: "Một thao tác khác đang ghi lịch của kế hoạch này; hãy thử lại sau khi nó xong.",
+    solveFailed: "Không xếp được lịch trong giới hạn thời gian hoặc bộ nhớ.",
+    badInput: "Dữ liệu không hợp lệ:",
+    alreadySolved: "Kế hoạch này đã có lịch: hãy đổi lịch thay vì xếp lại.",
   },
   en: {
     ...LABELS.en,
@@ -159,6 +165,12 @@ export const WORDS = {
     noSession: "There is no such session.",
     noScheduleYet: "There is no schedule to re-plan yet.",
     earlierToday: (today: string, last: string) => `Today (${today}) is earlier than the previous version's day (${last}).`,
+    error: "Could not be done",
+    internal: (reference: string) => `Internal error (reference ${reference}): the stored schedules are unchanged. Please report it with this reference; the details are in the workspace's console.`,
+    busy: "Another action is writing this plan's schedule; try again when it has finished.",
+    solveFailed: "No schedule could be made within the time or memory limit.",
+    badInput: "The input is not valid:",
+    alreadySolved: "This plan already has a schedule: re-plan it instead of solving again.",
   },
 } as const;
 

@@ -32,6 +32,7 @@ import type { Plan } from "../model/plan.ts";
 import { setOwn } from "../model/records.ts";
 import type { Schedule } from "../model/schedule.ts";
 import { DateString } from "../model/schema.ts";
+import { HTTP_STATUS_OF, TaphuanError } from "../model/errors.ts";
 import { FrozenConflictError } from "../solve/errors.ts";
 import { compareSessions, type SessionChange } from "../solve/replan.ts";
 import { solvePlan } from "../solve/solve.ts";
@@ -76,11 +77,14 @@ interface Job {
   readonly listeners: Set<() => void>;
 }
 
+/** A re-plan's preview is a resource (GET …/previews/ID): a reload shows it again, and after Accept says so. */
 interface Preview {
   readonly plan: string;
+  readonly title: (w: (typeof WORDS)[Lang]) => string;
   readonly proposal: ReplanProposal;
   /** Made while the planner reads the preview: the page shows the changes as soon as the solve is done. */
-  readonly files: Promise<FileTree>;
+  readonly files?: Promise<FileTree>;
+  acceptedAs?: number;
 }
 
 export function createWorkspace(options: WorkspaceOptions): Hono {
@@ -90,13 +94,23 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   const hostName = options.host.includes(":") && !options.host.startsWith("[") ? `[${options.host}]` : options.host;
   const allowedHosts = new Set([`${hostName}:${options.port}`, ...(isLoopback(options.host) ? [`localhost:${options.port}`, `127.0.0.1:${options.port}`, `[::1]:${options.port}`] : [])]);
 
+  // Every error, once: its kind gives the status, its code the planner's words; an internal one a reference, never a path or a stack.
   app.onError((error, c) => {
-    process.stderr.write(`taphuan serve: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return c.text("internal error — the stored schedules are unchanged; see the server's output", 500);
+    const lang = langOf(c);
+    const { status, message } = explainError(error, WORDS[lang], `${c.req.method} ${c.req.path}`, options.dir);
+    return c.html(messagePage(lang, WORDS[lang].error, message, `/?lang=${lang}`), status);
   });
 
   // DNS rebinding and cross-site posts: only our own Host, and for writes our own Origin.
   app.use("*", async (c, next) => {
+    // On every response, refusals and errors included; HTML is never cached (a reload asks again).
+    const secure = () => {
+      c.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+      c.header("X-Content-Type-Options", "nosniff");
+      // "no-referrer" would make Chromium send "Origin: null" on the page's own posts.
+      c.header("Referrer-Policy", "same-origin");
+    };
+    secure();
     const host = c.req.header("host") ?? "";
     if (!allowedHosts.has(host)) return c.text(`refused: Host "${host}" is not this workspace's`, 403);
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
@@ -111,10 +125,8 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       if (c.req.query("token")) setCookie(c, "taphuan_token", options.token, { httpOnly: true, sameSite: "Strict", path: "/" });
     }
     await next();
-    c.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-    c.header("X-Content-Type-Options", "nosniff");
-    // "no-referrer" would make Chromium send "Origin: null" on the page's own posts.
-    c.header("Referrer-Policy", "same-origin");
+    secure();
+    if (c.res.headers.get("content-type")?.startsWith("text/html")) c.header("Cache-Control", "no-store");
   });
   app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text(`refused: a request body is at most ${MAX_BODY_BYTES / 1024} KiB`, 413) }));
 
@@ -165,7 +177,13 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     })));
   });
 
-  app.get("/p/:plan", withPlan((c, name) => renderPlan(c, name)));
+  // What a redirect after a change says on the page it lands on (Post/Redirect/Get): known notes only.
+  app.get("/p/:plan", withPlan((c, name) => {
+    const w = WORDS[langOf(c)];
+    const note = c.req.query("note") ?? "";
+    const accepted = /^accepted-(\d+)$/.exec(note);
+    return renderPlan(c, name, accepted ? w.accepted(Number(accepted[1])) : note === "saved" ? w.saved : undefined);
+  }));
 
   function renderPlan(c: Context, name: string, note?: string, status: 200 | 409 = 200): Response {
     const lang = langOf(c);
@@ -216,13 +234,13 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       return c.html(layout(lang, name, `<h1>${name}</h1>${issuesBlock(w, problems)}${editor(w, name, lang, text, w.notSaved)}`), 422);
     }
     writeAtomic(planFile(name)!, text);
-    return renderPlan(c, name, w.saved);
+    return c.redirect(`/p/${encodeURIComponent(name)}?lang=${lang}&note=saved`, 303);
   }));
 
   app.post("/p/:plan/solve", withPlan(async (c, name) => {
     const { plan } = loadPlan(name);
     if (!plan) return c.json({ error: WORDS[langOf(c)].invalid }, 422);
-    if (new ScheduleFolderReader(scheduleDir(name)).currentVersion() !== undefined) return c.json({ error: "this plan already has a schedule: re-plan it instead" }, 409);
+    if (new ScheduleFolderReader(scheduleDir(name)).currentVersion() !== undefined) return c.json({ error: WORDS[langOf(c)].alreadySolved }, 409);
     const id = newToken();
     const job: Job = { plan: name, abort: new AbortController(), events: [], done: false, listeners: new Set() };
     remember(jobs, id, job);
@@ -241,7 +259,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
         folder.close();
       }
     })()
-      .catch((e: unknown) => emit("failed", { error: e instanceof Error ? e.message : String(e) }))
+      .catch((e: unknown) => emit("failed", { error: explainError(e, WORDS[langOf(c)], `solve ${name}`, options.dir).message }))
       .finally(() => {
         job.done = true;
         for (const listener of job.listeners) listener();
@@ -299,9 +317,10 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
    * Every re-plan of the page — a change, a withdrawal, a restore — goes through the application's
    * proposeReplan, as the CLI's does: the answer is a preview, or the reasons in the planner's words.
    */
-  async function previewOf(c: Context, name: string, title: string, request: (w: (typeof WORDS)[Lang]) => ReplanRequest | string, todayText: string): Promise<Response> {
+  async function previewOf(c: Context, name: string, titleOf: (w: (typeof WORDS)[Lang]) => string, request: (w: (typeof WORDS)[Lang]) => ReplanRequest | string, todayText: string): Promise<Response> {
     const lang = langOf(c);
     const w = WORDS[lang];
+    const title = titleOf(w);
     const back = `/p/${encodeURIComponent(name)}?lang=${lang}`;
     const { plan: written } = loadPlan(name);
     if (!written || !currentSchedule(name)) return c.html(messagePage(lang, w.replan, written ? w.noScheduleYet : w.invalid, back), 409);
@@ -319,6 +338,21 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       if (e instanceof InputError) return c.html(messagePage(lang, title, e.issues.map((issue) => formatIssue(undefined, issue)).join("\n"), back), 422);
       throw e;
     }
+    const id = newToken();
+    const complete = proposal.outcome.schedule.status === "complete";
+    remember(previews, id, { plan: name, title: titleOf, proposal, ...(complete ? { files: afterThisResponse(async () => (await proposalFiles(proposal, "vi")).files) } : {}) });
+    return c.redirect(`/p/${encodeURIComponent(name)}/previews/${id}?lang=${lang}`, 303);
+  }
+
+  app.get("/p/:plan/previews/:id", withPlan((c, name) => {
+    const lang = langOf(c);
+    const w = WORDS[lang];
+    const id = c.req.param("id")!;
+    const preview = previews.get(id);
+    const back = `/p/${encodeURIComponent(name)}?lang=${lang}`;
+    if (!preview || preview.plan !== name) return c.html(messagePage(lang, w.replan, w.previewGone, back), 404);
+    if (preview.acceptedAs !== undefined) return c.html(messagePage(lang, preview.title(w), w.accepted(preview.acceptedAs), back));
+    const { proposal } = preview;
     const { outcome } = proposal;
     const notes = [w.todayIs(officialDate(outcome.today), officialDate(outcome.changeableFrom)), ...(proposal.previous.today && outcome.today < proposal.previous.today ? [w.earlierToday(officialDate(outcome.today), officialDate(proposal.previous.today))] : [])];
     const sections = [
@@ -326,18 +360,15 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       ...(proposal.restore ? [{ title: proposal.restore.notBack.length ? w.notBack(proposal.restore.version) : w.allBack(proposal.restore.version), lines: proposal.restore.notBack.map((n) => `${n.province}: ${n.reasons.join("; ")}`) }] : []),
     ];
     if (outcome.schedule.status === "partial") {
-      return c.html(previewPage(w, lang, name, { title, ok: false, notes, sections, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${r.message} — ${w.proven}`) }));
+      return c.html(previewPage(w, lang, name, { title: preview.title(w), ok: false, notes, sections, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${r.message} — ${w.proven}`) }));
     }
-    const id = newToken();
-    const files = afterThisResponse(async () => (await proposalFiles(proposal, "vi")).files);
-    remember(previews, id, { plan: name, proposal, files });
-    return c.html(previewPage(w, lang, name, { id, title, ok: true, notes, sections, summary: replanSummary(diffSummary(outcome), lang), lines: changedLines(outcome.changes, lang) }));
-  }
+    return c.html(previewPage(w, lang, name, { id, title: preview.title(w), ok: true, notes, sections, summary: replanSummary(diffSummary(outcome), lang), lines: changedLines(outcome.changes, lang) }));
+  }));
 
   app.post("/p/:plan/replan", withPlan(async (c, name) => {
     const form = await c.req.parseBody();
     const field = (key: string) => String(form[key] ?? "").trim();
-    return previewOf(c, name, WORDS[langOf(c)].replanOf(field("province")), (w) => {
+    return previewOf(c, name, (w) => w.replanOf(field("province")), (w) => {
       const change = changesFromForm(field, w);
       return typeof change === "string" ? change : { kind: "change", change, note: field("note") || undefined };
     }, field("today"));
@@ -345,23 +376,27 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
 
   app.post("/p/:plan/replan-edited", withPlan(async (c, name) => {
     const form = await c.req.parseBody();
-    return previewOf(c, name, WORDS[langOf(c)].replanEdited, () => ({ kind: "plan-edit" }), String(form["today"] ?? "").trim());
+    return previewOf(c, name, (w) => w.replanEdited, () => ({ kind: "plan-edit" }), String(form["today"] ?? "").trim());
   }));
 
   app.post("/p/:plan/changes/:id/withdraw", withPlan(async (c, name) => {
     const id = Number(c.req.param("id"));
     const form = await c.req.parseBody();
-    return previewOf(c, name, WORDS[langOf(c)].withdrawOf(id), (w) => (Number.isInteger(id) && id > 0 ? { kind: "withdraw", id } : w.noChanges), String(form["today"] ?? "").trim());
+    return previewOf(c, name, (w) => w.withdrawOf(id), (w) => (Number.isInteger(id) && id > 0 ? { kind: "withdraw", id } : w.noChanges), String(form["today"] ?? "").trim());
   }));
 
   app.post("/p/:plan/previews/:id/accept", withPlan(async (c, name) => {
     const lang = langOf(c);
     const w = WORDS[lang];
     const preview = previews.get(c.req.param("id")!);
-    if (!preview || preview.plan !== name) return c.html(messagePage(lang, w.replan, w.previewGone, `/p/${encodeURIComponent(name)}?lang=${lang}`), 404);
-    return publishOrConflict(c, name, async (folder) => publishProposal(folder, preview.proposal, await preview.files, "vi"), preview.proposal.basedOn ?? 0, (v) => {
-      previews.delete(c.req.param("id")!);
-      return w.accepted(v);
+    if (!preview || preview.plan !== name || !preview.files) return c.html(messagePage(lang, w.replan, w.previewGone, `/p/${encodeURIComponent(name)}?lang=${lang}`), 404);
+    // Accepted already (a second click, a resent form): the same answer, no second version.
+    if (preview.acceptedAs !== undefined) return c.redirect(`/p/${encodeURIComponent(name)}?lang=${lang}&note=accepted-${preview.acceptedAs}`, 303);
+    const files = preview.files;
+    return publishOrConflict(c, name, async (folder) => {
+      const version = await publishProposal(folder, preview.proposal, await files, "vi");
+      preview.acceptedAs = version;
+      return version;
     });
   }));
 
@@ -374,19 +409,18 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   app.post("/p/:plan/versions/:v/restore", withPlan(async (c, name) => {
     const version = Number(c.req.param("v"));
     const form = await c.req.parseBody();
-    return previewOf(c, name, WORDS[langOf(c)].restoreOf(version), (w) => (Number.isInteger(version) && version > 0 ? { kind: "restore", version } : w.noSuchVersion), String(form["today"] ?? "").trim());
+    return previewOf(c, name, (w) => w.restoreOf(version), (w) => (Number.isInteger(version) && version > 0 ? { kind: "restore", version } : w.noSuchVersion), String(form["today"] ?? "").trim());
   }));
 
-  async function publishOrConflict(c: Context, name: string, publish: (folder: ScheduleFolder) => Promise<number>, basedOn: number, said: (version: number) => string): Promise<Response> {
+  async function publishOrConflict(c: Context, name: string, publish: (folder: ScheduleFolder) => Promise<number>): Promise<Response> {
     const lang = langOf(c);
     let folder: ScheduleFolder | undefined;
     try {
       folder = await ScheduleFolder.open(scheduleDir(name), "re-plan (workspace)");
       const version = await publish(folder);
-      return renderPlan(c, name, said(version));
+      return c.redirect(`/p/${encodeURIComponent(name)}?lang=${lang}&note=accepted-${version}`, 303);
     } catch (e) {
-      if (e instanceof VersionConflictError) return renderPlan(c, name, WORDS[lang].conflict(e.current ?? basedOn), 409);
-      if (e instanceof FolderBusyError) return renderPlan(c, name, e.message, 409);
+      if (e instanceof VersionConflictError || e instanceof FolderBusyError) return renderPlan(c, name, explainError(e, WORDS[lang], "accept", options.dir).message, 409);
       throw e;
     } finally {
       folder?.close();
@@ -428,6 +462,28 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   }));
 
   return app;
+}
+
+/**
+ * What the page says of an error, and with which status: the kind gives the status (HTTP_STATUS_OF),
+ * the code the planner's words. An internal error is logged with a short reference the page shows.
+ */
+export function explainError(error: unknown, w: (typeof WORDS)[Lang], where: string, dir?: string): { status: 409 | 422 | 500 | 503; message: string } {
+  if (error instanceof TaphuanError && error.kind !== "internal") {
+    const status = HTTP_STATUS_OF[error.kind];
+    if (error instanceof VersionConflictError) return { status, message: w.conflict(error.current ?? 0) };
+    if (error instanceof FolderBusyError) return { status, message: w.busy };
+    if (error instanceof InputError) {
+      // A file of the workspace is named as the planner sees it in the folder.
+      const file = error.file && dir && !relative(dir, error.file).startsWith("..") ? relative(dir, error.file) : error.file;
+      return { status, message: [w.badInput, ...error.issues.map((issue) => formatIssue(file, issue))].join("\n") };
+    }
+    if (error.kind === "no-schedule") return { status, message: `${w.solveFailed}\n${error.message}` };
+    return { status, message: error.message };
+  }
+  const reference = randomBytes(4).toString("hex");
+  process.stderr.write(`taphuan serve: [${reference}] ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return { status: 500, message: w.internal(reference) };
 }
 
 /** Previews hold every file of a version and jobs their events: only the latest few are kept. */

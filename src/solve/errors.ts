@@ -6,9 +6,12 @@
 import type { Violation } from "./constraints/types.ts";
 
 export { InputError } from "../model/issues.ts";
+import { TaphuanError } from "../model/errors.ts";
 
 /** A violation in the solver's own output: the model and the rules disagree. */
-export class SolverBugError extends Error {
+export class SolverBugError extends TaphuanError {
+  readonly code = "solver-bug";
+  readonly kind = "internal";
   constructor(readonly violations: readonly Violation[]) {
     super(`the optimiser's schedule breaks its own rules (this is a bug):\n${violations.map((v) => `  [${v.rule}] ${v.message}`).join("\n")}`);
     this.name = "SolverBugError";
@@ -16,7 +19,9 @@ export class SolverBugError extends Error {
 }
 
 /** A plan too large to solve in memory, found before any model is built. */
-export class ModelTooLargeError extends Error {
+export class ModelTooLargeError extends TaphuanError {
+  readonly code = "model-too-large";
+  readonly kind = "no-schedule";
   constructor(
     readonly clusters: readonly string[],
     readonly estimate: number,
@@ -28,7 +33,9 @@ export class ModelTooLargeError extends Error {
 }
 
 /** The time limit ran out before the optimiser found any schedule for a part. */
-export class TimeLimitError extends Error {
+export class TimeLimitError extends TaphuanError {
+  readonly code = "time-limit";
+  readonly kind = "no-schedule";
   constructor(readonly clusters: readonly string[]) {
     super(`no schedule found for ${clusters.join(", ")} within the time limit: give more time (--time-limit) or use --solver highs`);
     this.name = "TimeLimitError";
@@ -39,7 +46,9 @@ export class TimeLimitError extends Error {
  * The changed plan contradicts sessions already held (a province made unavailable, a trainer away,
  * a province removed on or before the day it was held): the past cannot change, so the change must.
  */
-export class FrozenConflictError extends Error {
+export class FrozenConflictError extends TaphuanError {
+  readonly code = "past-conflict";
+  readonly kind = "conflict";
   constructor(
     readonly today: string,
     readonly violations: readonly Violation[],

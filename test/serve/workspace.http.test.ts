@@ -16,8 +16,11 @@ function workspace(options: { host?: string; token?: string } = {}) {
   const app = createWorkspace({ dir, host: options.host ?? "127.0.0.1", port: PORT, ...(options.token ? { token: options.token } : {}) });
   const host = options.host && options.host !== "127.0.0.1" ? `${options.host}:${PORT}` : HOST;
   const get = (path: string, headers: Record<string, string> = {}) => app.request(`http://${host}${path}`, { headers: { host, ...headers } });
-  const post = (path: string, form: Record<string, string> = {}, headers: Record<string, string> = {}) =>
-    app.request(`http://${host}${path}`, { method: "POST", body: new URLSearchParams(form), headers: { host, origin: `http://${host}`, ...headers } });
+  // A post answered with 303 is followed by a GET, as a browser does (Post/Redirect/Get).
+  const post = async (path: string, form: Record<string, string> = {}, headers: Record<string, string> = {}) => {
+    const response = await app.request(`http://${host}${path}`, { method: "POST", body: new URLSearchParams(form), headers: { host, origin: `http://${host}`, ...headers } });
+    return response.status === 303 ? get(response.headers.get("location")!, headers) : response;
+  };
   return { dir, app, get, post };
 }
 
@@ -114,7 +117,36 @@ describe("the workspace over HTTP", () => {
     expect(JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8")).version).toBe(2);
     // The change is recorded in the log beside the schedule, as the CLI's re-plan does: check applies it.
     expect(JSON.parse(readFileSync(join(w.dir, "small", "changes.json"), "utf8")).entries).toMatchObject([{ id: 1, kind: "change", version: 2, today: "2022-09-11", change: { provinces: { "Hà Nam": { unavailable: ["2022-09-12"] } } } }]);
-    expect((await w.post(`/p/${PLAN}/previews/${first}/accept`)).status).toBe(404);
+    // Accepting it again (a double click, a resent form) answers the same and writes nothing.
+    const again = await w.post(`/p/${PLAN}/previews/${first}/accept`);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain("Đã ghi phiên bản 2.");
+    expect(JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8")).version).toBe(2);
+  });
+
+  it("Post/Redirect/Get: every change answers 303, a preview is a resource, a reload repeats nothing, HTML is never cached", async () => {
+    await solved(w);
+    const raw = (path: string, form: Record<string, string>) => w.app.request(`http://${HOST}${path}`, { method: "POST", body: new URLSearchParams(form), headers: { host: HOST, origin: `http://${HOST}` } });
+    const asked = await raw(`/p/${PLAN}/replan`, { province: "Hà Nam", kind: "day", day: "2022-09-12", today: "2022-09-11" });
+    expect(asked.status).toBe(303);
+    const location = asked.headers.get("location")!;
+    expect(location).toMatch(/^\/p\/small\.yaml\/previews\/[\w-]+\?lang=vi$/);
+    // The preview shows again on reload, in either language.
+    for (let i = 0; i < 2; i++) expect(await (await w.get(location)).text()).toContain('id="accept-button"');
+    expect(await (await w.get(location.replace("lang=vi", "lang=en"))).text()).toContain("Accept");
+    const accepted = await raw(`${location.split("?")[0]}/accept`, {});
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers.get("location")).toBe(`/p/${PLAN}?lang=vi&note=accepted-2`);
+    // Reloading the page it lands on, or going back to the preview, writes nothing more.
+    for (let i = 0; i < 2; i++) expect(await (await w.get(accepted.headers.get("location")!)).text()).toContain("Đã ghi phiên bản 2.");
+    const back = await (await w.get(location)).text();
+    expect(back).toContain("Đã ghi phiên bản 2.");
+    expect(back).not.toContain('id="accept-button"');
+    expect(JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8")).version).toBe(2);
+    // Saving the plan redirects too; the page is never cached.
+    const saved = await raw(`/p/${PLAN}/edit`, { text: readFileSync(join(w.dir, PLAN), "utf8") });
+    expect([saved.status, saved.headers.get("location")]).toEqual([303, `/p/${PLAN}?lang=vi&note=saved`]);
+    expect((await w.get(`/p/${PLAN}`)).headers.get("cache-control")).toBe("no-store");
   });
 
   it("re-plans under today: a malformed date is a 422 in the planner's words, a change about a held session a 409, never a 500", async () => {
@@ -196,13 +228,15 @@ describe("the workspace over HTTP", () => {
     expect((await w.get(`/p/${PLAN}/files/9/schedule.ics`)).status).toBe(404);
   });
 
-  it("survives a request that fails: a broken schedule file gives a 500, the next request works", async () => {
+  it("survives a broken schedule file: a 422 naming the file and the problem, and the next request works", async () => {
     await solved(w);
     const file = join(w.dir, "small", "versions", "v1", "schedule.json");
     const good = readFileSync(file, "utf8");
     rmSync(file);
     writeFileSync(file, "{ not json");
-    expect((await w.get(`/p/${PLAN}`)).status).toBe(500);
+    const broken = await w.get(`/p/${PLAN}`);
+    expect(broken.status).toBe(422);
+    expect(await broken.text()).toContain("small/versions/v1/schedule.json:1:11: not valid YAML");
     rmSync(file);
     writeFileSync(file, good);
     expect((await w.get(`/p/${PLAN}`)).status).toBe(200);

@@ -20,8 +20,12 @@ function pageDriver(file: string): Driver {
   const dir = mkdtempSync(join(tmpdir(), "taphuan-page-story-"));
   cpSync(file, join(dir, PLAN));
   const app = createWorkspace({ dir, host: "127.0.0.1", port: 4173 });
-  const post = (path: string, form: Record<string, string> = {}) => app.request(`http://${HOST}${path}`, { method: "POST", body: new URLSearchParams(form), headers: { host: HOST, origin: `http://${HOST}` } });
   const get = (path: string) => app.request(`http://${HOST}${path}`, { headers: { host: HOST } });
+  // Every change answers 303 (Post/Redirect/Get); the driver follows it, as a browser does.
+  const post = async (path: string, form: Record<string, string> = {}) => {
+    const response = await app.request(`http://${HOST}${path}`, { method: "POST", body: new URLSearchParams(form), headers: { host: HOST, origin: `http://${HOST}` } });
+    return response.status === 303 ? get(response.headers.get("location")!) : response;
+  };
   const folder = join(dir, "ke-hoach");
   const current = () => JSON.parse(readFileSync(join(folder, "schedule.json"), "utf8")) as Schedule;
   const log = () => (existsSync(join(folder, "changes.json")) ? (JSON.parse(readFileSync(join(folder, "changes.json"), "utf8")) as { entries: { id: number; kind: string; withdrawn?: unknown }[] }).entries : []);
