@@ -86,6 +86,7 @@ export const WORDS = {
     solveFailed: "Không xếp được lịch trong giới hạn thời gian hoặc bộ nhớ.",
     badInput: "Dữ liệu không hợp lệ:",
     alreadySolved: "Kế hoạch này đã có lịch: hãy đổi lịch thay vì xếp lại.",
+    notAPlanFile: "không mở được: tên tệp bắt đầu bằng dấu chấm hoặc có ký tự điều khiển, hoặc đây không phải một tệp thường (thư mục, liên kết)",
   },
   en: {
     ...LABELS.en,
@@ -171,6 +172,7 @@ export const WORDS = {
     solveFailed: "No schedule could be made within the time or memory limit.",
     badInput: "The input is not valid:",
     alreadySolved: "This plan already has a schedule: re-plan it instead of solving again.",
+    notAPlanFile: "cannot be opened: its name starts with a dot or has a control character, or it is not a plain file (a folder, a link)",
   },
 } as const;
 

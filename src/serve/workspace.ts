@@ -4,6 +4,7 @@
  * Safe by default: Host and Origin checked on every request, a token where the host is not loopback.
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import { hostname, networkInterfaces } from "node:os";
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { zipSync } from "fflate";
@@ -15,7 +16,7 @@ import { describeChange, diffSummary, replanSummary, type DiffSummary } from "..
 import { comparisonTable, type ProfileResult } from "../export/comparison.ts";
 import { versionFiles } from "../export/index.ts";
 import { LANGS, type Lang } from "../export/labels.ts";
-import { writeAtomic } from "../folder/safe-write.ts";
+import { lstatOrUndefined, writeAtomic } from "../folder/safe-write.ts";
 import { ScheduleFolder, ScheduleFolderReader, VersionConflictError, type FileTree } from "../folder/schedule-folder.ts";
 import { FolderBusyError } from "../folder/lock.ts";
 import { planDifferences } from "../app/plan-diff.ts";
@@ -26,7 +27,7 @@ import { officialDate } from "../export/labels.ts";
 import { ruleLabel } from "../export/rule-labels.ts";
 import { standingChanges } from "../model/change-log.ts";
 import { emptyChanges, type Changes } from "../model/changes.ts";
-import { formatIssue, InputError } from "../model/issues.ts";
+import { error, formatIssue, InputError } from "../model/issues.ts";
 import { loadPlanText } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
 import { setOwn } from "../model/records.ts";
@@ -47,7 +48,10 @@ export interface WorkspaceOptions {
   readonly token?: string;
 }
 
-const PLAN_NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,100}\.ya?ml$/u;
+/** A plan file's name: any name a planner gives (Vietnamese, spaces, parentheses, NFC or NFD), but no path, no hidden file. */
+const PLAN_NAME = /^[^./\\\p{Cc}][^/\\\p{Cc}]{0,150}\.ya?ml$/iu;
+/** A token given by hand: at least 128 bits' worth of base64url characters. */
+export const MIN_TOKEN_LENGTH = 22;
 const MAX_BODY_BYTES = 1024 * 1024;
 const ASSETS: Record<string, string> = { "app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8" };
 const DOWNLOAD_TYPES: [RegExp, string][] = [
@@ -60,6 +64,15 @@ const DOWNLOAD_TYPES: [RegExp, string][] = [
   [/\.xlsx$/, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
   [/\.eml$/, "message/rfc822"],
 ];
+
+/** The Host names a browser may use for this workspace: its own address, and for a wildcard address every address of this machine. */
+function ownHosts(host: string, port: number): Set<string> {
+  const bracket = (h: string) => (h.includes(":") && !h.startsWith("[") ? `[${h}]` : h);
+  const names = [host];
+  if (host === "0.0.0.0" || host === "::" || host === "[::]") names.push(...Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address.replace(/%.*$/, ""))), "localhost", hostname());
+  if (isLoopback(host)) names.push("localhost", "127.0.0.1", "::1");
+  return new Set(names.map((n) => `${bracket(n)}:${port}`));
+}
 
 export function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -91,8 +104,9 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   const app = new Hono();
   const jobs = new Map<string, Job>();
   const previews = new Map<string, Preview>();
-  const hostName = options.host.includes(":") && !options.host.startsWith("[") ? `[${options.host}]` : options.host;
-  const allowedHosts = new Set([`${hostName}:${options.port}`, ...(isLoopback(options.host) ? [`localhost:${options.port}`, `127.0.0.1:${options.port}`, `[::1]:${options.port}`] : [])]);
+  const allowedHosts = ownHosts(options.host, options.port);
+  // Fail closed: reachable from other machines, the workspace needs a token nobody can guess.
+  if (!isLoopback(options.host) && (options.token ?? "").length < MIN_TOKEN_LENGTH) throw new Error(`a workspace on ${options.host} needs a token of at least ${MIN_TOKEN_LENGTH} characters`);
 
   // Every error, once: its kind gives the status, its code the planner's words; an internal one a reference, never a path or a stack.
   app.onError((error, c) => {
@@ -122,7 +136,13 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     if (options.token) {
       const given = c.req.query("token") ?? getCookie(c, "taphuan_token") ?? c.req.header("authorization")?.replace(/^Bearer /, "");
       if (!given || !sameSecret(given, options.token)) return c.text("refused: this workspace needs its access token (the address printed when it started)", 401);
-      if (c.req.query("token")) setCookie(c, "taphuan_token", options.token, { httpOnly: true, sameSite: "Strict", path: "/" });
+      if (c.req.query("token")) {
+        // Exchanged for a cookie, and taken out of the address bar and the history.
+        setCookie(c, "taphuan_token", options.token, { httpOnly: true, sameSite: "Strict", path: "/" });
+        const url = new URL(c.req.url);
+        url.searchParams.delete("token");
+        if (c.req.method === "GET") return c.redirect(`${url.pathname}${url.search}`, 303);
+      }
     }
     await next();
     secure();
@@ -153,7 +173,12 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       return undefined;
     }
   };
-  const scheduleDir = (name: string) => join(options.dir, name.replace(/\.ya?ml$/, ""));
+  /** A plan's schedule folder; one that is a link is refused: the workspace reads and writes nothing through a link. */
+  const scheduleDir = (name: string) => {
+    const dir = join(options.dir, name.replace(/\.ya?ml$/i, ""));
+    if (lstatOrUndefined(dir)?.isSymbolicLink()) throw new InputError(dir, [error("folder-is-link", [], "is a symbolic link; the workspace reads and writes no schedule through a link", "replace it with the folder itself")]);
+    return dir;
+  };
   const loadPlan = (name: string): { plan?: Plan; text: string; problems: string[] } => {
     const text = readFileSync(planFile(name)!, "utf8").replace(/^\uFEFF/, "");
     try {
@@ -170,8 +195,10 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
 
   app.get("/", (c) => {
     const lang = langOf(c);
-    const names = readdirSync(options.dir).filter((n) => planFile(n)).sort();
+    // Every YAML file of the folder is listed; one the workspace cannot open says why.
+    const names = readdirSync(options.dir).filter((n) => /\.ya?ml$/i.test(n)).sort((a, b) => a.localeCompare(b, "vi"));
     return c.html(planList(lang, names.map((file) => {
+      if (!planFile(file)) return { file, problem: WORDS[lang].notAPlanFile };
       const { plan, problems } = loadPlan(file);
       return { file, ...(plan ? { title: plan.data.campaign.title } : {}), ...(problems.length ? { problem: WORDS[lang].invalid } : {}) };
     })));
@@ -443,7 +470,12 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const reader = new ScheduleFolderReader(scheduleDir(name));
     const version = Number(c.req.param("v"));
     if (!reader.versions().includes(version)) return c.text("no such version", 404);
-    const wanted = decodeURIComponent(c.req.path.split(`/files/${version}/`)[1] ?? "");
+    let wanted: string;
+    try {
+      wanted = decodeURIComponent(c.req.path.split(`/files/${version}/`)[1] ?? "");
+    } catch {
+      return c.text("bad address: broken percent-encoding", 400);
+    }
     const available = listFiles(reader.versionPath(version));
     if (!available.includes(wanted)) return c.text("no such file", 404);
     const type = DOWNLOAD_TYPES.find(([pattern]) => pattern.test(wanted))?.[1] ?? "application/octet-stream";
@@ -513,9 +545,11 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** A version's files, for listing and serving: regular files and folders only, never through a link. */
 function listFiles(dir: string, prefix = ""): string[] {
+  if (prefix === "" && !lstatOrUndefined(dir)?.isDirectory()) return [];
   return readdirSync(join(dir, prefix), { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? listFiles(dir, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .flatMap((entry) => (entry.isDirectory() ? listFiles(dir, `${prefix}${entry.name}/`) : entry.isFile() ? [`${prefix}${entry.name}`] : []))
     .sort();
 }
 

@@ -48,4 +48,12 @@ describe("taphuan's usage", () => {
     const result = runCli(["validate", join(plan, "p.yaml"), "--quiet"]);
     expect(result.code, result.stderr).toBe(0);
   });
+
+  it("serve refuses an empty or short token by hand instead of turning authentication off", () => {
+    for (const token of ["", "short"]) {
+      const result = runCli(["serve", "plans", "--host", "0.0.0.0", "--port", "0", "--token", token]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("--token must be at least 22 characters (128 bits)");
+    }
+  });
 });

@@ -244,13 +244,64 @@ describe("the workspace over HTTP", () => {
 });
 
 describe("a workspace on a non-loopback host", () => {
-  it("requires its token on every request, then keeps it in a strict cookie", async () => {
-    const w = workspace({ host: "192.0.2.10", token: "s3cret-token" });
-    expect((await w.get("/")).status).toBe(401);
+  const TOKEN = "s3cret-token-of-24-chars";
+  it("requires its token on every request, exchanges it for a strict cookie and takes it out of the address", async () => {
+    const w = workspace({ host: "192.0.2.10", token: TOKEN });
+    const refused = await w.get("/");
+    expect(refused.status).toBe(401);
+    // Refusals carry the same protections as pages.
+    expect(refused.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(refused.headers.get("x-content-type-options")).toBe("nosniff");
     expect((await w.get("/?token=wrong")).status).toBe(401);
-    const entered = await w.get("/?token=s3cret-token");
-    expect(entered.status).toBe(200);
-    expect(entered.headers.get("set-cookie")).toMatch(/^taphuan_token=s3cret-token; Path=\/; HttpOnly; SameSite=Strict/);
-    expect((await w.get("/", { cookie: "taphuan_token=s3cret-token" })).status).toBe(200);
+    const entered = await w.get(`/?token=${TOKEN}&lang=en`);
+    expect(entered.status).toBe(303);
+    expect(entered.headers.get("location")).toBe("/?lang=en");
+    expect(entered.headers.get("set-cookie")).toMatch(new RegExp(`^taphuan_token=${TOKEN}; Path=/; HttpOnly; SameSite=Strict`));
+    expect((await w.get("/", { cookie: `taphuan_token=${TOKEN}` })).status).toBe(200);
+  });
+
+  it("fails closed: no token, or a short one, is refused", () => {
+    for (const token of [undefined, "", "short"]) expect(() => workspace({ host: "192.0.2.10", ...(token !== undefined ? { token } : {}) })).toThrow(/needs a token of at least 22 characters/);
+  });
+
+  it("on 0.0.0.0, answers to this machine's own addresses, not to another name", async () => {
+    const w = workspace({ host: "0.0.0.0", token: TOKEN });
+    const cookie = { cookie: `taphuan_token=${TOKEN}` };
+    for (const host of [`127.0.0.1:${PORT}`, `localhost:${PORT}`]) expect((await w.app.request(`http://${host}/`, { headers: { host, ...cookie } })).status).toBe(200);
+    expect((await w.app.request(`http://evil.example:${PORT}/`, { headers: { host: `evil.example:${PORT}`, ...cookie } })).status).toBe(403);
+  });
+});
+
+describe("the workspace's folder: names and links", () => {
+  it("lists every YAML file, Vietnamese, spaced, bracketed or decomposed, and says why one cannot be opened", async () => {
+    const w = workspace();
+    const text = readFileSync(join(w.dir, PLAN), "utf8");
+    for (const name of ["Kế hoạch 2027.yaml", "ke-hoach(2).yaml", "Kế hoạch NFD.yaml".normalize("NFD")]) writeFileSync(join(w.dir, name), text);
+    symlinkSync(join(w.dir, PLAN), join(w.dir, "lien-ket.yaml"));
+    const home = await (await w.get("/")).text();
+    for (const name of ["Kế hoạch 2027.yaml", "ke-hoach(2).yaml", "Kế hoạch NFD.yaml".normalize("NFD")]) {
+      expect(home).toContain(`<small>${name}</small>`);
+      expect((await w.get(`/p/${encodeURIComponent(name)}`)).status).toBe(200);
+    }
+    expect(home).toMatch(/lien-ket\.yaml<\/small> <span class="bad">không mở được/);
+    expect((await w.get(`/p/lien-ket.yaml`)).status).toBe(404);
+  });
+
+  it("follows no link: a schedule folder that is a link out of the workspace is refused, a version file that links outside is neither listed nor served", async () => {
+    const w = workspace();
+    await solved(w);
+    const outside = mkdtempSync(join(tmpdir(), "taphuan-outside-"));
+    writeFileSync(join(outside, "secret.txt"), "secret");
+    symlinkSync(join(outside, "secret.txt"), join(w.dir, "small", "versions", "v1", "secret.txt"));
+    const page = await (await w.get(`/p/${PLAN}`)).text();
+    expect(page).not.toContain("secret.txt");
+    expect((await w.get(`/p/${PLAN}/files/1/secret.txt`)).status).toBe(404);
+    expect((await w.get(`/p/${PLAN}/files/1/%E0%A4%A`)).status).toBe(400);
+    cpSync(join(w.dir, PLAN), join(w.dir, "other.yaml"));
+    symlinkSync(outside, join(w.dir, "other"));
+    const refused = await w.get("/p/other.yaml");
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("is a symbolic link; the workspace reads and writes no schedule through a link");
+    expect((await w.post("/p/other.yaml/solve")).status).toBe(422);
   });
 });

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { serve } from "@hono/node-server";
-import { createWorkspace, isLoopback, newToken } from "../../serve/workspace.ts";
+import { createWorkspace, isLoopback, MIN_TOKEN_LENGTH, newToken } from "../../serve/workspace.ts";
 import { parse, UsageError } from "../args.ts";
 import { spawn } from "node:child_process";
 
@@ -15,7 +15,10 @@ export async function run(argv: string[]): Promise<number> {
   const port = values.port === undefined ? 4173 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid value for --port (${values.port}). Expected a port number from 0 to 65535, e.g. 4173`);
   const host = values.host ?? "127.0.0.1";
-  // Anyone who can reach a non-loopback address could re-plan: a token is then required.
+  // Anyone who can reach a non-loopback address could re-plan: a token is then required, and one given by hand must be hard to guess.
+  if (values.token !== undefined && values.token.length < MIN_TOKEN_LENGTH) {
+    throw new UsageError(`--token must be at least ${MIN_TOKEN_LENGTH} characters (128 bits), e.g. ${newToken()}; leave it out to have one generated`);
+  }
   const token = values.token ?? (isLoopback(host) ? undefined : newToken());
   await new Promise<void>((resolve, reject) => {
     const server = serve({ fetch: (request) => app.fetch(request), port, hostname: host }, (info) => {
