@@ -16,7 +16,8 @@ rmSync(`${root}/dist`, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 execFileSync(process.execPath, [tsc, "-p", `${root}/tsconfig.build.json`], { stdio: "inherit" });
 await build({
-  entryPoints: [`${root}/src/cli/main.ts`],
+  // The workspace's solves and re-plans run in worker threads from their own entry, beside the chunks.
+  entryPoints: { main: `${root}/src/cli/main.ts`, "solve-worker": `${root}/src/serve/solve-worker.ts` },
   outdir: `${root}/dist/bin`,
   bundle: true,
   splitting: true,

@@ -148,24 +148,32 @@ export async function proposeReplan(input: ReplanInput): Promise<ReplanProposal>
   };
 }
 
-/** Every file of the proposal's new version. */
-export async function proposalFiles(proposal: ReplanProposal, lang: Lang): Promise<{ files: FileTree; warnings: string[] }> {
-  return versionFiles(proposal.plan, proposal.outcome.schedule, { lang, replan: proposal.outcome, log: proposal.log, source: proposal.written.data });
+/** A proposal as plain data, without its resolved plans: what a worker thread hands back, what a preview keeps. */
+export type ProposalView = Omit<ReplanProposal, "written" | "source" | "plan">;
+
+/** The files a proposal publishes: its new version, and for a schedule from outside the folder, that schedule as the first. */
+export interface ProposalFiles {
+  readonly files: FileTree;
+  readonly first?: FileTree;
+  readonly warnings: readonly string[];
+}
+
+export async function proposalFiles(proposal: ReplanProposal, lang: Lang): Promise<ProposalFiles> {
+  const { files, warnings } = await versionFiles(proposal.plan, proposal.outcome.schedule, { lang, replan: proposal.outcome, log: proposal.log, source: proposal.written.data });
+  const first = proposal.basedOn === undefined ? (await versionFiles(proposal.source, proposal.previous, { lang, source: proposal.written.data })).files : undefined;
+  return { files, warnings, ...(first ? { first } : {}) };
 }
 
 /**
  * Publishes a proposal as the folder's next version (and a schedule from outside as its first);
  * another version published meanwhile is a conflict, and nothing is written.
  */
-export async function publishProposal(folder: ScheduleFolder, proposal: ReplanProposal, files: FileTree, lang: Lang): Promise<number> {
+export function publishProposal(folder: ScheduleFolder, proposal: Pick<ProposalView, "basedOn" | "previous" | "outcome">, files: ProposalFiles): number {
   if (proposal.outcome.schedule.status !== "complete") throw new Error("a partial re-plan is never published");
   const current = folder.currentVersion();
   if (current !== proposal.basedOn) throw new VersionConflictError(folder.dir, current, proposal.basedOn);
-  if (proposal.basedOn === undefined) {
-    const first = await versionFiles(proposal.source, proposal.previous, { lang, source: proposal.written.data });
-    folder.publish(first.files, undefined, proposal.previous.version);
-  }
-  return folder.publish(files, proposal.previous.version);
+  if (proposal.basedOn === undefined) folder.publish(files.first!, undefined, proposal.previous.version);
+  return folder.publish(files.files, proposal.previous.version);
 }
 
 /**

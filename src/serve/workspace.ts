@@ -14,14 +14,14 @@ import { getCookie, setCookie } from "hono/cookie";
 import { streamSSE } from "hono/streaming";
 import { describeChange, diffSummary, replanSummary, type DiffSummary } from "../export/diff.ts";
 import { comparisonTable, type ProfileResult } from "../export/comparison.ts";
-import { versionFiles } from "../export/index.ts";
 import { LANGS, type Lang } from "../export/labels.ts";
 import { lstatOrUndefined, writeAtomic } from "../folder/safe-write.ts";
-import { ScheduleFolder, ScheduleFolderReader, VersionConflictError, type FileTree } from "../folder/schedule-folder.ts";
+import { ScheduleFolder, ScheduleFolderReader, VersionConflictError } from "../folder/schedule-folder.ts";
 import { FolderBusyError } from "../folder/lock.ts";
 import { planDifferences } from "../app/plan-diff.ts";
 import { todayIn } from "../app/today.ts";
-import { proposalFiles, proposeReplan, publishProposal, readVersion, type ReplanProposal, type ReplanRequest } from "../app/replan.ts";
+import { publishProposal, readVersion, type ProposalFiles, type ProposalView, type ReplanRequest } from "../app/replan.ts";
+import { WorkerPool } from "./worker-pool.ts";
 import { describeEntry } from "../export/change-log-text.ts";
 import { officialDate } from "../export/labels.ts";
 import { ruleLabel } from "../export/rule-labels.ts";
@@ -36,7 +36,6 @@ import { DateString } from "../model/schema.ts";
 import { HTTP_STATUS_OF, TaphuanError } from "../model/errors.ts";
 import { FrozenConflictError } from "../solve/errors.ts";
 import { compareSessions, type SessionChange } from "../solve/replan.ts";
-import { solvePlan } from "../solve/solve.ts";
 import { comparePage, editor, issuesBlock, layout, messagePage, planList, planPage, previewPage, replanForm } from "./pages.ts";
 import { WORDS } from "./words.ts";
 
@@ -46,7 +45,11 @@ export interface WorkspaceOptions {
   readonly port: number;
   /** Required on every request when set (always set for a non-loopback host). */
   readonly token?: string;
+  /** Solves and re-plans at once (worker threads); default 2, one per core of the machines this runs on. */
+  readonly workers?: number;
 }
+
+const WORKERS = 2;
 
 /** A plan file's name: any name a planner gives (Vietnamese, spaces, parentheses, NFC or NFD), but no path, no hidden file. */
 const PLAN_NAME = /^[^./\\\p{Cc}][^/\\\p{Cc}]{0,150}\.ya?ml$/iu;
@@ -84,7 +87,7 @@ export function newToken(): string {
 
 interface Job {
   readonly plan: string;
-  readonly abort: AbortController;
+  stop?: () => void;
   readonly events: { event: string; data: string }[];
   done: boolean;
   readonly listeners: Set<() => void>;
@@ -94,9 +97,9 @@ interface Job {
 interface Preview {
   readonly plan: string;
   readonly title: (w: (typeof WORDS)[Lang]) => string;
-  readonly proposal: ReplanProposal;
+  readonly proposal: ProposalView;
   /** Made while the planner reads the preview: the page shows the changes as soon as the solve is done. */
-  readonly files?: Promise<FileTree>;
+  readonly files?: Promise<ProposalFiles>;
   acceptedAs?: number;
 }
 
@@ -104,6 +107,9 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   const app = new Hono();
   const jobs = new Map<string, Job>();
   const previews = new Map<string, Preview>();
+  // Solves and re-plans run in worker threads: at most WORKERS at once, and one solve per plan.
+  const pool = new WorkerPool(options.workers ?? WORKERS);
+  const solving = new Set<string>();
   const allowedHosts = ownHosts(options.host, options.port);
   // Fail closed: reachable from other machines, the workspace needs a token nobody can guess.
   if (!isLoopback(options.host) && (options.token ?? "").length < MIN_TOKEN_LENGTH) throw new Error(`a workspace on ${options.host} needs a token of at least ${MIN_TOKEN_LENGTH} characters`);
@@ -179,14 +185,21 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     if (lstatOrUndefined(dir)?.isSymbolicLink()) throw new InputError(dir, [error("folder-is-link", [], "is a symbolic link; the workspace reads and writes no schedule through a link", "replace it with the folder itself")]);
     return dir;
   };
+  // A plan is validated again only when its text changed: the plan list and every page read it.
+  const loaded = new Map<string, { text: string; result: { plan?: Plan; text: string; problems: string[] } }>();
   const loadPlan = (name: string): { plan?: Plan; text: string; problems: string[] } => {
     const text = readFileSync(planFile(name)!, "utf8").replace(/^\uFEFF/, "");
+    const cached = loaded.get(name);
+    if (cached?.text === text) return cached.result;
+    let result: { plan?: Plan; text: string; problems: string[] };
     try {
-      return { plan: loadPlanText(text, name).plan, text, problems: [] };
+      result = { plan: loadPlanText(text, name).plan, text, problems: [] };
     } catch (e) {
-      if (e instanceof InputError) return { text, problems: e.issues.map((issue) => formatIssue(name, issue)) };
-      throw e;
+      if (!(e instanceof InputError)) throw e;
+      result = { text, problems: e.issues.map((issue) => formatIssue(name, issue)) };
     }
+    loaded.set(name, { text, result });
+    return result;
   };
   const withPlan = (handler: (c: Context, name: string) => Response | Promise<Response>) => (c: Context) => {
     const name = c.req.param("plan")!;
@@ -264,33 +277,44 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     return c.redirect(`/p/${encodeURIComponent(name)}?lang=${lang}&note=saved`, 303);
   }));
 
+  /** Runs a solve in a worker, one per plan; undefined when the plan or every worker is busy. */
+  async function solveInWorker(name: string, task: Parameters<WorkerPool["run"]>[0], onMessage: Parameters<WorkerPool["run"]>[1], onError: (error: Error) => void) {
+    if (solving.has(name)) return undefined;
+    solving.add(name);
+    const running = await pool.run(task, onMessage, onError);
+    if (!running) solving.delete(name);
+    else void running.ended.finally(() => solving.delete(name));
+    return running;
+  }
+
   app.post("/p/:plan/solve", withPlan(async (c, name) => {
-    const { plan } = loadPlan(name);
-    if (!plan) return c.json({ error: WORDS[langOf(c)].invalid }, 422);
-    if (new ScheduleFolderReader(scheduleDir(name)).currentVersion() !== undefined) return c.json({ error: WORDS[langOf(c)].alreadySolved }, 409);
+    const w = WORDS[langOf(c)];
+    const { plan, text } = loadPlan(name);
+    if (!plan) return c.json({ error: w.invalid }, 422);
+    if (new ScheduleFolderReader(scheduleDir(name)).currentVersion() !== undefined) return c.json({ error: w.alreadySolved }, 409);
     const id = newToken();
-    const job: Job = { plan: name, abort: new AbortController(), events: [], done: false, listeners: new Set() };
-    remember(jobs, id, job);
+    const job: Job = { plan: name, events: [], done: false, listeners: new Set() };
     const emit = (event: string, data: unknown) => {
       job.events.push({ event, data: JSON.stringify(data) });
       for (const listener of job.listeners) listener();
     };
-    void (async () => {
-      // Locked from the start: a CLI solve or another tab cannot interleave.
-      const folder = await ScheduleFolder.open(scheduleDir(name), "solve (workspace)");
-      try {
-        const { schedule } = await solvePlan(plan, { planPath: name, signal: job.abort.signal, onProgress: (p) => emit("progress", p) });
-        const version = folder.publish((await versionFiles(plan, schedule, { lang: "vi", source: plan.data })).files, undefined);
-        emit("done", { version });
-      } finally {
-        folder.close();
-      }
-    })()
-      .catch((e: unknown) => emit("failed", { error: explainError(e, WORDS[langOf(c)], `solve ${name}`, options.dir).message }))
-      .finally(() => {
-        job.done = true;
-        for (const listener of job.listeners) listener();
-      });
+    // Locked from the start in the worker: a CLI solve or another tab cannot interleave.
+    const running = await solveInWorker(
+      name,
+      { kind: "solve", dir: scheduleDir(name), planName: name, planText: text },
+      (message) => {
+        if (message.type === "progress") emit("progress", message.event);
+        if (message.type === "solved") emit("done", { version: message.version });
+      },
+      (e) => emit("failed", { error: explainError(e, w, `solve ${name}`, options.dir).message }),
+    );
+    if (!running) return c.json({ error: w.busy }, 503);
+    job.stop = () => running.stop();
+    void running.ended.finally(() => {
+      job.done = true;
+      for (const listener of job.listeners) listener();
+    });
+    remember(jobs, id, job);
     return c.json({ job: id }, 202);
   }));
 
@@ -319,7 +343,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   app.post("/p/:plan/jobs/:job/stop", withPlan((c) => {
     const job = jobs.get(c.req.param("job")!);
     if (!job) return c.text("no such job", 404);
-    job.abort.abort();
+    job.stop?.();
     return c.json({ stopping: true });
   }));
 
@@ -349,14 +373,15 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const w = WORDS[lang];
     const title = titleOf(w);
     const back = `/p/${encodeURIComponent(name)}?lang=${lang}`;
-    const { plan: written } = loadPlan(name);
+    const { plan: written, text } = loadPlan(name);
     if (!written || !currentSchedule(name)) return c.html(messagePage(lang, w.replan, written ? w.noScheduleYet : w.invalid, back), 409);
     const asked = request(w);
     if (typeof asked === "string") return c.html(messagePage(lang, title, asked, back), 422);
     if (!DateString.safeParse(todayText).success) return c.html(messagePage(lang, title, w.badToday, back), 422);
-    let proposal: ReplanProposal;
+    let proposal: ProposalView;
+    let files: Promise<ProposalFiles> | undefined;
     try {
-      proposal = await proposeReplan({ dir: scheduleDir(name), plan: written, planPath: name, request: asked, today: todayText, source: w.replan });
+      ({ proposal, files } = await proposeInWorker(name, { kind: "propose", dir: scheduleDir(name), planName: name, planText: text, request: asked, today: todayText, source: w.replan }));
     } catch (e) {
       if (e instanceof FrozenConflictError) {
         const held = e.violations.map((v) => `${v.province ?? ""}${v.date ? `, ${officialDate(v.date)}${v.halfDay ? ` (${w[v.halfDay].toLowerCase()})` : ""}` : ""}: ${ruleLabel(v.rule, lang)}`);
@@ -366,9 +391,33 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       throw e;
     }
     const id = newToken();
-    const complete = proposal.outcome.schedule.status === "complete";
-    remember(previews, id, { plan: name, title: titleOf, proposal, ...(complete ? { files: afterThisResponse(async () => (await proposalFiles(proposal, "vi")).files) } : {}) });
+    remember(previews, id, { plan: name, title: titleOf, proposal, ...(files ? { files } : {}) });
     return c.redirect(`/p/${encodeURIComponent(name)}/previews/${id}?lang=${lang}`, 303);
+  }
+
+  /** The proposal as soon as the worker has it; its files, when it has a re-plan, a little later. */
+  function proposeInWorker(name: string, task: Parameters<WorkerPool["run"]>[0]): Promise<{ proposal: ProposalView; files?: Promise<ProposalFiles> }> {
+    return new Promise((resolve, reject) => {
+      let settleFiles: { resolve: (f: ProposalFiles) => void; reject: (e: Error) => void } | undefined;
+      let proposed = false;
+      void pool.run(
+        task,
+        (message) => {
+          if (message.type === "proposal") {
+            proposed = true;
+            const complete = message.view.outcome.schedule.status === "complete";
+            const files = complete ? new Promise<ProposalFiles>((res, rej) => (settleFiles = { resolve: res, reject: rej })) : undefined;
+            // A failure is kept for Accept, never an unhandled rejection meanwhile.
+            files?.catch(() => undefined);
+            resolve({ proposal: message.view, ...(files ? { files } : {}) });
+          }
+          if (message.type === "files") settleFiles?.resolve(message.files);
+        },
+        (e) => (proposed ? settleFiles?.reject(e) : reject(e)),
+      ).then((running) => {
+        if (!running) reject(new FolderBusyError(scheduleDir(name), undefined));
+      });
+    });
   }
 
   app.get("/p/:plan/previews/:id", withPlan((c, name) => {
@@ -421,7 +470,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     if (preview.acceptedAs !== undefined) return c.redirect(`/p/${encodeURIComponent(name)}?lang=${lang}&note=accepted-${preview.acceptedAs}`, 303);
     const files = preview.files;
     return publishOrConflict(c, name, async (folder) => {
-      const version = await publishProposal(folder, preview.proposal, await files, "vi");
+      const version = publishProposal(folder, preview.proposal, await files);
       preview.acceptedAs = version;
       return version;
     });
@@ -520,16 +569,6 @@ export function explainError(error: unknown, w: (typeof WORDS)[Lang], where: str
 
 /** Previews hold every file of a version and jobs their events: only the latest few are kept. */
 const KEPT = 20;
-
-/**
- * Runs `work` once the current response is on its way (exports take longer than a re-plan's solve).
- * A failure is kept for whoever awaits the result, and is not an unhandled rejection meanwhile.
- */
-function afterThisResponse<T>(work: () => Promise<T>): Promise<T> {
-  const result = new Promise<void>((resolve) => setImmediate(resolve)).then(work);
-  result.catch(() => undefined);
-  return result;
-}
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
   map.set(key, value);

@@ -44,7 +44,11 @@ describe("property: random sequences of changes on random tiny plans", () => {
               const proposal = await proposeReplan({ dir: out, plan, planPath: "tiny.yaml", request: { kind: "change", change }, today, source: "property" });
               if (proposal.outcome.schedule.status === "complete") {
                 const writer = await ScheduleFolder.open(out, "property");
-                await publishProposal(writer, proposal, (await proposalFiles(proposal, "vi")).files, "vi").finally(() => writer.close());
+                try {
+                  publishProposal(writer, proposal, await proposalFiles(proposal, "vi"));
+                } finally {
+                  writer.close();
+                }
                 published = true;
               } else expect(proposal.outcome.schedule.unplaced.every((u) => u.reasons.length > 0)).toBe(true);
             } catch (e) {

@@ -56,7 +56,7 @@ function libraryDriver(file: string): Driver {
         if (proposal.outcome.schedule.status !== "complete") return { result: "no-replan", schedule: current(), standing: standing() };
         const folder = await ScheduleFolder.open(out, "story");
         try {
-          await publishProposal(folder, proposal, (await proposalFiles(proposal, "vi")).files, "vi");
+          publishProposal(folder, proposal, await proposalFiles(proposal, "vi"));
         } finally {
           folder.close();
         }

@@ -124,9 +124,9 @@ export async function run(argv: string[]): Promise<number> {
       return 1;
     }
 
-    const { files, warnings } = await proposalFiles(proposal, lang);
-    if (!quiet) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-    const version = await publishProposal(folder, proposal, files, lang);
+    const files = await proposalFiles(proposal, lang);
+    if (!quiet) for (const w of files.warnings) process.stderr.write(`warning: ${w}\n`);
+    const version = publishProposal(folder, proposal, files);
     const standing = standingChanges(proposal.log);
     if (values.json) {
       out.write(`${JSON.stringify({ status: "replanned", folder: folder.dir, written: true, today, changeableFrom: outcome.changeableFrom, ...diffSummary(outcome), toVersion: version, standingChanges: standing.map((e) => e.id), ...(proposal.planEdit ? { planEdit: proposal.planEdit } : {}), ...(proposal.restore ? { restore: proposal.restore } : {}) }, null, 2)}\n`);
@@ -140,7 +140,7 @@ export async function run(argv: string[]): Promise<number> {
         for (const n of proposal.restore.notBack) out.write(`  ${n.province}: ${n.reasons.join("; ")}\n`);
       }
       out.write(`standing changes (${standing.length}):\n${standing.map((e) => `  ${describeEntry(e, lang)}\n`).join("")}`);
-      out.write(`wrote ${describeWritten(folder, version, files).join(", ")}; version ${proposal.previous.version} stays in ${folder.versionPath(proposal.previous.version)}\n`);
+      out.write(`wrote ${describeWritten(folder, version, files.files).join(", ")}; version ${proposal.previous.version} stays in ${folder.versionPath(proposal.previous.version)}\n`);
     }
     return 0;
   } finally {
