@@ -7,17 +7,19 @@ import { existsSync, readFileSync } from "node:fs";
 import { versionFiles } from "../export/index.ts";
 import type { Lang } from "../export/labels.ts";
 import { ScheduleFolder, ScheduleFolderReader, VersionConflictError, type FileTree } from "../folder/schedule-folder.ts";
-import { EMPTY_LOG, parseRecordedChanges, planWithLog, standingChanges, withChange, withPlanEdit, withWithdrawal, type ChangeLog } from "../model/change-log.ts";
+import { EMPTY_LOG, parseRecordedChanges, planWithLog, standingChanges, supersededBy, withChange, withPlanEdit, withWithdrawal, type ChangeLog } from "../model/change-log.ts";
 import type { Changes } from "../model/changes.ts";
 import { error, InputError } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import { nameKey } from "../model/provinces.ts";
 import { dataHash, makeSession, planHash, type Schedule, type Session } from "../model/schedule.ts";
-import type { PlanData } from "../model/schema.ts";
+import { PlanSchema, type PlanData } from "../model/schema.ts";
 import { planOfSchedule } from "../model/variants.ts";
 import type { SolverName } from "../solve/backends.ts";
 import { checkSchedule } from "../solve/check.ts";
+import { sameTrainers, type Violation } from "../solve/constraints/types.ts";
 import { previousSchedule, replan, validToday, type ReplanOutcome } from "../solve/replan.ts";
+import { officialDate } from "../model/calendar.ts";
 import { planDifferences } from "./plan-diff.ts";
 
 /** What the planner asks for. */
@@ -74,12 +76,23 @@ export interface VersionState {
 
 export function readVersion(reader: ScheduleFolderReader, version: number): VersionState {
   const schedule = reader.readSchedule(version);
-  const read = (file: string) => (existsSync(reader.versionPath(version, file)) ? (JSON.parse(readFileSync(reader.versionPath(version, file), "utf8")) as unknown) : undefined);
-  const recorded = read("changes.json");
+  // A file of the version that is not what taphuan wrote (edited, truncated) is bad input naming it, never a crash.
+  const damaged = (file: string, what: string) => new InputError(reader.versionPath(version, file), [error(`bad-${file.replace(".json", "")}`, [], `is not ${what} taphuan wrote`, "restore the file from a backup, or re-plan from an earlier version")]);
+  const read = (file: string, what: string) => {
+    if (!existsSync(reader.versionPath(version, file))) return undefined;
+    try {
+      return JSON.parse(readFileSync(reader.versionPath(version, file), "utf8")) as unknown;
+    } catch {
+      throw damaged(file, what);
+    }
+  };
+  const recorded = read("changes.json", "a change log");
   const log = recorded === undefined ? EMPTY_LOG : parseRecordedChanges(recorded, { version, today: schedule.today ?? schedule.generatedAt.slice(0, 10) });
-  if (!log) throw new InputError(reader.versionPath(version, "changes.json"), [error("bad-change-log", [], "is not a change log taphuan wrote", "restore the file from a backup, or re-plan from an earlier version")]);
-  const planData = read("plan.json") as PlanData | undefined;
-  return { version, schedule, log, ...(planData ? { planData } : {}) };
+  if (!log) throw damaged("changes.json", "a change log");
+  const written = read("plan.json", "the plan");
+  const planData = written === undefined ? undefined : PlanSchema.safeParse(written);
+  if (planData && !planData.success) throw damaged("plan.json", "the plan");
+  return { version, schedule, log, ...(planData ? { planData: planData.data } : {}) };
 }
 
 /** The changes standing in a folder's current version, for `check` and the page. */
@@ -101,7 +114,7 @@ export async function proposeReplan(input: ReplanInput): Promise<ReplanProposal>
   const next = previous.version + 1;
   const warnings: string[] = [];
   if (previous.today !== undefined && today < previous.today) {
-    warnings.push(`today (${today}) is earlier than the day version ${previous.version} was made on (${previous.today}): sessions between the two are treated as not yet held`);
+    warnings.push(`today (${today}) is earlier than the day version ${previous.version} was made on (${previous.today}): what that version held stays held, and changes lie after ${previous.today}`);
   }
 
   // An edit of the plan file since this version: said, and recorded in the log.
@@ -117,7 +130,13 @@ export async function proposeReplan(input: ReplanInput): Promise<ReplanProposal>
   else if (input.request.kind === "plan-edit") throw new InputError(input.planPath, [error("plan-not-edited", [], `is the plan version ${previous.version} was made from`, "edit the plan first, or give a change")]);
 
   const request = input.request;
-  if (request.kind === "change") log = withChange(log, request.change, { version: next, today, note: request.note });
+  if (request.kind === "change") {
+    const superseded = supersededBy(log, request.change);
+    if (superseded.length) {
+      throw new InputError(input.source, superseded.map(({ entry, what }) => error("supersedes", [], `change #${entry.id} (v${entry.version}) already gives ${what}`, `withdraw change #${entry.id} first, then give the new answer`)));
+    }
+    log = withChange(log, request.change, { version: next, today, note: request.note });
+  }
   if (request.kind === "withdraw") log = withWithdrawal(log, request.id, { version: next, today, note: request.note }, input.source);
   let toward: Session[] | undefined;
   if (request.kind === "restore") {
@@ -125,7 +144,10 @@ export async function proposeReplan(input: ReplanInput): Promise<ReplanProposal>
     toward = reader.readSchedule(request.version).sessions;
   }
 
-  const { plan } = planWithLog(source, log, input.source);
+  // Only the change given now must name what the plan has; older ones may lapse in part after a plan edit.
+  const strictFrom = request.kind === "change" ? Math.max(...log.entries.map((e) => e.id)) : Number.POSITIVE_INFINITY;
+  const { plan, warnings: applied } = planWithLog(source, log, input.source, strictFrom);
+  warnings.push(...applied.filter((w) => w.code === "change-lapsed").map((w) => `${w.message} — ${w.hint}`));
   const outcome = await replan(plan, previous, {
     today,
     planPath: input.planPath,
@@ -186,7 +208,7 @@ function notBack(plan: Plan, log: ChangeLog, previous: Schedule, toward: readonl
   const result: { province: string; reasons: string[] }[] = [];
   for (const old of toward) {
     const got = now.get(old.code ?? old.province);
-    if (got && got.date === old.date && got.halfDay === old.halfDay && [...got.trainers].sort().join() === [...old.trainers].sort().join()) continue;
+    if (got && got.date === old.date && got.halfDay === old.halfDay && sameTrainers(new Set(old.trainers), got.trainers)) continue;
     const province = plan.provinces.find((p) => p.record.code === old.code);
     if (!province) {
       result.push({ province: old.province, reasons: [`${old.province} is no longer in the plan`] });
@@ -197,10 +219,17 @@ function notBack(plan: Plan, log: ChangeLog, previous: Schedule, toward: readonl
     const since = standingChanges(log)
       .filter((e) => Object.keys(e.change.provinces).some((name) => nameKey(name) === nameKey(province.name)) || Object.keys(e.change.trainers).some((id) => old.trainers.includes(id)))
       .map((e) => `change #${e.id}, since v${e.version}${e.note ? ` (${e.note})` : ""}`);
-    const bySince = (rule: string) => (since.length && rule !== "held-sessions" && rule !== "changes-after-today" ? ` — ${since.join("; ")}` : "");
+    const held = previous.sessions.find((s) => s.code === old.code);
+    // The past and the notice are no change's doing, and their own messages speak of a session that moved: said here as what they are.
+    const reason = (v: Violation) =>
+      v.rule === "held-sessions"
+        ? `it was held on ${officialDate(held!.date)} ${held!.halfDay}, and what is held stays`
+        : v.rule === "changes-after-today"
+          ? `${officialDate(old.date)} ${old.halfDay} is on or before today or within the notice after it (a change lies on ${officialDate(outcome.changeableFrom)} or later)`
+          : `${[`${province.name}: `, `${province.name}, `].reduce((m, prefix) => (m.startsWith(prefix) ? m.slice(prefix.length) : m), v.message)}${since.length ? ` — ${since.join("; ")}` : ""}`;
     const reasons = broken.length
-      ? broken.map((v) => `${v.message.startsWith(`${province.name}: `) ? v.message.slice(province.name.length + 2) : v.message}${bySince(v.rule)}`)
-      : [outcome.provenMinimal ? "no re-plan that also brings it back moves fewer sessions away from that version" : "not brought back (this re-plan is not proven minimal)"];
+      ? broken.map(reason)
+      : [outcome.schedule.report?.proven ? "no re-plan that also brings it back stays closer to that version (proven)" : "not brought back (this re-plan is not proven the closest)"];
     result.push({ province: province.name, reasons });
   }
   return result;

@@ -1,5 +1,5 @@
 /** The CLI's side of plan variants: reading a changes file, and a --profile name checked as usage. */
-import { ChangeLogSchema, EMPTY_LOG, withChange, type ChangeLog } from "../model/change-log.ts";
+import { parseRecordedChanges, type ChangeLog } from "../model/change-log.ts";
 import { ChangesSchema, type Changes } from "../model/changes.ts";
 import { parseYaml, validate } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
@@ -13,11 +13,18 @@ export function readChanges(file: string): Changes {
   return validate(ChangesSchema, parseYaml(readInput(file), displayName(file)), displayName(file));
 }
 
-/** A change log a re-plan recorded (changes.json), or a planner's changes file read as one standing change. */
+/**
+ * A change log a re-plan recorded (changes.json), or a planner's changes file read as one standing
+ * change; a file that is neither gets the changes file's problems, with line and field.
+ */
 export function readChangeLog(file: string): ChangeLog {
   const parsed = parseYaml(readInput(file), displayName(file));
-  const log = ChangeLogSchema.safeParse(parsed.value);
-  return log.success ? log.data : withChange(EMPTY_LOG, validate(ChangesSchema, parsed, displayName(file)), { version: 1, today: "2000-01-01" });
+  // `check` applies what stands; the version and day a plain changes file is dated with play no part there.
+  const log = parseRecordedChanges(parsed.value, { version: 1, today: "2000-01-01" });
+  if (log) return log;
+  // Neither: the changes file's own problems, with line and field.
+  validate(ChangesSchema, parsed, displayName(file));
+  throw new Error("a changes file that validates is read as a log");
 }
 
 /** --profile NAME: an unknown name is a usage error listing the plan's profiles. */

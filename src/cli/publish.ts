@@ -2,14 +2,12 @@ import { join } from "node:path";
 import { versionFiles } from "../export/index.ts";
 import type { Lang } from "../export/labels.ts";
 import { ScheduleFolder, type FileTree } from "../folder/schedule-folder.ts";
-import type { ChangeLog } from "../model/change-log.ts";
 import type { PlanData } from "../model/schema.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
-import type { ReplanOutcome } from "../solve/replan.ts";
 
 /** The files of one version, with export warnings printed unless quiet. */
-export async function filesOfVersion(plan: Plan, schedule: Schedule, options: { lang: Lang; quiet?: boolean; replan?: ReplanOutcome; log?: ChangeLog; source?: PlanData }): Promise<FileTree> {
+export async function filesOfVersion(plan: Plan, schedule: Schedule, options: { lang: Lang; quiet?: boolean; source?: PlanData }): Promise<FileTree> {
   const { files, warnings } = await versionFiles(plan, schedule, options);
   if (!options.quiet) for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   return files;

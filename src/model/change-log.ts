@@ -8,8 +8,9 @@
  * version is checked, re-planned from or restored with exactly the changes it honoured.
  */
 import { z } from "zod";
-import { applyChanges, ChangesSchema, unknownNames, type Changes } from "./changes.ts";
-import { error, InputError, type Issue } from "./issues.ts";
+import { applyChanges, ChangesSchema, lapsedParts, unknownNames, type Changes } from "./changes.ts";
+import { error, InputError, warning, type Issue } from "./issues.ts";
+import { nameKey } from "./provinces.ts";
 import { resolvePlan, type Plan } from "./plan.ts";
 import type { PlanData } from "./schema.ts";
 import { DateString } from "./schema.ts";
@@ -69,22 +70,49 @@ export function withWithdrawal(log: ChangeLog, id: number, made: { version: numb
 
 /**
  * `original` (the plan file, with the schedule's profile) with every standing change applied in the
- * order it was made, resolved once. A name a change uses that the plan no longer has is bad input,
- * located at the change that uses it.
+ * order it was made, resolved once. A name the changes from `strictFrom` on use that the plan does
+ * not have is bad input, located at the change; in an older change, whose names the plan had when it
+ * was made, the parts the plan has since lost lapse, with a warning naming the change.
  */
-export function planWithLog(original: Plan, log: ChangeLog, source: string): { plan: Plan; warnings: Issue[] } {
+export function planWithLog(original: Plan, log: ChangeLog, source: string, strictFrom = Number.POSITIVE_INFINITY): { plan: Plan; warnings: Issue[] } {
   let data: PlanData = original.data;
   const issues: Issue[] = [];
+  const warnings: Issue[] = [];
   for (const entry of standingChanges(log)) {
+    const at = ["entries", log.entries.indexOf(entry), "change"];
+    if (entry.id < strictFrom) {
+      const { kept, lapsed } = lapsedParts(data, entry.change);
+      warnings.push(...lapsed.map((why) => warning("change-lapsed", at, `change #${entry.id} (v${entry.version}) no longer applies in part: ${why}`, `nothing to do; withdraw change #${entry.id} to clear it from the changes that stand`)));
+      data = applyChanges(data, kept);
+      continue;
+    }
     const unknown = unknownNames(data, entry.change);
-    issues.push(...unknown.map((message) => error("unknown-name", ["entries", log.entries.indexOf(entry), "change"], `change #${entry.id} (v${entry.version}): ${message}`, `withdraw change #${entry.id} or correct the plan`)));
+    issues.push(...unknown.map((message) => error("unknown-name", at, `change #${entry.id} (v${entry.version}): ${message}`, `correct the change`)));
     if (!unknown.length) data = applyChanges(data, entry.change);
   }
   if (issues.length) throw new InputError(source, issues);
-  if (data === original.data) return { plan: original, warnings: [] };
+  if (data === original.data) return { plan: original, warnings };
   const resolved = resolvePlan(data);
   if (!resolved.ok) throw new InputError(source, resolved.issues);
-  return { plan: resolved.value, warnings: resolved.warnings };
+  return { plan: resolved.value, warnings: [...warnings, ...resolved.warnings] };
+}
+
+/**
+ * The standing changes a new one would silently override — a half-day asked for, a cluster to move
+ * to, a cluster's window, given again: the planner withdraws the old answer first, so the log never
+ * shows two answers standing where one holds.
+ */
+export function supersededBy(log: ChangeLog, change: Changes): { entry: ChangeEntry; what: string }[] {
+  const out: { entry: ChangeEntry; what: string }[] = [];
+  for (const entry of standingChanges(log)) {
+    for (const [name, p] of Object.entries(change.provinces)) {
+      const old = Object.entries(entry.change.provinces).find(([other]) => nameKey(other) === nameKey(name))?.[1];
+      if (p.fixed && old?.fixed) out.push({ entry, what: `${name}'s half-day` });
+      if (p.cluster && old?.cluster) out.push({ entry, what: `${name}'s cluster` });
+    }
+    for (const name of Object.keys(change.clusters)) if (Object.keys(entry.change.clusters).some((other) => other.normalize("NFC") === name.normalize("NFC"))) out.push({ entry, what: `${name}'s window` });
+  }
+  return out;
 }
 
 /**

@@ -63,7 +63,8 @@ export function applyChanges(data: PlanData, changes: Changes): PlanData {
     const current = own(provinces, key) ?? { unavailable: [], preferred: [] };
     const notOnly = change.onlyAvailable ? [...datesBetween(data.campaign.period.from, data.campaign.period.to)].filter((d) => !change.onlyAvailable!.includes(d)) : [];
     setOwn(provinces, key, { ...current, unavailable: [...current.unavailable, ...change.unavailable, ...notOnly], ...(change.fixed ? { fixed: change.fixed } : {}) });
-    if (change.cluster !== undefined) {
+    // A move places a province the plan has; it never brings back one the plan file removed.
+    if (change.cluster !== undefined && clusters.some((c) => c.provinces.some((p) => nameKey(p) === nameKey(name)))) {
       const target = change.cluster.normalize("NFC");
       const written = clusters.flatMap((c) => c.provinces).find((p) => nameKey(p) === nameKey(name)) ?? name;
       clusters = clusters.map((c) => {
@@ -83,6 +84,39 @@ export function applyChanges(data: PlanData, changes: Changes): PlanData {
     return change ? { ...cluster, window: change.window } : cluster;
   });
   return { ...data, provinces, trainers: [...trainers, ...changes.join], clusters };
+}
+
+/**
+ * The parts of a change the plan no longer has a place for (a province removed from every cluster,
+ * a trainer or a cluster removed, a trainer who joined by change now written in the plan file): an
+ * older change's such parts lapse, and the planner is told; the rest of it still stands.
+ */
+export function lapsedParts(data: PlanData, changes: Changes): { kept: Changes; lapsed: string[] } {
+  const inPlan = new Set(data.clusters.flatMap((c) => c.provinces.map(nameKey)));
+  const trainerIds = new Set(data.trainers.map((t) => t.id.normalize("NFC")));
+  const clusterNames = new Set(data.clusters.map((c) => c.name.normalize("NFC")));
+  const lapsed: string[] = [];
+  const keep = <V>(record: Record<string, V>, has: (key: string) => boolean, why: (key: string) => string): Record<string, V> => {
+    const out: Record<string, V> = {};
+    for (const [key, value] of Object.entries(record)) {
+      if (has(key)) setOwn(out, key, value);
+      else lapsed.push(why(key));
+    }
+    return out;
+  };
+  const provinces = keep(changes.provinces, (name) => inPlan.has(nameKey(name)), (name) => `${name} is no longer in any cluster of the plan`);
+  for (const [name, change] of Object.entries(provinces)) {
+    if (change.cluster !== undefined && !clusterNames.has(change.cluster.normalize("NFC"))) {
+      lapsed.push(`${name}'s move to ${change.cluster}: the plan has no such cluster any more`);
+      const { cluster: _gone, ...rest } = change;
+      setOwn(provinces, name, rest);
+    }
+  }
+  const trainers = keep(changes.trainers, (id) => trainerIds.has(id.normalize("NFC")), (id) => `trainer ${id} is no longer in the plan`);
+  const clusters = keep(changes.clusters, (name) => clusterNames.has(name.normalize("NFC")), (name) => `${name} is no longer a cluster of the plan`);
+  const join = changes.join.filter((t) => !trainerIds.has(t.id.normalize("NFC")));
+  for (const t of changes.join) if (trainerIds.has(t.id.normalize("NFC"))) lapsed.push(`trainer ${t.id} is now in the plan file`);
+  return { kept: { provinces, trainers, clusters, join }, lapsed };
 }
 
 /** Names the changes mention that the plan does not have: for a clear error before solving. */

@@ -53,7 +53,7 @@ export class FrozenConflictError extends TaphuanError {
     readonly today: string,
     readonly violations: readonly Violation[],
   ) {
-    super(`the changes contradict ${violations.length === 1 ? "a session" : "sessions"} held on or before today (${today}), which cannot change:\n${violations.map((v) => `  ${v.message}`).join("\n")}\ngive dates after today, or withdraw the change`);
+    super(`the changed plan contradicts ${violations.length === 1 ? "a session" : "sessions"} held on or before today (${today}), which cannot change:\n${violations.map((v) => `  ${v.message}`).join("\n")}\ngive dates after today, withdraw the change, or undo the edit of the plan that reaches into the past`);
     this.name = "FrozenConflictError";
   }
 }

@@ -11,7 +11,7 @@ import { DateString } from "../model/schema.ts";
 import type { SolverName } from "./backends.ts";
 import { checkSchedule } from "./check.ts";
 import { changeableFrom } from "./constraints/changes-after-today.ts";
-import type { PreviousSchedule, SessionAt, Violation } from "./constraints/types.ts";
+import { sameTrainers, type PreviousSchedule, type SessionAt, type Violation } from "./constraints/types.ts";
 import { FrozenConflictError } from "./errors.ts";
 import { proveRelaxations, type Relaxation } from "./relax.ts";
 import { solvePlan } from "./solve.ts";
@@ -55,13 +55,11 @@ export interface ReplanOutcome {
   readonly cancelled: readonly Session[];
   /** Where no re-plan exists: the smallest changes that make one possible, each proven by re-planning with it. */
   readonly suggestions: readonly Relaxation[];
-  /** The day it was made on, and the first day a change could lie on. */
+  /** The day it was made on (never earlier than the previous version's), and the first day a change could lie on. */
   readonly today: string;
   readonly changeableFrom: string;
 }
 
-const sortedKey = (ids: readonly string[]) => [...ids].sort().join("\u0000");
-const sameTrainers = (a: readonly string[], b: readonly string[]) => sortedKey(a) === sortedKey(b);
 
 /** A `today` given by a person or a program: a real calendar date written YYYY-MM-DD, or bad input naming `source`. */
 export function validToday(today: unknown, source = "today"): string {
@@ -109,7 +107,10 @@ export function pastContradictions(plan: Plan, sessions: readonly Session[], tod
 }
 
 export async function replan(plan: Plan, previous: Schedule, options: ReplanOptions): Promise<ReplanOutcome> {
-  const today = validToday(options.today);
+  // What a version recorded as held stays held: a today earlier than its own (a rehearsal, a wrong
+  // clock) cannot give back days that have passed.
+  const given = validToday(options.today);
+  const today = previous.today !== undefined && previous.today > given ? previous.today : given;
   const contradictions = pastContradictions(plan, previous.sessions, today);
   if (contradictions.length) throw new FrozenConflictError(today, contradictions);
   const solving = { ...(options.solver ? { solver: options.solver } : {}), ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}) };
@@ -128,7 +129,8 @@ export async function replan(plan: Plan, previous: Schedule, options: ReplanOpti
   return {
     ...compared,
     schedule,
-    provenMinimal: solved.report.proven,
+    // Restoring minimises the distance to the restored version, not the moves from the current one.
+    provenMinimal: solved.report.proven && options.toward === undefined,
     today,
     changeableFrom: before.changeableFrom!,
     suggestions: schedule.status === "partial" && options.proveRelaxations !== false ? (await proveRelaxations(plan, schedule, { solve: replanned })).relaxations : [],
@@ -147,7 +149,7 @@ export function compareSessions(plan: Plan, previous: Schedule, next: readonly S
   const sessions = next.map((session) => {
     const old = byCode.get(keyOf(session));
     const moved = old !== undefined && (old.date !== session.date || old.halfDay !== session.halfDay);
-    const restaffed = old !== undefined && !sameTrainers(old.trainers, session.trainers);
+    const restaffed = old !== undefined && !sameTrainers(new Set(old.trainers), session.trainers);
     const kind: ChangeKind = !old ? "added" : moved && restaffed ? "moved-and-restaffed" : moved ? "moved" : restaffed ? "restaffed" : "unchanged";
     // A cluster renamed in the plan: the session says so, and its invitation is updated unless it was held.
     const renamed = kind === "unchanged" && old!.cluster !== session.cluster;

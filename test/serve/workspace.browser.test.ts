@@ -79,7 +79,7 @@ describe("the workspace in a browser", () => {
     expect(today > "2026-01-01").toBe(true);
     const response = await Promise.all([page.waitForNavigation({ timeout: 90_000 }), page.click("#preview-button")]).then(([r]) => r);
     expect(response?.status()).toBe(409);
-    expect(await page.$eval("p.note", (e) => e.textContent)).toContain("Thay đổi này mâu thuẫn với buổi đã tổ chức (không thể đổi quá khứ)");
+    expect(await page.$eval("p.note", (e) => e.textContent)).toContain("Kế hoạch sau thay đổi mâu thuẫn với buổi đã tổ chức (không thể đổi quá khứ)");
     await page.screenshot({ path: join(SHOTS, "3b-past-refused.png") });
     await Promise.all([page.waitForNavigation(), page.click("p a")]);
   }, 120_000);

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { officialDate } from "../../model/calendar.ts";
 import type { Plan } from "../../model/plan.ts";
-import type { HardConstraint, StaffVariable, Violation } from "./types.ts";
+import { sameTrainers, type HardConstraint, type StaffVariable, type Violation } from "./types.ts";
 
 /**
  * A re-plan is decided today and announced after: a province needs time to book its hall and its
@@ -17,7 +17,6 @@ export function changeableFrom(plan: Plan, today: string): string {
   return after > tomorrow ? after : tomorrow;
 }
 
-const sameSet = (a: ReadonlySet<string>, b: readonly string[]) => a.size === new Set(b).size && b.every((t) => a.has(t));
 const dateOf = (slotKey: string) => slotKey.slice(0, 10);
 
 /**
@@ -30,7 +29,7 @@ export const changesAfterToday: HardConstraint = {
   id: "changes-after-today",
   label: "Nothing is placed, moved or re-staffed on or before today, nor within the re-planning notice after it",
   kind: "hard",
-  encode({ previous, provinces, sessionVariables, staffVariables, model }) {
+  encode({ previous, provinces, sessionVariables, staffVariables, groupOf, model }) {
     if (!previous?.changeableFrom) return;
     const from = previous.changeableFrom;
     const staffAt = new Map<string, StaffVariable[]>();
@@ -50,7 +49,7 @@ export const changesAfterToday: HardConstraint = {
           continue;
         }
         // Staying where it is: with exactly its trainers, or not at all.
-        const staff = staffAt.get(`${code}|${slotKey}`) ?? [];
+        const staff = staffAt.get(`${groupOf(province)}|${slotKey}`) ?? [];
         for (const v of staff) if (!now.trainers.has(v.trainer.id)) model.addRow(`notice:${v.name}`, [[v.name, 1]], { max: 0 });
         for (const trainer of now.trainers) {
           model.addRow(`notice:${code}|${trainer}`, [...staff.filter((v) => v.trainer.id === trainer).map((v) => [v.name, 1] as const), [x, -1] as const], { min: 0 });
@@ -68,7 +67,7 @@ export const changesAfterToday: HardConstraint = {
       if (code === undefined || previous.frozen.has(code) || session.date >= from) continue;
       const now = previous.current.get(code);
       const moved = !now || now.slotKey !== `${session.date}/${session.halfDay}`;
-      if (!moved && sameSet(now.trainers, session.trainers)) continue;
+      if (!moved && sameTrainers(now.trainers, session.trainers)) continue;
       const what = !now ? "placed on" : moved ? "moved to" : "given other trainers on";
       const when = session.date <= today ? `on or before today (${officialDate(today)})` : `within the ${days} working days' notice after today (${officialDate(today)})`;
       violations.push({ rule: this.id, province: session.province, date: session.date, halfDay: session.halfDay, trainers: session.trainers, message: `${session.province}: ${what} ${officialDate(session.date)} ${session.halfDay}, ${when}; a change lies on ${officialDate(from)} or later` });

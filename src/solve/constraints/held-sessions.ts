@@ -1,7 +1,6 @@
 import { officialDate } from "../../model/calendar.ts";
-import type { HardConstraint, Violation } from "./types.ts";
+import { sameTrainers, type HardConstraint, type Violation } from "./types.ts";
 
-const sameSet = (a: ReadonlySet<string>, b: readonly string[]) => a.size === new Set(b).size && b.every((t) => a.has(t));
 
 /**
  * Re-planning: a session already held stays exactly as it was — its half-day and its trainers.
@@ -39,7 +38,7 @@ export const heldSessions: HardConstraint = {
       if (!now) violations.push({ rule: this.id, date, halfDay, message: `${was} (province code ${code}) is missing` });
       else if (`${now.session.date}/${now.session.halfDay}` !== before.slotKey) {
         violations.push({ rule: this.id, province: now.session.province, date: now.session.date, halfDay: now.session.halfDay, message: `${now.session.province}: ${was} is now on ${officialDate(now.session.date)} ${now.session.halfDay}` });
-      } else if (!sameSet(before.trainers, now.session.trainers)) {
+      } else if (!sameTrainers(before.trainers, now.session.trainers)) {
         violations.push({ rule: this.id, province: now.session.province, date, halfDay, trainers: now.session.trainers, message: `${now.session.province}: ${was} now names ${now.session.trainers.join(", ")}` });
       }
     }

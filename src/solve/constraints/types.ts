@@ -118,6 +118,11 @@ export interface SoftGoal {
   evaluate(context: CheckContext): number;
 }
 
+/** Whether a session names exactly these trainers, in any order. */
+export function sameTrainers(before: ReadonlySet<string>, now: readonly string[]): boolean {
+  return before.size === new Set(now).size && now.every((t) => before.has(t));
+}
+
 export function at(session: Session): { date: string; halfDay: HalfDayName } {
   return { date: session.date, halfDay: session.halfDay };
 }
