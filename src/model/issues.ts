@@ -13,14 +13,18 @@ export interface Issue {
   readonly path: readonly PathSegment[];
   readonly message: string;
   readonly hint?: string;
+  /** The facts the message is made of, so it can be said again in another language (src/export/issue-words.ts). */
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
 }
 
-export function error(code: string, path: readonly PathSegment[], message: string, hint?: string): Issue {
-  return { code, severity: "error", path, message, ...(hint ? { hint } : {}) };
+type Params = Readonly<Record<string, string | number | boolean>>;
+
+export function error(code: string, path: readonly PathSegment[], message: string, hint?: string, params?: Params): Issue {
+  return { code, severity: "error", path, message, ...(hint ? { hint } : {}), ...(params ? { params } : {}) };
 }
 
-export function warning(code: string, path: readonly PathSegment[], message: string, hint?: string): Issue {
-  return { code, severity: "warning", path, message, ...(hint ? { hint } : {}) };
+export function warning(code: string, path: readonly PathSegment[], message: string, hint?: string, params?: Params): Issue {
+  return { code, severity: "warning", path, message, ...(hint ? { hint } : {}), ...(params ? { params } : {}) };
 }
 
 /** `clusters[0].provinces[3]`, the way an editor's breadcrumb reads. */

@@ -187,12 +187,12 @@ export function resolvePlan(input: PlanData): Result<Plan> {
       } else {
         for (const [end, date] of [["starts", window.from], ["ends", window.to]] as const) {
           if (!calendar.isWorkingDay(date)) {
-            issues.push(warning("window-on-non-working-day", [...clusterPath, "window", end === "starts" ? "from" : "to"], `${clusterData.name}'s window ${end} on ${date}, ${calendar.isHoliday(date) ? "a holiday" : `a ${calendar.weekdayName(date)}`}: no session is placed that day`));
+            issues.push(warning("window-on-non-working-day", [...clusterPath, "window", end === "starts" ? "from" : "to"], `${clusterData.name}'s window ${end} on ${date}, ${calendar.isHoliday(date) ? "a holiday" : `a ${calendar.weekdayName(date)}`}: no session is placed that day`, undefined, { cluster: clusterData.name, end, date, holiday: calendar.isHoliday(date) }));
           }
         }
       }
     } else {
-      if (!proposed) issues.push(warning("window-missing", [...clusterPath, "name"], `${clusterData.name} has no date window: the campaign period ${periodFrom}..${periodTo} applies`, 'or write window: propose to have taphuan propose one'));
+      if (!proposed) issues.push(warning("window-missing", [...clusterPath, "name"], `${clusterData.name} has no date window: the campaign period ${periodFrom}..${periodTo} applies`, "or write window: propose to have taphuan propose one", { cluster: clusterData.name, from: periodFrom, to: periodTo }));
       window = campaign.period;
     }
 
@@ -338,11 +338,11 @@ function countingWarnings(data: PlanData, clusters: readonly Cluster[], trainers
     for (const [role, count] of needs) {
       const pool = trainersOf(trainers, role, cluster.name);
       if (pool.length < count) {
-        warnings.push(warning("role-count", path, `each session needs ${count} ${role} trainer${count > 1 ? "s" : ""}, but ${pool.length === 0 ? `no ${role} trainer may serve ${cluster.name}` : `only ${pool.length} may serve ${cluster.name} (${pool.map((t) => t.id).join(", ")})`}: none of its provinces can be placed`, `add ${role} trainers for ${cluster.name}`));
+        warnings.push(warning("role-count", path, `each session needs ${count} ${role} trainer${count > 1 ? "s" : ""}, but ${pool.length === 0 ? `no ${role} trainer may serve ${cluster.name}` : `only ${pool.length} may serve ${cluster.name} (${pool.map((t) => t.id).join(", ")})`}: none of its provinces can be placed`, `add ${role} trainers for ${cluster.name}`, { cluster: cluster.name, role, count, available: pool.length }));
       }
     }
     if (cluster.provinces.length > cluster.slots.length) {
-      warnings.push(warning("more-provinces-than-half-days", path, `${cluster.name} has ${cluster.provinces.length} provinces but ${cluster.slots.length} working half-days in its window: at most ${cluster.slots.length} can be placed`, "widen the window"));
+      warnings.push(warning("more-provinces-than-half-days", path, `${cluster.name} has ${cluster.provinces.length} provinces but ${cluster.slots.length} working half-days in its window: at most ${cluster.slots.length} can be placed`, "widen the window", { cluster: cluster.name, provinces: cluster.provinces.length, halfDays: cluster.slots.length }));
     }
     for (const province of cluster.provinces) {
       if (!province.fixed) continue;
@@ -350,9 +350,9 @@ function countingWarnings(data: PlanData, clusters: readonly Cluster[], trainers
       const at = ["provinces", settings?.key ?? province.name, "fixed"];
       const { date, halfDay } = province.fixed;
       if (date < cluster.window.from || date > cluster.window.to) {
-        warnings.push(warning("fixed-outside-window", at, `${province.name} is fixed to ${date} ${halfDay}, outside ${cluster.name}'s window ${cluster.window.from}..${cluster.window.to}: it cannot be placed`, "fix it inside the window, or widen the window"));
+        warnings.push(warning("fixed-outside-window", at, `${province.name} is fixed to ${date} ${halfDay}, outside ${cluster.name}'s window ${cluster.window.from}..${cluster.window.to}: it cannot be placed`, "fix it inside the window, or widen the window", { province: province.name, date, halfDay, cluster: cluster.name, from: cluster.window.from, to: cluster.window.to }));
       } else if (!calendar.isWorkingDay(date)) {
-        warnings.push(warning("fixed-non-working-day", at, `${province.name} is fixed to ${date}, ${calendar.isHoliday(date) ? "a holiday" : `a ${calendar.weekdayName(date)}`}: it cannot be placed`, "fix it on a working day"));
+        warnings.push(warning("fixed-non-working-day", at, `${province.name} is fixed to ${date}, ${calendar.isHoliday(date) ? "a holiday" : `a ${calendar.weekdayName(date)}`}: it cannot be placed`, "fix it on a working day", { province: province.name, date, holiday: calendar.isHoliday(date) }));
       }
     }
   }

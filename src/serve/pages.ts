@@ -65,9 +65,12 @@ function sessionLink(file: string, lang: Lang, province: string, label: string):
 function grid(plan: Plan, schedule: Schedule, lang: Lang, file: string, editable: boolean): string {
   const w = WORDS[lang];
   const { from, to } = plan.data.campaign.period;
-  const days = [...datesBetween(from, to)].filter((d) => plan.calendar.isWorkingDay(d));
+  // Working days, and the holidays that fall on them: a holiday is shown as one, not left out.
+  const workdays = new Set(plan.data.campaign.workingDays);
+  const days = [...datesBetween(from, to)].filter((d) => plan.calendar.isWorkingDay(d) || (plan.calendar.isHoliday(d) && workdays.has(plan.calendar.weekday(d))));
   const head = `<tr><th>${e(w.sessionHeader[1]!)}</th>${plan.clusters.map((c, i) => `<th><span class="swatch c${i % PALETTE.length}"></span>${e(c.name)}</th>`).join("")}</tr>`;
   const rows = days.map((date) => {
+    if (plan.calendar.isHoliday(date)) return `<tr class="holiday"><th>${e(officialDay(date, lang))}</th><td colspan="${plan.clusters.length}">${e(w.holiday)}</td></tr>`;
     const cells = plan.clusters.map((cluster) => {
       const inWindow = schedulableDay(plan, cluster, date);
       const entries = schedule.sessions
@@ -80,7 +83,7 @@ function grid(plan: Plan, schedule: Schedule, lang: Lang, file: string, editable
     });
     return `<tr><th>${e(officialDay(date, lang))}</th>${cells.join("")}</tr>`;
   });
-  return `<section id="grid"><h2>${e(w.grid)}</h2><p class="legend"><span class="outside-sample"></span> ${e(w.outsideWindow)}</p><table class="grid"><thead>${head}</thead><tbody>${rows.join("")}</tbody></table></section>`;
+  return `<section id="grid"><h2>${e(w.grid)}</h2><p class="legend"><span class="outside-sample"></span> ${e(w.outsideWindow)}</p><div class="scroll"><table class="grid"><thead>${head}</thead><tbody>${rows.join("")}</tbody></table></div></section>`;
 }
 
 /** Who is where, when, and the trip between consecutive sessions. */
@@ -144,6 +147,8 @@ export interface PlanPageInput {
   readonly today?: string;
   /** What changed in the plan file since the current version was made from it. */
   readonly planEdit?: readonly string[];
+  /** The plan's warnings, as the CLI prints them, in the page's language. */
+  readonly warnings?: readonly string[];
 }
 
 export function planPage(input: PlanPageInput): string {
@@ -152,6 +157,7 @@ export function planPage(input: PlanPageInput): string {
   const base = `/p/${encodeURIComponent(file)}`;
   const parts: string[] = [`<h1>${e(plan.data.campaign.title)}</h1>`];
   if (input.note) parts.push(`<p class="note" role="status">${e(input.note)}</p>`);
+  if (input.warnings?.length) parts.push(`<section id="plan-warnings"><h2>${e(w.planWarnings)}</h2><ul>${input.warnings.map((x) => `<li>${e(x)}</li>`).join("")}</ul></section>`);
   if (!schedule) {
     parts.push(`<p>${e(w.noSchedule)}</p>`, solveControls(w, base, lang));
   } else {
@@ -172,7 +178,8 @@ export function planPage(input: PlanPageInput): string {
     }
     const report = schedule.report;
     // The objective of a re-plan counts moves in tiers above the goals: a number for the solver, not the planner.
-    parts.push(`<p class="summary">${e(w.scheduled(schedule.sessions.length))}${report && !input.changes ? ` · ${e(report.proven ? w.proven : w.notProven)}` : ""}</p>`);
+    // "Proven optimal" only of a complete schedule: a partial one is said to be partial, whatever its parts' proofs.
+    parts.push(`<p class="summary">${e(w.scheduled(schedule.sessions.length))}${report && !input.changes ? ` · ${e(schedule.status === "partial" ? w.partial : report.proven ? w.proven : w.notProven)}` : ""}</p>`);
     if (schedule.status === "partial") {
       parts.push(
         `<section class="partial" role="alert"><h2>${e(w.partial)}</h2><p>${e(w.unplaced)}:</p><ul>${schedule.unplaced.map((u) => `<li><strong>${e(u.province)}</strong> (${e(u.cluster)}): ${e(u.reasons.join("; "))}</li>`).join("")}</ul></section>`,
@@ -185,7 +192,7 @@ export function planPage(input: PlanPageInput): string {
     }
     if (input.log) {
       const entries = input.log.map((entry) =>
-        `<li>${e(entry.text)}${entry.standing && editable ? ` <form method="post" action="${base}/changes/${entry.id}/withdraw?lang=${lang}" class="inline withdraw"><input type="hidden" name="today" value="${e(input.today ?? "")}"><button type="submit">${e(w.withdraw)}</button></form>` : ""}</li>`,
+        `<li>${e(entry.text)}${entry.standing && editable ? ` <form method="post" action="${base}/changes/${entry.id}/withdraw?lang=${lang}" class="inline withdraw"><input type="date" name="today" value="${e(input.today ?? "")}" required aria-label="${e(w.today)}"> <button type="submit">${e(w.withdraw)}</button></form>` : ""}</li>`,
       );
       parts.push(`<section id="change-log"><h2>${e(w.changeLog)}</h2>${entries.length ? `<ul>${entries.join("")}</ul>` : `<p>${e(w.noChanges)}</p>`}</section>`);
     }

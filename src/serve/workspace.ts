@@ -27,7 +27,8 @@ import { officialDate } from "../export/labels.ts";
 import { ruleLabel } from "../export/rule-labels.ts";
 import { standingChanges } from "../model/change-log.ts";
 import { emptyChanges, type Changes } from "../model/changes.ts";
-import { error, formatIssue, InputError } from "../model/issues.ts";
+import { error, formatIssue, InputError, type Issue } from "../model/issues.ts";
+import { issueText } from "../export/issue-words.ts";
 import { loadPlanText } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
 import { setOwn } from "../model/records.ts";
@@ -186,14 +187,15 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     return dir;
   };
   // A plan is validated again only when its text changed: the plan list and every page read it.
-  const loaded = new Map<string, { text: string; result: { plan?: Plan; text: string; problems: string[] } }>();
-  const loadPlan = (name: string): { plan?: Plan; text: string; problems: string[] } => {
+  const loaded = new Map<string, { text: string; result: { plan?: Plan; warnings?: readonly Issue[]; text: string; problems: string[] } }>();
+  const loadPlan = (name: string): { plan?: Plan; warnings?: readonly Issue[]; text: string; problems: string[] } => {
     const text = readFileSync(planFile(name)!, "utf8").replace(/^\uFEFF/, "");
     const cached = loaded.get(name);
     if (cached?.text === text) return cached.result;
-    let result: { plan?: Plan; text: string; problems: string[] };
+    let result: { plan?: Plan; warnings?: readonly Issue[]; text: string; problems: string[] };
     try {
-      result = { plan: loadPlanText(text, name).plan, text, problems: [] };
+      const { plan, warnings } = loadPlanText(text, name);
+      result = { plan, warnings, text, problems: [] };
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       result = { text, problems: e.issues.map((issue) => formatIssue(name, issue)) };
@@ -228,7 +230,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   function renderPlan(c: Context, name: string, note?: string, status: 200 | 409 = 200): Response {
     const lang = langOf(c);
     const w = WORDS[lang];
-    const { plan, text, problems } = loadPlan(name);
+    const { plan, warnings, text, problems } = loadPlan(name);
     if (!plan) return c.html(layout(lang, name, `<h1>${name}</h1>${issuesBlock(w, problems)}${editor(w, name, lang, text)}`), 200);
     const reader = new ScheduleFolderReader(scheduleDir(name));
     const current = reader.currentVersion();
@@ -251,7 +253,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const planEdit = state?.planData && version === current ? planDifferences(state.planData, plan.data) : [];
     const log = recorded?.entries.map((entry) => ({ id: entry.id, text: describeEntry(entry, lang), standing: standing.has(entry.id) }));
     return c.html(
-      planPage({ lang, file: name, plan, versions: reader.versions(), downloads, today: todayIn(plan), planEdit, ...(log ? { log } : {}), ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(changes ? { changes } : {}), ...(comparison ? { comparison } : {}), ...(note ? { note } : {}) }),
+      planPage({ lang, file: name, plan, versions: reader.versions(), downloads, today: todayIn(plan), planEdit, warnings: (warnings ?? []).map((issue) => issueText(issue, lang)), ...(log ? { log } : {}), ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(changes ? { changes } : {}), ...(comparison ? { comparison } : {}), ...(note ? { note } : {}) }),
       status,
     );
   }
@@ -458,7 +460,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   app.post("/p/:plan/changes/:id/withdraw", withPlan(async (c, name) => {
     const id = Number(c.req.param("id"));
     const form = await c.req.parseBody();
-    return previewOf(c, name, (w) => w.withdrawOf(id), (w) => (Number.isInteger(id) && id > 0 ? { kind: "withdraw", id } : w.noChanges), String(form["today"] ?? "").trim());
+    return previewOf(c, name, (w) => w.withdrawOf(id), (w) => (Number.isInteger(id) && id > 0 ? { kind: "withdraw", id } : w.noSuchChange), String(form["today"] ?? "").trim());
   }));
 
   app.post("/p/:plan/previews/:id/accept", withPlan(async (c, name) => {

@@ -196,6 +196,15 @@ describe("the workspace over HTTP", () => {
     expect(after).toContain("Cụm Bắc");
   });
 
+  it("shows the plan's warnings in the page's language, and a holiday as a row of its own in the grid", async () => {
+    await solved(w);
+    const vi = await (await w.get(`/p/${PLAN}`)).text();
+    expect(vi).toContain('<section id="plan-warnings"><h2>Lưu ý về kế hoạch</h2><ul><li>Cụm B chưa có thời gian: áp dụng cả đợt, từ ngày 12/9/2022 đến ngày 16/9/2022 (hoặc ghi window: propose để taphuan đề xuất)</li></ul></section>');
+    expect(vi).toMatch(/<tr class="holiday"><th>Thứ Tư, 14\/9\/2022<\/th><td colspan="2">Ngày lễ: không xếp buổi nào<\/td><\/tr>/);
+    const en = await (await w.get(`/p/${PLAN}?lang=en`)).text();
+    expect(en).toContain("<li>Cụm B has no date window: the campaign period 2022-09-12..2022-09-16 applies — or write window: propose to have taphuan propose one</li>");
+  });
+
   it("compares two versions, restores an old one as the next, and serves downloads and the updates .zip", async () => {
     writeFileSync(join(w.dir, PLAN), readFileSync(join(w.dir, PLAN), "utf8").replace("  registry: vn-63", "  registry: vn-63\n  organizer: { name: Ban tổ chức, email: btc@example.org }"));
     await solved(w);
@@ -211,7 +220,7 @@ describe("the workspace over HTTP", () => {
     // Restoring v1 is a re-plan toward it: Hà Nam's answer (not on 12/9) still stands, so it alone does not come back.
     const restoring = await (await w.post(`/p/${PLAN}/versions/1/restore`, { today: "2022-09-05" })).text();
     expect(restoring).toContain("Không trở lại như phiên bản 1:");
-    expect(restoring).toMatch(/<li>Hà Nam: Hà Nam, 12\/9\/2022 (morning|afternoon): Hà Nam cannot host then — change #1, since v2<\/li>/);
+    expect(restoring).toMatch(/<li>Hà Nam: 12\/9\/2022 (morning|afternoon): Hà Nam cannot host then — change #1, since v2<\/li>/);
     const restored = await w.post(`/p/${PLAN}/previews/${/previews\/([\w-]+)\/accept/.exec(restoring)![1]}/accept`);
     expect(await restored.text()).toContain("Đã ghi phiên bản 3.");
     const v1 = JSON.parse(readFileSync(join(w.dir, "small", "versions", "v1", "schedule.json"), "utf8"));

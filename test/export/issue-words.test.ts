@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { issueText, VIETNAMESE_ISSUES } from "../../src/export/issue-words.ts";
+import { loadPlanText } from "../../src/model/load.ts";
+
+/** One plan that draws every plan warning the page words in Vietnamese. */
+const PLAN = `
+campaign: { id: w, title: w, period: { from: 2022-09-12, to: 2022-09-16 }, holidays: [2022-09-14], registry: vn-63 }
+sessionNeeds: { policy: 1, skills: 2 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-14 }, provinces: [Hà Nam, Nam Định, Ninh Bình, Thái Bình, Hưng Yên] }
+  - { name: Cụm B, provinces: [Bắc Ninh] }
+trainers:
+  - { id: CĐSQG-1, organisation: O, roles: [policy] }
+  - { id: DN-1, organisation: O, roles: [skills] }
+provinces:
+  Hà Nam: { fixed: { date: 2022-09-16, halfDay: morning } }
+  Bắc Ninh: { fixed: { date: 2022-09-14, halfDay: afternoon } }
+`;
+
+describe("plan warnings in the reader's language", () => {
+  const { warnings } = loadPlanText(PLAN, "w.yaml");
+
+  it("every warning the page words in Vietnamese is drawn, from its params, with nothing English or missing", () => {
+    expect([...new Set(warnings.map((w) => w.code))].sort()).toEqual([...VIETNAMESE_ISSUES].sort());
+    const vi = warnings.map((w) => issueText(w, "vi"));
+    expect(vi).toEqual([
+      "Thời gian của Cụm A kết thúc vào Thứ Tư, 14/9/2022, ngày lễ: không xếp buổi nào vào ngày đó",
+      "Cụm B chưa có thời gian: áp dụng cả đợt, từ ngày 12/9/2022 đến ngày 16/9/2022 (hoặc ghi window: propose để taphuan đề xuất)",
+      "Mỗi buổi cần 2 giảng viên vai trò skills, nhưng chỉ 1 giảng viên như vậy được phân công cho Cụm A: không tỉnh nào của cụm xếp được",
+      "Cụm A có 5 tỉnh nhưng chỉ 4 buổi làm việc trong thời gian của cụm: xếp được nhiều nhất 4 tỉnh (hãy mở rộng thời gian)",
+      "Hà Nam xin tổ chức vào 16/9/2022 (sáng), ngoài thời gian của Cụm A (12/9/2022–14/9/2022): không xếp được",
+      "Mỗi buổi cần 2 giảng viên vai trò skills, nhưng chỉ 1 giảng viên như vậy được phân công cho Cụm B: không tỉnh nào của cụm xếp được",
+      "Bắc Ninh xin tổ chức vào Thứ Tư, 14/9/2022, ngày lễ: không xếp được",
+    ]);
+  });
+
+  it("in English, the detector's own sentence and its hint", () => {
+    expect(issueText(warnings.find((w) => w.code === "window-missing")!, "en")).toBe("Cụm B has no date window: the campaign period 2022-09-12..2022-09-16 applies — or write window: propose to have taphuan propose one");
+  });
+});
