@@ -238,6 +238,9 @@ export function replanForm(w: Words, lang: Lang, file: string, plan: Plan, sessi
 <p><label>${e(w.today)}: <input type="date" name="today" value="${e(today)}" required></label></p>
 <p><button type="submit" id="preview-button">${e(w.preview)}</button> <a href="${base}?lang=${lang}">${e(w.back)}</a></p>
 </form>`,
+    // The language switch keeps the session asked about.
+    `province=${encodeURIComponent(session.province)}`,
+    `${base}/replan`,
   );
 }
 
