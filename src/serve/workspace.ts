@@ -29,6 +29,7 @@ import { standingChanges } from "../model/change-log.ts";
 import { emptyChanges, type Changes } from "../model/changes.ts";
 import { error, formatIssue, InputError, type Issue } from "../model/issues.ts";
 import { issueText } from "../export/issue-words.ts";
+import { relaxationText } from "../export/fix-words.ts";
 import { loadPlanText } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
 import { setOwn } from "../model/records.ts";
@@ -133,16 +134,16 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     };
     secure();
     const host = c.req.header("host") ?? "";
-    if (!allowedHosts.has(host)) return c.text(`refused: Host "${host}" is not this workspace's`, 403);
+    if (!allowedHosts.has(host)) return c.text(`Từ chối: địa chỉ "${host}" không phải của bàn làm việc này. / Refused: Host "${host}" is not this workspace's.`, 403);
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
       const origin = c.req.header("origin");
       // Browsers may leave Origin out of a same-origin post; their Sec-Fetch-Site then vouches for it.
       const sameSite = origin === undefined && c.req.header("sec-fetch-site") === "same-origin";
-      if (origin !== `http://${host}` && !sameSite) return c.text(`refused: a change must come from this workspace's own page (Origin ${origin ?? "missing"})`, 403);
+      if (origin !== `http://${host}` && !sameSite) return c.text(`Từ chối: thay đổi phải gửi từ chính trang của bàn làm việc. / Refused: a change must come from this workspace's own page (Origin ${origin ?? "missing"}).`, 403);
     }
     if (options.token) {
       const given = c.req.query("token") ?? getCookie(c, "taphuan_token") ?? c.req.header("authorization")?.replace(/^Bearer /, "");
-      if (!given || !sameSecret(given, options.token)) return c.text("refused: this workspace needs its access token (the address printed when it started)", 401);
+      if (!given || !sameSecret(given, options.token)) return c.text("Từ chối: bàn làm việc cần mã truy cập (trong địa chỉ in ra khi khởi động). / Refused: this workspace needs its access token (in the address printed when it started).", 401);
       if (c.req.query("token")) {
         // Exchanged for a cookie, and taken out of the address bar and the history.
         setCookie(c, "taphuan_token", options.token, { httpOnly: true, sameSite: "Strict", path: "/" });
@@ -155,7 +156,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     secure();
     if (c.res.headers.get("content-type")?.startsWith("text/html")) c.header("Cache-Control", "no-store");
   });
-  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text(`refused: a request body is at most ${MAX_BODY_BYTES / 1024} KiB`, 413) }));
+  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text(`Từ chối: nội dung gửi lên tối đa ${MAX_BODY_BYTES / 1024} KiB. / Refused: a request body is at most ${MAX_BODY_BYTES / 1024} KiB.`, 413) }));
 
   app.get("/assets/:name", (c) => {
     const name = c.req.param("name");
@@ -163,6 +164,12 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     c.header("Cache-Control", "public, max-age=300");
     return c.body(readFileSync(new URL(`./assets/${name}`, import.meta.url)), 200, { "Content-Type": ASSETS[name]! });
   });
+
+  /** A page that is not there, said in the planner's language. */
+  const notFound = (c: Context, what: "noSuchPlan" | "noSuchJob" | "noSuchVersion" | "noSuchFile" | "noUpdates") => {
+    const lang = langOf(c);
+    return c.html(messagePage(lang, WORDS[lang].error, WORDS[lang][what], `/?lang=${lang}`), 404);
+  };
 
   const langOf = (c: Context): Lang => {
     const lang = c.req.query("lang");
@@ -205,7 +212,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   };
   const withPlan = (handler: (c: Context, name: string) => Response | Promise<Response>) => (c: Context) => {
     const name = c.req.param("plan")!;
-    return planFile(name) ? handler(c, name) : c.text("no such plan in this folder", 404);
+    return planFile(name) ? handler(c, name) : notFound(c, "noSuchPlan");
   };
 
   app.get("/", (c) => {
@@ -322,7 +329,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
 
   app.get("/p/:plan/jobs/:job/events", withPlan((c) => {
     const job = jobs.get(c.req.param("job")!);
-    if (!job) return c.text("no such job", 404);
+    if (!job) return notFound(c, "noSuchJob");
     return streamSSE(c, async (stream) => {
       let sent = 0;
       for (;;) {
@@ -344,7 +351,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
 
   app.post("/p/:plan/jobs/:job/stop", withPlan((c) => {
     const job = jobs.get(c.req.param("job")!);
-    if (!job) return c.text("no such job", 404);
+    if (!job) return notFound(c, "noSuchJob");
     job.stop?.();
     return c.json({ stopping: true });
   }));
@@ -438,7 +445,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       ...(proposal.restore ? [{ title: proposal.restore.notBack.length ? w.notBack(proposal.restore.version) : w.allBack(proposal.restore.version), lines: proposal.restore.notBack.map((n) => `${n.province}: ${n.reasons.join("; ")}`) }] : []),
     ];
     if (outcome.schedule.status === "partial") {
-      return c.html(previewPage(w, lang, name, { title: preview.title(w), ok: false, notes, sections, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${r.message} — ${w.proven}`) }));
+      return c.html(previewPage(w, lang, name, { title: preview.title(w), ok: false, notes, sections, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${relaxationText(r, lang)} — ${w.provenFix}`) }));
     }
     return c.html(previewPage(w, lang, name, { id, title: preview.title(w), ok: true, notes, sections, summary: replanSummary(diffSummary(outcome), lang), lines: changedLines(outcome.changes, lang) }));
   }));
@@ -510,7 +517,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const { plan } = loadPlan(name);
     const reader = new ScheduleFolderReader(scheduleDir(name));
     const [a, b] = [Number(c.req.query("a")), Number(c.req.query("b"))];
-    if (!plan || !reader.versions().includes(a) || !reader.versions().includes(b)) return c.text("no such version", 404);
+    if (!plan || !reader.versions().includes(a) || !reader.versions().includes(b)) return notFound(c, "noSuchVersion");
     const [older, newer] = [a, b].map((v) => reader.readSchedule(v)) as [Schedule, Schedule];
     const { changes } = compareSessions(plan, older, newer.sessions);
     const lines = changedLines(changes, lang);
@@ -520,15 +527,15 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   app.get("/p/:plan/files/:v/*", withPlan((c, name) => {
     const reader = new ScheduleFolderReader(scheduleDir(name));
     const version = Number(c.req.param("v"));
-    if (!reader.versions().includes(version)) return c.text("no such version", 404);
+    if (!reader.versions().includes(version)) return notFound(c, "noSuchVersion");
     let wanted: string;
     try {
       wanted = decodeURIComponent(c.req.path.split(`/files/${version}/`)[1] ?? "");
     } catch {
-      return c.text("bad address: broken percent-encoding", 400);
+      return c.html(messagePage(langOf(c), WORDS[langOf(c)].error, WORDS[langOf(c)].badAddress, `/?lang=${langOf(c)}`), 400);
     }
     const available = listFiles(reader.versionPath(version));
-    if (!available.includes(wanted)) return c.text("no such file", 404);
+    if (!available.includes(wanted)) return notFound(c, "noSuchFile");
     const type = DOWNLOAD_TYPES.find(([pattern]) => pattern.test(wanted))?.[1] ?? "application/octet-stream";
     return c.body(readFileSync(reader.versionPath(version, wanted)), 200, { "Content-Type": type, "Content-Disposition": `attachment; filename="${wanted.split("/").pop()}"`, "Cache-Control": "no-cache" });
   }));
@@ -536,9 +543,9 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   app.get("/p/:plan/:zip{updates-v\\d+\\.zip}", withPlan((c, name) => {
     const reader = new ScheduleFolderReader(scheduleDir(name));
     const version = Number(/\d+/.exec(c.req.param("zip")!)![0]);
-    if (!reader.versions().includes(version)) return c.text("no such version", 404);
+    if (!reader.versions().includes(version)) return notFound(c, "noSuchVersion");
     const entries = listFiles(reader.versionPath(version)).filter((f) => f.startsWith("updates/"));
-    if (!entries.length) return c.text("this version has no updates", 404);
+    if (!entries.length) return notFound(c, "noUpdates");
     // A fixed time in every entry: the same version gives the same bytes.
     const zip = zipSync(Object.fromEntries(entries.map((f) => [f, [new Uint8Array(readFileSync(reader.versionPath(version, f))), { mtime: new Date("2022-01-01T00:00:00Z") }]])));
     return c.body(zip, 200, { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename="updates-v${version}.zip"` });

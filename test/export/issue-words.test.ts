@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { relaxationText } from "../../src/export/fix-words.ts";
 import { issueText, VIETNAMESE_ISSUES } from "../../src/export/issue-words.ts";
+import type { Relaxation } from "../../src/solve/relax.ts";
 import { loadPlanText } from "../../src/model/load.ts";
 
 /** One plan that draws every plan warning the page words in Vietnamese. */
@@ -36,5 +38,25 @@ describe("plan warnings in the reader's language", () => {
 
   it("in English, the detector's own sentence and its hint", () => {
     expect(issueText(warnings.find((w) => w.code === "window-missing")!, "en")).toBe("Cụm B has no date window: the campaign period 2022-09-12..2022-09-16 applies — or write window: propose to have taphuan propose one");
+  });
+});
+
+describe("proven fixes in the reader's language", () => {
+  it("says each kind of fix in Vietnamese from its data, and in English as the fix search wrote it", () => {
+    const fixes: Relaxation[] = [
+      { kind: "widen-window", cluster: "Cụm 1", days: 3, window: { from: "2022-09-12", to: "2022-10-03" }, message: "widen Cụm 1's window to 12/9/2022–3/10/2022 (3 days later)" },
+      { kind: "more-trainers", cluster: "Cụm 1", role: "skills", count: 1, message: "1 more skills trainer for Cụm 1, free on every day of its window" },
+      { kind: "raise-cap", cap: 3, message: "allow 3 sessions at the same half-day nationwide instead of 2" },
+      { kind: "free-trainer", trainer: "CĐSQG-1", date: "2022-09-20", message: "CĐSQG-1 free on 20/9/2022" },
+      { kind: "move-province", province: "Nam Định", from: "Cụm 1", to: "Cụm 2", message: "move Nam Định from Cụm 1 to Cụm 2" },
+    ];
+    expect(fixes.map((f) => relaxationText(f, "vi"))).toEqual([
+      "mở rộng thời gian của Cụm 1 đến 3/10/2022 (thêm 3 ngày)",
+      "thêm 1 giảng viên vai trò skills cho Cụm 1, rảnh mọi ngày trong thời gian của cụm",
+      "cho phép tối đa 3 buổi diễn ra cùng lúc trên cả nước",
+      "CĐSQG-1 rảnh thêm ngày 20/9/2022",
+      "chuyển Nam Định từ Cụm 1 sang Cụm 2",
+    ]);
+    expect(fixes.map((f) => relaxationText(f, "en"))).toEqual(fixes.map((f) => f.message));
   });
 });
