@@ -105,26 +105,86 @@ function perTrainer(plan: Plan, schedule: Schedule, lang: Lang): string {
   return `<section id="trainers"><h2>${e(w.perTrainer)}</h2><div class="trainers">${blocks.join("")}</div></section>`;
 }
 
-/** The provinces at their capitals' coordinates, coloured by cluster: no tiles, no network. */
+/** A label's box, estimated from its length: wide enough for Vietnamese at 10 px, no font metrics needed. */
+export interface LabelBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+const LABEL_HEIGHT = 11;
+const labelWidth = (text: string) => text.length * 5.6 + 2;
+const overlap = (a: LabelBox, b: LabelBox) => Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+
+/** Where a label may go around its dot, nearest first: the four sides, then rings further out, which get a leader line. */
+const PLACES: readonly { dx: number; dy: number; anchor: "start" | "end" | "middle" }[] = [
+  { dx: 9, dy: 4, anchor: "start" }, { dx: -9, dy: 4, anchor: "end" }, { dx: 0, dy: -10, anchor: "middle" }, { dx: 0, dy: 17, anchor: "middle" },
+  { dx: 8, dy: -7, anchor: "start" }, { dx: 8, dy: 14, anchor: "start" }, { dx: -8, dy: -7, anchor: "end" }, { dx: -8, dy: 14, anchor: "end" },
+  ...[24, 40, 58, 80, 105].flatMap((radius) =>
+    Array.from({ length: 16 }, (_, k) => {
+      const angle = (k * Math.PI) / 8;
+      const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+      return { dx: Math.round(radius * cos), dy: Math.round(radius * sin) + 4, anchor: cos > 0.3 ? ("start" as const) : cos < -0.3 ? ("end" as const) : ("middle" as const) };
+    }),
+  ),
+];
+
+/**
+ * Labels that do not cover each other nor another dot: each province, the most crowded first, takes
+ * the nearest free place around its dot (a leader line to the far ones), or else the least covered.
+ */
+export function placeLabels(points: readonly { x: number; y: number; text: string }[]): { x: number; y: number; anchor: "start" | "end" | "middle"; box: LabelBox; leader: boolean }[] {
+  const dots: LabelBox[] = points.map((p) => ({ x: p.x - 7, y: p.y - 7, width: 14, height: 14 }));
+  const crowd = (i: number) => points.filter((q) => Math.hypot(q.x - points[i]!.x, q.y - points[i]!.y) < 40).length;
+  const order = points.map((_, i) => i).sort((a, b) => crowd(b) - crowd(a) || a - b);
+  const placed: LabelBox[] = [];
+  const result = new Array<{ x: number; y: number; anchor: "start" | "end" | "middle"; box: LabelBox; leader: boolean }>(points.length);
+  for (const i of order) {
+    const p = points[i]!;
+    const width = labelWidth(p.text);
+    const candidates = PLACES.map((place) => {
+      const x = p.x + place.dx;
+      const y = p.y + place.dy;
+      const left = place.anchor === "start" ? x : place.anchor === "end" ? x - width : x - width / 2;
+      const box = { x: left, y: y - LABEL_HEIGHT + 2, width, height: LABEL_HEIGHT };
+      const covered = [...placed, ...dots.filter((_, j) => j !== i)].reduce((sum, other) => sum + overlap(box, other), 0);
+      return { x, y, anchor: place.anchor, box, leader: Math.hypot(place.dx, place.dy) > 20, covered };
+    });
+    const best = candidates.find((c) => c.covered === 0) ?? candidates.reduce((a, b) => (b.covered < a.covered ? b : a));
+    placed.push(best.box);
+    result[i] = best;
+  }
+  return result;
+}
+
+/** The provinces at their capitals' coordinates, coloured by cluster, labelled without overlap, with a legend: no tiles, no network. */
 function map(plan: Plan, schedule: Schedule, lang: Lang, file: string, editable: boolean): string {
   const w = WORDS[lang];
   const records = plan.provinces.map((p) => p.record);
   const lats = records.map((r) => r.lat);
   const lons = records.map((r) => r.lon);
   const [minLat, maxLat, minLon, maxLon] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
-  const height = 640;
-  const scale = (height - 40) / Math.max(0.1, maxLat - minLat);
-  const width = Math.max(200, (maxLon - minLon) * scale + 160);
+  // Tall enough that the Red River delta's provinces, 20–40 km apart, get room for their names.
+  const scale = 860 / Math.max(0.1, maxLat - minLat);
   const clusterIndex = new Map(plan.clusters.map((c, i) => [c.name, i]));
   const scheduled = new Set(schedule.sessions.map((s) => s.code));
-  const dots = plan.provinces.map((p) => {
-    const x = 20 + (p.record.lon - minLon) * scale;
-    const y = 20 + (maxLat - p.record.lat) * scale;
+  const points = plan.provinces.map((p) => ({ x: 90 + (p.record.lon - minLon) * scale, y: 30 + (maxLat - p.record.lat) * scale, text: p.name }));
+  const labels = placeLabels(points);
+  const dots = plan.provinces.map((p, i) => {
+    const { x, y } = points[i]!;
+    const label = labels[i]!;
     const colour = PALETTE[(clusterIndex.get(p.cluster) ?? 0) % PALETTE.length]!;
-    const dot = `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${scheduled.has(p.record.code) ? colour : "#ffffff"}" stroke="${colour}" stroke-width="2"><title>${e(`${p.name} — ${p.cluster}`)}</title></circle><text x="${(x + 9).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="10">${e(p.name)}</text>`;
+    const leader = label.leader ? `<line x1="${x.toFixed(1)}" y1="${y.toFixed(1)}" x2="${(label.anchor === "end" ? label.box.x + label.box.width : label.anchor === "start" ? label.box.x : label.box.x + label.box.width / 2).toFixed(1)}" y2="${(label.box.y + LABEL_HEIGHT / 2).toFixed(1)}" stroke="#888" stroke-width="0.7"/>` : "";
+    const dot = `${leader}<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="6" fill="${scheduled.has(p.record.code) ? colour : "#ffffff"}" stroke="${colour}" stroke-width="2"><title>${e(`${p.name} — ${p.cluster}`)}</title></circle><text x="${label.x.toFixed(1)}" y="${label.y.toFixed(1)}" text-anchor="${label.anchor}" font-size="10">${e(p.name)}</text>`;
     return editable ? `<a href="/p/${encodeURIComponent(file)}/replan?province=${encodeURIComponent(p.name)}&amp;lang=${lang}">${dot}</a>` : dot;
   });
-  return `<section id="map"><h2>${e(w.map)}</h2><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width.toFixed(0)} ${height}" width="${width.toFixed(0)}" height="${height}" role="img" aria-label="${e(w.map)}">${dots.join("")}</svg></section>`;
+  const legend = `<ul class="map-legend">${plan.clusters.map((c, i) => `<li><span class="swatch c${i % PALETTE.length}"></span>${e(c.name)}</li>`).join("")}<li><span class="dot filled"></span>${e(w.mapScheduled)}</li><li><span class="dot hollow"></span>${e(w.mapNotScheduled)}</li></ul>`;
+  // The drawing's bounds: every dot and every label, wherever it was placed.
+  const boxes = [...labels.map((l) => l.box), ...points.map((p) => ({ x: p.x - 8, y: p.y - 8, width: 16, height: 16 }))];
+  const [left, top] = [Math.min(...boxes.map((b) => b.x)) - 4, Math.min(...boxes.map((b) => b.y)) - 4];
+  const [width, height] = [Math.max(...boxes.map((b) => b.x + b.width)) + 4 - left, Math.max(...boxes.map((b) => b.y + b.height)) + 4 - top];
+  return `<section id="map"><h2>${e(w.map)}</h2>${legend}<div class="scroll"><svg xmlns="http://www.w3.org/2000/svg" viewBox="${left.toFixed(0)} ${top.toFixed(0)} ${width.toFixed(0)} ${height.toFixed(0)}" width="${width.toFixed(0)}" height="${height.toFixed(0)}" role="img" aria-label="${e(w.map)}">${dots.join("")}</svg></div></section>`;
 }
 
 export interface PlanPageInput {

@@ -84,6 +84,16 @@ describe("the workspace in a browser", () => {
     await Promise.all([page.waitForNavigation(), page.click("p a")]);
   }, 120_000);
 
+  it("draws the map with every label clear of the others, a leader line to the ones placed further out, and a legend", async () => {
+    // The boxes Chromium really draws, not an estimate: no two labels cover each other.
+    const boxes = await page.$$eval("#map svg text", (texts) => texts.map((t) => { const b = (t as SVGTextElement).getBBox(); return { name: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height }; }));
+    expect(boxes).toHaveLength(63);
+    const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1).map((b) => `${a.name} / ${b.name}`));
+    expect(overlapping).toEqual([]);
+    expect(await page.$$eval(".map-legend li", (items) => items.map((i) => i.textContent))).toEqual(["Cụm 1", "Cụm 2", "Cụm 3", "Cụm 4", "Cụm 5", "Cụm 6", "Cụm 7", "Cụm 8", "Cụm 9", "Cụm 10", "đã xếp lịch", "chưa xếp lịch"]);
+    await (await page.$("#map"))!.screenshot({ path: join(SHOTS, "5-map.png") });
+  });
+
   it("downloads schedule.ics, which a calendar parser reads with Nam Định's new date", async () => {
     const href = await page.$eval('#downloads a[href$="/schedule.ics"]', (a) => (a as HTMLAnchorElement).href);
     const text = await page.evaluate(async (url) => (await fetch(url)).text(), href);
