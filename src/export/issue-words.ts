@@ -26,3 +26,22 @@ export function issueText(issue: Issue, lang: Lang): string {
 
 /** Codes the page may show whose Vietnamese is written (a test holds the plan warnings to it). */
 export const VIETNAMESE_ISSUES: readonly string[] = Object.keys(VI);
+
+type Cause = { readonly code: string; readonly message: string; readonly [data: string]: unknown };
+const c = (cause: Cause, key: string) => String(cause[key]);
+const role = (cause: Cause) => `vai trò ${c(cause, "role")}`;
+
+/** Why a province was left out, in Vietnamese from the cause's data; a cause without its words there keeps its English sentence. */
+const CAUSES_VI: Readonly<Record<string, (cause: Cause) => string | undefined>> = {
+  "nationwide-cap": (x) => (x["capped"] === x["slots"] ? `ở cả ${c(x, "slots")} buổi có thể xếp, trần ${c(x, "cap")} buổi đồng thời trên cả nước đã đủ (campaign.maxConcurrentSessions)` : undefined),
+  "role-count": (x) => `mỗi buổi cần ${c(x, "needed")} giảng viên ${role(x)}, nhưng ${c(x, "cluster")} ${x["available"] === 0 ? "không có ai" : `chỉ có ${c(x, "available")}`}`,
+  "no-trainer-free": (x) => `không giảng viên ${role(x)} nào của ${c(x, "cluster")} rảnh vào ${c(x, "slots")} buổi có thể xếp`,
+  "province-unavailable": (x) => `tỉnh không thể tổ chức vào buổi nào trong ${c(x, "slots")} buổi làm việc của ${c(x, "cluster")} (${officialDate(c(x, "from"))}–${officialDate(c(x, "to"))})${x["afterNotice"] ? " sau thời hạn báo trước" : ""}`,
+  notice: (x) => `thời gian của ${c(x, "cluster")} (${officialDate(c(x, "from"))}–${officialDate(c(x, "to"))}) kết thúc trước ${officialDate(c(x, "firstAllowed"))}, ngày hết thời hạn báo trước kể từ khi ban hành kế hoạch (campaign.noticeDays)`,
+  "fixed-impossible": (x) => `tỉnh xin tổ chức vào ${officialDate(c(x, "date"))} (${LABELS.vi[x["halfDay"] as "morning" | "afternoon"].toLowerCase()}), không phải buổi làm việc xếp được trong thời gian của ${c(x, "cluster")}`,
+  "no-working-half-day": (x) => (x["cluster"] === undefined ? undefined : `thời gian của ${c(x, "cluster")} (${officialDate(c(x, "from"))}–${officialDate(c(x, "to"))}) không có buổi làm việc nào`),
+};
+
+export function causeText(cause: Cause, lang: Lang): string {
+  return (lang === "vi" ? CAUSES_VI[cause.code]?.(cause) : undefined) ?? cause.message;
+}

@@ -2,6 +2,7 @@
  * The workspace's HTML, rendered on the server from the same tables and words as the exports.
  * Every planner-supplied string goes through `escapeHtml`; the only script is /assets/app.js.
  */
+import { causeText } from "../export/issue-words.ts";
 import { clusterTable, escapeHtml, schedulableDay, sessionTable, type Table } from "../export/table.ts";
 import { officialDay, type Lang } from "../export/labels.ts";
 import { datesBetween } from "../model/calendar.ts";
@@ -165,8 +166,9 @@ function map(plan: Plan, schedule: Schedule, lang: Lang, file: string, editable:
   const lats = records.map((r) => r.lat);
   const lons = records.map((r) => r.lon);
   const [minLat, maxLat, minLon, maxLon] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
-  // Tall enough that the Red River delta's provinces, 20–40 km apart, get room for their names.
-  const scale = 860 / Math.max(0.1, maxLat - minLat);
+  // Tall enough that the Red River delta's provinces, 20–40 km apart, get room for their names; a
+  // plan of a few neighbours is not blown up past 400 px a degree.
+  const scale = Math.min(400, 860 / Math.max(0.1, maxLat - minLat));
   const clusterIndex = new Map(plan.clusters.map((c, i) => [c.name, i]));
   const scheduled = new Set(schedule.sessions.map((s) => s.code));
   const points = plan.provinces.map((p) => ({ x: 90 + (p.record.lon - minLon) * scale, y: 30 + (maxLat - p.record.lat) * scale, text: p.name }));
@@ -209,6 +211,8 @@ export interface PlanPageInput {
   readonly planEdit?: readonly string[];
   /** The plan's warnings, as the CLI prints them, in the page's language. */
   readonly warnings?: readonly string[];
+  /** A partial version's proven fixes, each with its button to write it into the plan. */
+  readonly fixes?: { readonly texts: readonly string[]; readonly complete: boolean };
 }
 
 export function planPage(input: PlanPageInput): string {
@@ -242,8 +246,12 @@ export function planPage(input: PlanPageInput): string {
     parts.push(`<p class="summary">${e(w.scheduled(schedule.sessions.length))}${report && !input.changes ? ` · ${e(schedule.status === "partial" ? w.partial : report.proven ? w.proven : w.notProven)}` : ""}</p>`);
     if (schedule.status === "partial") {
       parts.push(
-        `<section class="partial" role="alert"><h2>${e(w.partial)}</h2><p>${e(w.unplaced)}:</p><ul>${schedule.unplaced.map((u) => `<li><strong>${e(u.province)}</strong> (${e(u.cluster)}): ${e(u.reasons.join("; "))}</li>`).join("")}</ul></section>`,
+        `<section class="partial" role="alert"><h2>${e(w.partial)}</h2><p>${e(w.unplaced)}:</p><ul>${schedule.unplaced.map((u) => `<li><strong>${e(u.province)}</strong> (${e(u.cluster)}): ${e((u.causes ?? []).length ? u.causes!.map((cause) => causeText(cause, lang)).join("; ") : u.reasons.join("; "))}</li>`).join("")}</ul></section>`,
       );
+    }
+    if (schedule.status === "partial" && input.fixes && version !== undefined) {
+      const items = input.fixes.texts.map((text, i) => `<li>${e(text)} — ${e(w.provenFix)} <form method="post" action="${base}/fixes/${i}/apply?lang=${lang}" class="inline"><input type="hidden" name="version" value="${version}"><button type="submit" class="apply-fix">${e(w.applyFix)}</button></form></li>`);
+      parts.push(`<section id="fixes"><h2>${e(w.wouldHelp)}</h2>${items.length ? `<ul>${items.join("")}</ul>` : input.fixes.complete ? `<p>${e(w.noFix)}</p>` : ""}${input.fixes.complete ? "" : `<p>${e(w.fixesStopped)}</p>`}</section>`);
     }
     if (input.planEdit?.length && editable && version !== undefined) {
       parts.push(

@@ -5,7 +5,8 @@
  */
 import { parentPort } from "node:worker_threads";
 import { proposalFiles, proposeReplan, type ProposalView, type ReplanRequest } from "../app/replan.ts";
-import { solveIntoFolder } from "../app/solve.ts";
+import { proveFixes, solveIntoFolder } from "../app/solve.ts";
+import type { RelaxResult } from "../solve/relax.ts";
 import { loadPlanText } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
 import { errorRecord } from "./worker-errors.ts";
@@ -17,6 +18,7 @@ export type WorkerTask =
 export type WorkerMessage =
   | { readonly id: number; readonly type: "progress"; readonly event: unknown }
   | { readonly id: number; readonly type: "solved"; readonly version: number }
+  | { readonly id: number; readonly type: "fixes"; readonly version: number; readonly fixes: RelaxResult }
   | { readonly id: number; readonly type: "proposal"; readonly view: ProposalView }
   | { readonly id: number; readonly type: "files"; readonly files: Awaited<ReturnType<typeof proposalFiles>> }
   | { readonly id: number; readonly type: "error"; readonly error: ReturnType<typeof errorRecord> }
@@ -34,8 +36,10 @@ async function perform(task: WorkerTask, post: (message: WorkerMessage) => void)
   if (task.kind === "solve") {
     const abort = new AbortController();
     stops.set(task.id, abort);
-    const { version } = await solveIntoFolder({ dir: task.dir, plan, planPath: task.planName, lang: "vi", command: "solve (workspace)", signal: abort.signal, onProgress: (event) => post({ id: task.id, type: "progress", event }) });
-    post({ id: task.id, type: "solved", version });
+    const solved = await solveIntoFolder({ dir: task.dir, plan, planPath: task.planName, lang: "vi", command: "solve (workspace)", signal: abort.signal, onProgress: (event) => post({ id: task.id, type: "progress", event }) });
+    // Without a full schedule: the proven fixes, for the page to offer (the CLI prints the same).
+    if (solved.schedule.status === "partial") post({ id: task.id, type: "fixes", version: solved.version, fixes: await proveFixes(solved) });
+    post({ id: task.id, type: "solved", version: solved.version });
     return;
   }
   const proposal = await proposeReplan({ dir: task.dir, plan, planPath: task.planName, request: task.request, today: task.today, source: task.source });

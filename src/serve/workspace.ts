@@ -28,8 +28,10 @@ import { ruleLabel } from "../export/rule-labels.ts";
 import { standingChanges } from "../model/change-log.ts";
 import { emptyChanges, type Changes } from "../model/changes.ts";
 import { error, formatIssue, InputError, type Issue } from "../model/issues.ts";
-import { issueText } from "../export/issue-words.ts";
+import { causeText, issueText } from "../export/issue-words.ts";
 import { relaxationText } from "../export/fix-words.ts";
+import { planTextWithFix } from "../app/fixes.ts";
+import type { RelaxResult } from "../solve/relax.ts";
 import { loadPlanText } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
 import { setOwn } from "../model/records.ts";
@@ -112,6 +114,8 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   // Solves and re-plans run in worker threads: at most WORKERS at once, and one solve per plan.
   const pool = new WorkerPool(options.workers ?? WORKERS);
   const solving = new Set<string>();
+  // The proven fixes of a plan's partial version, found after its solve (kept while the workspace runs).
+  const fixes = new Map<string, { version: number; result: RelaxResult }>();
   const allowedHosts = ownHosts(options.host, options.port);
   // Fail closed: reachable from other machines, the workspace needs a token nobody can guess.
   if (!isLoopback(options.host) && (options.token ?? "").length < MIN_TOKEN_LENGTH) throw new Error(`a workspace on ${options.host} needs a token of at least ${MIN_TOKEN_LENGTH} characters`);
@@ -166,7 +170,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   });
 
   /** A page that is not there, said in the planner's language. */
-  const notFound = (c: Context, what: "noSuchPlan" | "noSuchJob" | "noSuchVersion" | "noSuchFile" | "noUpdates") => {
+  const notFound = (c: Context, what: "noSuchPlan" | "noSuchJob" | "noSuchVersion" | "noSuchFile" | "noUpdates" | "noSuchFix") => {
     const lang = langOf(c);
     return c.html(messagePage(lang, WORDS[lang].error, WORDS[lang][what], `/?lang=${lang}`), 404);
   };
@@ -231,7 +235,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const w = WORDS[langOf(c)];
     const note = c.req.query("note") ?? "";
     const accepted = /^accepted-(\d+)$/.exec(note);
-    return renderPlan(c, name, accepted ? w.accepted(Number(accepted[1])) : note === "saved" ? w.saved : undefined);
+    return renderPlan(c, name, accepted ? w.accepted(Number(accepted[1])) : note === "saved" ? w.saved : note === "fix-applied" ? w.fixApplied : undefined);
   }));
 
   function renderPlan(c: Context, name: string, note?: string, status: 200 | 409 = 200): Response {
@@ -260,10 +264,30 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const planEdit = state?.planData && version === current ? planDifferences(state.planData, plan.data) : [];
     const log = recorded?.entries.map((entry) => ({ id: entry.id, text: describeEntry(entry, lang), standing: standing.has(entry.id) }));
     return c.html(
-      planPage({ lang, file: name, plan, versions: reader.versions(), downloads, today: todayIn(plan), planEdit, warnings: (warnings ?? []).map((issue) => issueText(issue, lang)), ...(log ? { log } : {}), ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(changes ? { changes } : {}), ...(comparison ? { comparison } : {}), ...(note ? { note } : {}) }),
+      planPage({ lang, file: name, plan, versions: reader.versions(), downloads, today: todayIn(plan), planEdit, ...fixesOf(name, version, lang), warnings: (warnings ?? []).map((issue) => issueText(issue, lang)), ...(log ? { log } : {}), ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(changes ? { changes } : {}), ...(comparison ? { comparison } : {}), ...(note ? { note } : {}) }),
       status,
     );
   }
+
+  /** The proven fixes of the version shown, if it is the partial one they were found for. */
+  function fixesOf(name: string, version: number | undefined, lang: Lang): { fixes?: { texts: string[]; complete: boolean } } {
+    const found = fixes.get(name);
+    if (!found || found.version !== version) return {};
+    return { fixes: { texts: found.result.relaxations.map((r) => relaxationText(r, lang)), complete: found.result.complete } };
+  }
+
+  /** A proven fix written into the plan file (comments kept); the page then offers to re-plan against the edited plan. */
+  app.post("/p/:plan/fixes/:index/apply", withPlan(async (c, name) => {
+    const lang = langOf(c);
+    const found = fixes.get(name);
+    const fix = found?.result.relaxations[Number(c.req.param("index"))];
+    const version = Number((await c.req.parseBody())["version"]);
+    if (!found || !fix || found.version !== version) return notFound(c, "noSuchFix");
+    const { text } = loadPlan(name);
+    writeAtomic(planFile(name)!, planTextWithFix(text, name, fix));
+    fixes.delete(name);
+    return c.redirect(`/p/${encodeURIComponent(name)}?lang=${lang}&note=fix-applied`, 303);
+  }));
 
   app.get("/p/:plan/edit", withPlan((c, name) => {
     const lang = langOf(c);
@@ -313,6 +337,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       { kind: "solve", dir: scheduleDir(name), planName: name, planText: text },
       (message) => {
         if (message.type === "progress") emit("progress", message.event);
+        if (message.type === "fixes") fixes.set(name, { version: message.version, result: message.fixes });
         if (message.type === "solved") emit("done", { version: message.version });
       },
       (e) => emit("failed", { error: explainError(e, w, `solve ${name}`, options.dir).message }),
@@ -445,7 +470,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       ...(proposal.restore ? [{ title: proposal.restore.notBack.length ? w.notBack(proposal.restore.version) : w.allBack(proposal.restore.version), lines: proposal.restore.notBack.map((n) => `${n.province}: ${n.reasons.join("; ")}`) }] : []),
     ];
     if (outcome.schedule.status === "partial") {
-      return c.html(previewPage(w, lang, name, { title: preview.title(w), ok: false, notes, sections, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${relaxationText(r, lang)} — ${w.provenFix}`) }));
+      return c.html(previewPage(w, lang, name, { title: preview.title(w), ok: false, notes, sections, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${(u.causes ?? []).length ? u.causes!.map((cause) => causeText(cause, lang)).join("; ") : u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${relaxationText(r, lang)} — ${w.provenFix}`) }));
     }
     return c.html(previewPage(w, lang, name, { id, title: preview.title(w), ok: true, notes, sections, summary: replanSummary(diffSummary(outcome), lang), lines: changedLines(outcome.changes, lang) }));
   }));

@@ -43,16 +43,17 @@ export function clusterShortfalls(plan: Plan): Map<string, string[]> {
 /** Why one province has no possible half-day at all, from the rules that restrict slots. */
 function noSlotReasons(plan: Plan, province: Province, cluster: Cluster): Cause[] {
   const window = `${officialDate(cluster.window.from)}..${officialDate(cluster.window.to)}`;
-  if (cluster.slots.length === 0) return [{ code: "no-working-half-day", message: `${cluster.name}'s window ${window} has no working half-day` }];
+  const at = { cluster: cluster.name, from: cluster.window.from, to: cluster.window.to };
+  if (cluster.slots.length === 0) return [{ code: "no-working-half-day", ...at, message: `${cluster.name}'s window ${window} has no working half-day` }];
   const blocking = new Set(HARD_CONSTRAINTS.filter((rule) => rule.allowsSlot && cluster.slots.some((slot) => !rule.allowsSlot!(plan, province, slot))).map((r) => r.id));
   if (province.fixed) {
-    return [{ code: "fixed-impossible", message: `it is fixed to ${officialDate(province.fixed.date)} ${province.fixed.halfDay}, which is not a working half-day in ${cluster.name}'s window${blocking.has("province-available") ? " where it can host" : ""}${blocking.has("notice-period") ? " after the notice period" : ""}` }];
+    return [{ code: "fixed-impossible", ...at, date: province.fixed.date, halfDay: province.fixed.halfDay, message: `it is fixed to ${officialDate(province.fixed.date)} ${province.fixed.halfDay}, which is not a working half-day in ${cluster.name}'s window${blocking.has("province-available") ? " where it can host" : ""}${blocking.has("notice-period") ? " after the notice period" : ""}` }];
   }
   const first = firstAllowedDate(plan);
   if (blocking.has("notice-period") && first && cluster.slots.every((slot) => slot.date < first)) {
-    return [{ code: "notice", firstAllowed: first, message: `${cluster.name}'s window ${window} ends before ${officialDate(first)}, the end of the notice period after the plan was issued (campaign.noticeDays)` }];
+    return [{ code: "notice", ...at, firstAllowed: first, message: `${cluster.name}'s window ${window} ends before ${officialDate(first)}, the end of the notice period after the plan was issued (campaign.noticeDays)` }];
   }
-  if (blocking.has("province-available")) return [{ code: "province-unavailable", message: `it cannot host on any of the ${cluster.slots.length} working half-days of ${cluster.name}'s window ${window}${blocking.has("notice-period") ? " after the notice period" : ""}` }];
+  if (blocking.has("province-available")) return [{ code: "province-unavailable", ...at, slots: cluster.slots.length, afterNotice: blocking.has("notice-period"), message: `it cannot host on any of the ${cluster.slots.length} working half-days of ${cluster.name}'s window ${window}${blocking.has("notice-period") ? " after the notice period" : ""}` }];
   return [{ code: "no-working-half-day", message: "it has no working half-day left in its window" }];
 }
 
@@ -84,12 +85,12 @@ export function explainUnplaced(plan: Plan, sessions: readonly Session[], unplac
         for (const [role, count] of plan.needs) {
           const pool = trainersOf(plan.trainers, role, cluster.name).map((t) => t.id);
           if (pool.length < count) {
-            causes.push({ code: "role-count", role, needed: count, available: pool.length, message: `each session needs ${count} ${role} trainers, but ${cluster.name} has ${pool.length === 0 ? "none" : `only ${pool.length} (${pool.join(", ")})`}` });
+            causes.push({ code: "role-count", role, needed: count, available: pool.length, cluster: cluster.name, message: `each session needs ${count} ${role} trainers, but ${cluster.name} has ${pool.length === 0 ? "none" : `only ${pool.length} (${pool.join(", ")})`}` });
             continue;
           }
           const everyone = new Set(slots.flatMap((slot) => eligibleTrainers(plan, province, slot, role).map((t) => t.id)));
           if (everyone.size < count) {
-            causes.push({ code: "no-trainer-free", role, message: `no ${role} trainer is free on any of its ${slots.length} possible half-days (${role} trainers of ${cluster.name}: ${pool.join(", ")})` });
+            causes.push({ code: "no-trainer-free", role, slots: slots.length, cluster: cluster.name, message: `no ${role} trainer is free on any of its ${slots.length} possible half-days (${role} trainers of ${cluster.name}: ${pool.join(", ")})` });
           }
         }
         if (!causes.some((c) => c.code === "role-count")) causes.push(...(shortfalls.get(cluster.name) ?? []).map((message): Cause => ({ code: "trainer-capacity", cluster: cluster.name, message })));
@@ -116,7 +117,7 @@ function busyCause(plan: Plan, province: Province, slots: readonly Slot[], busy:
   }
   const roles = [...blockedRoles].join(" and ") || "available";
   if (capped.length === slots.length) {
-    return { code: "nationwide-cap", cap, message: `on each of its ${slots.length} possible half-days the nationwide cap of ${cap} simultaneous session${cap === 1 ? "" : "s"} is already reached (campaign.maxConcurrentSessions)` };
+    return { code: "nationwide-cap", cap, slots: slots.length, capped: capped.length, message: `on each of its ${slots.length} possible half-days the nationwide cap of ${cap} simultaneous session${cap === 1 ? "" : "s"} is already reached (campaign.maxConcurrentSessions)` };
   }
   if (capped.length) {
     return {

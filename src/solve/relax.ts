@@ -17,7 +17,7 @@ export type Relaxation =
   | { readonly kind: "more-trainers"; readonly cluster: string; readonly role: string; readonly count: number; readonly message: string }
   | { readonly kind: "raise-cap"; readonly cap: number; readonly message: string }
   | { readonly kind: "free-trainer"; readonly trainer: string; readonly date: string; readonly message: string }
-  | { readonly kind: "move-province"; readonly province: string; readonly from: string; readonly to: string; readonly message: string };
+  | { readonly kind: "move-province"; readonly province: string; /** As the plan file writes it in its cluster. */ readonly written: string; readonly from: string; readonly to: string; readonly message: string };
 
 export interface RelaxOptions {
   /** Solves a changed plan; the prover asks only whether everyone is placed. */
@@ -27,6 +27,7 @@ export interface RelaxOptions {
 }
 
 type Candidate = { readonly data: PlanData; readonly relaxation: Relaxation };
+const candidate = (data: PlanData, relaxation: Relaxation): Candidate => ({ data: applyFix(data, relaxation), relaxation });
 
 function plusDays(date: string, days: number): string {
   return DateTime.fromISO(date).plus({ days }).toISODate()!;
@@ -55,6 +56,33 @@ export function restrictToClusters(data: PlanData, names: ReadonlySet<string>): 
     .filter((t) => t.clusters === "all" || t.clusters.length > 0);
   const provinces = Object.fromEntries(Object.entries(data.provinces).filter(([name]) => kept.has(name.normalize("NFC"))));
   return { ...data, clusters, trainers, provinces };
+}
+
+/** The trainers a "more trainers" fix adds: role labels, as the sample roster's, for the planner to rename. */
+function addedTrainers(fix: Extract<Relaxation, { kind: "more-trainers" }>): PlanData["trainers"] {
+  return Array.from({ length: fix.count }, (_, i) => ({ id: `Bổ sung-${fix.role}-${i + 1}`, organisation: "(bổ sung)", roles: [fix.role], clusters: [fix.cluster], maxSessionsPerDay: 2, national: false, unavailable: [] }));
+}
+
+/**
+ * A fix applied to a plan's data: the one transformation by which the search proves it and by which
+ * the workspace writes it into the plan file, so "proven" is said of what the planner gets.
+ */
+export function applyFix(data: PlanData, fix: Relaxation): PlanData {
+  switch (fix.kind) {
+    case "raise-cap":
+      return { ...data, campaign: { ...data.campaign, maxConcurrentSessions: fix.cap } };
+    case "widen-window":
+      return { ...data, clusters: data.clusters.map((c) => (c.name === fix.cluster ? { ...c, window: fix.window } : c)) };
+    case "more-trainers":
+      return { ...data, trainers: [...data.trainers, ...addedTrainers(fix)] };
+    case "free-trainer":
+      return { ...data, trainers: data.trainers.map((t) => (t.id === fix.trainer ? { ...t, unavailable: withoutDate(t.unavailable, fix.date) } : t)) };
+    case "move-province": {
+      const entry = data.clusters.find((c) => c.name === fix.from)?.provinces.find((p) => p === fix.written);
+      if (entry === undefined) return data;
+      return { ...data, clusters: data.clusters.map((c) => (c.name === fix.from ? { ...c, provinces: c.provinces.filter((p) => p !== entry) } : c.name === fix.to ? { ...c, provinces: [...c.provinces, entry] } : c)) };
+    }
+  }
 }
 
 export interface RelaxResult {
@@ -111,10 +139,7 @@ export async function proveRelaxations(plan: Plan, schedule: Schedule, options: 
   // A higher nationwide cap.
   const cap = data.campaign.maxConcurrentSessions;
   if (cap !== undefined) {
-    const raised = Array.from({ length: plan.provinces.length - cap }, (_, i): Candidate => {
-      const n = cap + i + 1;
-      return { data: { ...data, campaign: { ...data.campaign, maxConcurrentSessions: n } }, relaxation: { kind: "raise-cap", cap: n, message: `allow ${n} sessions at the same half-day nationwide instead of ${cap}` } };
-    });
+    const raised = Array.from({ length: plan.provinces.length - cap }, (_, i) => candidate(data, { kind: "raise-cap", cap: cap + i + 1, message: `allow ${cap + i + 1} sessions at the same half-day nationwide instead of ${cap}` }));
     keep(await smallestGrowing(raised));
   }
 
@@ -124,17 +149,13 @@ export async function proveRelaxations(plan: Plan, schedule: Schedule, options: 
     const period = data.campaign.period;
     // A later end of the window, day by day within the campaign period.
     const from = cluster.window.from;
-    const later = [...datesBetween(plusDays(cluster.window.to, 1), period.to)].map((to, k): Candidate => {
-      const clustersData = data.clusters.map((c, i) => (i === index ? { ...c, window: { from, to } } : c));
-      return { data: { ...data, clusters: clustersData }, relaxation: { kind: "widen-window", cluster: name, days: k + 1, window: { from, to }, message: `widen ${name}'s window to ${officialDate(from)}–${officialDate(to)} (${k + 1} day${k ? "s" : ""} later)` } };
-    });
+    const later = [...datesBetween(plusDays(cluster.window.to, 1), period.to)].map((to, k) =>
+      candidate(data, { kind: "widen-window", cluster: data.clusters[index]!.name, days: k + 1, window: { from, to }, message: `widen ${name}'s window to ${officialDate(from)}–${officialDate(to)} (${k + 1} day${k ? "s" : ""} later)` }),
+    );
     keep(await smallestGrowing(later));
     // More trainers of one role for the cluster, free every day.
     for (const role of plan.needs.keys()) {
-      const more = [1, 2, 3].map((count): Candidate => {
-        const added = Array.from({ length: count }, (_, i) => ({ id: `(new ${role} trainer ${i + 1})`, organisation: "(new)", roles: [role], clusters: [name], maxSessionsPerDay: 2, national: false, unavailable: [] }));
-        return { data: { ...data, trainers: [...data.trainers, ...added] }, relaxation: { kind: "more-trainers", cluster: name, role, count, message: `${count} more ${role} trainer${count > 1 ? "s" : ""} for ${name}, free on every day of its window` } };
-      });
+      const more = [1, 2, 3].map((count) => candidate(data, { kind: "more-trainers", cluster: name, role, count, message: `${count} more ${role} trainer${count > 1 ? "s" : ""} for ${name}, free on every day of its window` }));
       keep(await smallestGrowing(more));
     }
     // One trainer of the cluster free on one more day of its window: a day gives a trainer at most
@@ -143,15 +164,14 @@ export async function proveRelaxations(plan: Plan, schedule: Schedule, options: 
     if (missing <= 2) keep(
       await smallest(
         (function* () {
-          for (const [t, trainer] of data.trainers.entries()) {
+          for (const trainer of data.trainers) {
             const resolved = plan.trainers.find((x) => x.id === trainer.id.normalize("NFC"));
             if (!resolved?.clusters.has(name) || resolved.maxSessionsPerDay < missing) continue;
             for (const date of datesBetween(cluster.window.from, cluster.window.to)) {
               if (!plan.calendar.isWorkingDay(date)) continue;
               const busy = trainer.unavailable.some((s) => (typeof s === "string" ? s === date : "date" in s ? s.date === date : s.from <= date && date <= s.to));
               if (!busy) continue;
-              const trainers = data.trainers.map((x, i) => (i === t ? { ...x, unavailable: withoutDate(x.unavailable, date) } : x));
-              yield { data: { ...data, trainers }, relaxation: { kind: "free-trainer", trainer: trainer.id, date, message: `${trainer.id} free on ${officialDate(date)}` } } as Candidate;
+              yield candidate(data, { kind: "free-trainer", trainer: trainer.id, date, message: `${trainer.id} free on ${officialDate(date)}` });
             }
           }
         })(),
@@ -175,8 +195,7 @@ export async function proveRelaxations(plan: Plan, schedule: Schedule, options: 
         (function* () {
           for (const [i, other] of whole.clusters.entries()) {
             if (i === home) continue;
-            const clustersData = whole.clusters.map((c, j) => (j === home ? { ...c, provinces: c.provinces.filter((p) => p !== entry) } : j === i ? { ...c, provinces: [...c.provinces, entry] } : c));
-            yield { data: { ...whole, clusters: clustersData }, relaxation: { kind: "move-province", province: unplaced.province, from: unplaced.cluster, to: other.name, message: `move ${unplaced.province} from ${unplaced.cluster} to ${other.name}` } } as Candidate;
+            yield candidate(whole, { kind: "move-province", province: unplaced.province, written: entry, from: whole.clusters[home]!.name, to: other.name, message: `move ${unplaced.province} from ${unplaced.cluster} to ${other.name}` });
           }
         })(),
       ),

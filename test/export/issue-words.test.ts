@@ -48,7 +48,7 @@ describe("proven fixes in the reader's language", () => {
       { kind: "more-trainers", cluster: "Cụm 1", role: "skills", count: 1, message: "1 more skills trainer for Cụm 1, free on every day of its window" },
       { kind: "raise-cap", cap: 3, message: "allow 3 sessions at the same half-day nationwide instead of 2" },
       { kind: "free-trainer", trainer: "CĐSQG-1", date: "2022-09-20", message: "CĐSQG-1 free on 20/9/2022" },
-      { kind: "move-province", province: "Nam Định", from: "Cụm 1", to: "Cụm 2", message: "move Nam Định from Cụm 1 to Cụm 2" },
+      { kind: "move-province", province: "Nam Định", written: "Nam Định", from: "Cụm 1", to: "Cụm 2", message: "move Nam Định from Cụm 1 to Cụm 2" },
     ];
     expect(fixes.map((f) => relaxationText(f, "vi"))).toEqual([
       "mở rộng thời gian của Cụm 1 đến 3/10/2022 (thêm 3 ngày)",

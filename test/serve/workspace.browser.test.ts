@@ -3,7 +3,7 @@
  * @sparticuz/chromium): open the 2022 plan, solve, re-plan Nam Định, accept, download, English.
  * Screenshots of each step go to test-output/ (git-ignored).
  */
-import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,9 +21,12 @@ describe("the workspace in a browser", () => {
   let browser: Browser;
   let page: Page;
   let base: string;
+  let planDir: string;
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), "taphuan-workspace-"));
     cpSync("plans/2022-09-tcnscd.yaml", join(dir, "2022-09-tcnscd.yaml"));
+    cpSync("examples/infeasible-cap.yaml", join(dir, "vi-du-tran.yaml"));
+    planDir = dir;
     mkdirSync(SHOTS, { recursive: true });
     let app: ReturnType<typeof createWorkspace> | undefined;
     server = serve({ fetch: (request) => app!.fetch(request), port: 0, hostname: "127.0.0.1" });
@@ -102,6 +105,30 @@ describe("the workspace in a browser", () => {
     const namDinh = events.find((e) => e.summary.includes("Nam Định"))!;
     expect(namDinh.startDate.toJSDate() > new Date("2022-09-15T10:00:00Z")).toBe(true);
   });
+
+  it("an infeasible plan: the cause, a proven fix in Vietnamese, applied to the plan file in one click, then re-planned in full", async () => {
+    await page.goto(`${base}/p/vi-du-tran.yaml?lang=vi`);
+    await page.click("#solve-button");
+    await page.waitForSelector("#fixes", { timeout: 120_000 });
+    expect(await page.$eval("p.summary", (e) => e.textContent)).toBe("4 buổi đã xếp lịch · LỊCH CHƯA ĐẦY ĐỦ");
+    expect(await page.$$eval("section.partial li", (items) => items.map((i) => i.textContent))).toEqual([
+      "Hà Nội (Cụm A): ở cả 2 buổi có thể xếp, trần 2 buổi đồng thời trên cả nước đã đủ (campaign.maxConcurrentSessions)",
+      "Hà Nam (Cụm A): ở cả 2 buổi có thể xếp, trần 2 buổi đồng thời trên cả nước đã đủ (campaign.maxConcurrentSessions)",
+    ]);
+    expect(await page.$$eval("#fixes li", (items) => items.map((i) => i.textContent?.replace(/\s+/g, " ").trim()))).toEqual(["cho phép tối đa 3 buổi diễn ra cùng lúc trên cả nước — đã chứng minh bằng cách đổi lịch lại với thay đổi này Áp dụng vào kế hoạch"]);
+    await page.screenshot({ path: join(SHOTS, "6-infeasible.png"), fullPage: true });
+    await Promise.all([page.waitForNavigation(), page.click("button.apply-fix")]);
+    // Written into the planner's file, its comments kept.
+    const text = readFileSync(join(planDir, "vi-du-tran.yaml"), "utf8");
+    expect(text).toContain("  maxConcurrentSessions: 3\n");
+    expect(text).toContain("# EXAMPLE OF A PLAN WITH NO FULL SCHEDULE");
+    expect(await page.$eval("#plan-edited li", (e) => e.textContent)).toBe("campaign.maxConcurrentSessions: 2 → 3");
+    await page.$eval("#plan-edited input[name=today]", (input) => ((input as HTMLInputElement).value = "2022-09-05"));
+    await Promise.all([page.waitForNavigation({ timeout: 90_000 }), page.click("#replan-edited-button")]);
+    await Promise.all([page.waitForNavigation(), page.click("#accept-button")]);
+    expect(await page.$eval("p.summary", (e) => e.textContent)).toBe("6 buổi đã xếp lịch");
+    expect(await page.$("#fixes")).toBeNull();
+  }, 180_000);
 
   it("switches to English", async () => {
     await Promise.all([page.waitForNavigation(), page.click("#lang-switch")]);

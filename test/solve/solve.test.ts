@@ -1,3 +1,4 @@
+import { causeText } from "../../src/export/issue-words.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/plan.ts";
@@ -67,7 +68,10 @@ describe("solve", () => {
     const { schedule } = await solvePlan(plan, { solver: "highs" });
     expect(schedule.status).toBe("partial");
     const why = "it cannot host on any of the 8 working half-days of Cụm A's window 12/9/2022..16/9/2022";
-    expect(schedule.unplaced).toEqual([{ province: "Hà Nam", cluster: "Cụm A", reasons: [why], causes: [{ code: "province-unavailable", message: why }] }]);
+    // The cause as data too, so that it can be said in Vietnamese.
+    const cause = { code: "province-unavailable", cluster: "Cụm A", from: "2022-09-12", to: "2022-09-16", slots: 8, afterNotice: false, message: why };
+    expect(schedule.unplaced).toEqual([{ province: "Hà Nam", cluster: "Cụm A", reasons: [why], causes: [cause] }]);
+    expect(causeText(cause, "vi")).toBe("tỉnh không thể tổ chức vào buổi nào trong 8 buổi làm việc của Cụm A (12/9/2022–16/9/2022)");
     expect(schedule.sessions).toHaveLength(3);
   });
 
