@@ -13,13 +13,12 @@ import { error, InputError } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import { nameKey } from "../model/provinces.ts";
 import { dataHash, makeSession, planHash, type Schedule, type Session } from "../model/schedule.ts";
-import { PlanSchema, type PlanData } from "../model/schema.ts";
+import { PlanSchema, type HalfDayName, type PlanData } from "../model/schema.ts";
 import { planOfSchedule } from "../model/variants.ts";
 import type { SolverName } from "../solve/backends.ts";
 import { checkSchedule } from "../solve/check.ts";
 import { sameTrainers, type Violation } from "../solve/constraints/types.ts";
 import { previousSchedule, replan, validToday, type ReplanOutcome } from "../solve/replan.ts";
-import { officialDate } from "../model/calendar.ts";
 import { planDifferences } from "./plan-diff.ts";
 
 /** What the planner asks for. */
@@ -63,7 +62,7 @@ export interface ReplanProposal {
   readonly planEdit?: readonly string[];
   readonly warnings: readonly string[];
   /** Restoring: the sessions of that version that did not come back, and why. */
-  readonly restore?: { readonly version: number; readonly notBack: readonly { readonly province: string; readonly reasons: readonly string[] }[] };
+  readonly restore?: { readonly version: number; readonly notBack: readonly { readonly province: string; readonly reasons: readonly NotBackReason[] }[] };
 }
 
 /** What a version of a folder holds for re-planning: its schedule, its log and the plan file it was made from. */
@@ -199,38 +198,42 @@ export function publishProposal(folder: ScheduleFolder, proposal: Pick<ProposalV
 }
 
 /**
- * Restoring: each session of the restored version that did not come back, with the rules its old
- * half-day now breaks and the standing changes that concern it ("since v2").
+ * Why a session of the restored version did not come back, as data: its old half-day is past or
+ * within the notice, it breaks a rule (and the standing changes that concern it), the province left
+ * the plan, or bringing it back too would stay further from that version.
  */
-function notBack(plan: Plan, log: ChangeLog, previous: Schedule, toward: readonly Session[], outcome: ReplanOutcome, today: string) {
+export type NotBackReason =
+  | { readonly kind: "removed" }
+  | { readonly kind: "held"; readonly date: string; readonly halfDay: HalfDayName }
+  | { readonly kind: "notice"; readonly date: string; readonly halfDay: HalfDayName; readonly changeableFrom: string }
+  | { readonly kind: "rule"; readonly rule: string; readonly message: string; readonly date: string; readonly halfDay: HalfDayName; readonly since: readonly { readonly id: number; readonly version: number; readonly note?: string }[] }
+  | { readonly kind: "closer"; readonly proven: boolean };
+
+function notBack(plan: Plan, log: ChangeLog, previous: Schedule, toward: readonly Session[], outcome: ReplanOutcome, today: string): { province: string; reasons: NotBackReason[] }[] {
   const now = new Map(outcome.schedule.sessions.map((s) => [s.code ?? s.province, s]));
   const under = previousSchedule(plan, previous.sessions, today);
-  const result: { province: string; reasons: string[] }[] = [];
+  const result: { province: string; reasons: NotBackReason[] }[] = [];
   for (const old of toward) {
     const got = now.get(old.code ?? old.province);
     if (got && got.date === old.date && got.halfDay === old.halfDay && sameTrainers(new Set(old.trainers), got.trainers)) continue;
     const province = plan.provinces.find((p) => p.record.code === old.code);
     if (!province) {
-      result.push({ province: old.province, reasons: [`${old.province} is no longer in the plan`] });
+      result.push({ province: old.province, reasons: [{ kind: "removed" }] });
       continue;
     }
     const broken = checkSchedule(plan, [makeSession(plan, province, old, old.trainers)], under).filter((v) => v.province === province.name && v.rule !== "one-session-per-province");
     // The standing changes that concern this session; the past and the notice are no change's doing.
     const since = standingChanges(log)
       .filter((e) => Object.keys(e.change.provinces).some((name) => nameKey(name) === nameKey(province.name)) || Object.keys(e.change.trainers).some((id) => old.trainers.includes(id)))
-      .map((e) => `change #${e.id}, since v${e.version}${e.note ? ` (${e.note})` : ""}`);
+      .map((e) => ({ id: e.id, version: e.version, ...(e.note ? { note: e.note } : {}) }));
     const held = previous.sessions.find((s) => s.code === old.code);
-    // The past and the notice are no change's doing, and their own messages speak of a session that moved: said here as what they are.
-    const reason = (v: Violation) =>
+    const reason = (v: Violation): NotBackReason =>
       v.rule === "held-sessions"
-        ? `it was held on ${officialDate(held!.date)} ${held!.halfDay}, and what is held stays`
+        ? { kind: "held", date: held!.date, halfDay: held!.halfDay }
         : v.rule === "changes-after-today"
-          ? `${officialDate(old.date)} ${old.halfDay} is on or before today or within the notice after it (a change lies on ${officialDate(outcome.changeableFrom)} or later)`
-          : `${[`${province.name}: `, `${province.name}, `].reduce((m, prefix) => (m.startsWith(prefix) ? m.slice(prefix.length) : m), v.message)}${since.length ? ` — ${since.join("; ")}` : ""}`;
-    const reasons = broken.length
-      ? broken.map(reason)
-      : [outcome.schedule.report?.proven ? "no re-plan that also brings it back stays closer to that version (proven)" : "not brought back (this re-plan is not proven the closest)"];
-    result.push({ province: province.name, reasons });
+          ? { kind: "notice", date: old.date, halfDay: old.halfDay, changeableFrom: outcome.changeableFrom }
+          : { kind: "rule", rule: v.rule, message: [`${province.name}: `, `${province.name}, `].reduce((m, prefix) => (m.startsWith(prefix) ? m.slice(prefix.length) : m), v.message), date: old.date, halfDay: old.halfDay, since };
+    result.push({ province: province.name, reasons: broken.length ? broken.map(reason) : [{ kind: "closer", proven: outcome.schedule.report?.proven === true }] });
   }
   return result;
 }

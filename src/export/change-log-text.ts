@@ -1,5 +1,7 @@
 /** The change log in a planner's words, Vietnamese or English: one line per change. */
+import type { NotBackReason } from "../app/replan.ts";
 import type { LogEntry } from "../model/change-log.ts";
+import { ruleLabel } from "./rule-labels.ts";
 import type { Changes } from "../model/changes.ts";
 import type { DateSelector } from "../model/schema.ts";
 import { LABELS, officialDate, type Lang } from "./labels.ts";
@@ -64,4 +66,32 @@ export function describeEntry(entry: LogEntry, lang: Lang): string {
   const note = entry.note ? ` — ${w.note}: ${entry.note}` : "";
   const withdrawn = entry.kind === "change" && entry.withdrawn ? ` [${w.withdrawn} v${entry.withdrawn.version}, ${officialDate(entry.withdrawn.today)}]` : "";
   return `#${entry.id} (v${entry.version}, ${officialDate(entry.today)}): ${what}${note}${withdrawn}`;
+}
+
+/** Why a session of a restored version did not come back, in the reader's language. */
+export function notBackText(reason: NotBackReason, lang: Lang): string {
+  const when = (date: string, halfDay: "morning" | "afternoon") => `${officialDate(date)} (${LABELS[lang][halfDay].toLowerCase()})`;
+  const vi = lang === "vi";
+  switch (reason.kind) {
+    case "removed":
+      return vi ? "tỉnh không còn trong kế hoạch" : "the province is no longer in the plan";
+    case "held":
+      return vi ? `buổi đã tổ chức ngày ${when(reason.date, reason.halfDay)}, và buổi đã tổ chức giữ nguyên` : `it was held on ${when(reason.date, reason.halfDay)}, and what is held stays`;
+    case "notice":
+      return vi
+        ? `${when(reason.date, reason.halfDay)} là hôm nay, đã qua, hoặc trong thời hạn báo trước (buổi đổi lịch từ ${officialDate(reason.changeableFrom)} trở đi)`
+        : `${when(reason.date, reason.halfDay)} is on or before today or within the notice after it (a change lies on ${officialDate(reason.changeableFrom)} or later)`;
+    case "rule": {
+      const since = reason.since.map((s) => (vi ? `thay đổi #${s.id}, từ v${s.version}` : `change #${s.id}, since v${s.version}`) + (s.note ? ` (${s.note})` : ""));
+      return `${vi ? `${when(reason.date, reason.halfDay)}: ${ruleLabel(reason.rule, "vi").toLowerCase()}` : reason.message}${since.length ? ` — ${since.join("; ")}` : ""}`;
+    }
+    case "closer":
+      return vi
+        ? reason.proven
+          ? "đưa cả buổi này trở lại thì lịch xa phiên bản đó hơn (đã chứng minh)"
+          : "chưa đưa trở lại (chưa chứng minh là gần phiên bản đó nhất)"
+        : reason.proven
+          ? "no re-plan that also brings it back stays closer to that version (proven)"
+          : "not brought back (this re-plan is not proven the closest)";
+  }
 }

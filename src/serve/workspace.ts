@@ -22,7 +22,7 @@ import { planDifferences } from "../app/plan-diff.ts";
 import { todayIn } from "../app/today.ts";
 import { publishProposal, readVersion, type ProposalFiles, type ProposalView, type ReplanRequest } from "../app/replan.ts";
 import { WorkerPool } from "./worker-pool.ts";
-import { describeEntry } from "../export/change-log-text.ts";
+import { describeEntry, notBackText } from "../export/change-log-text.ts";
 import { officialDate } from "../export/labels.ts";
 import { ruleLabel } from "../export/rule-labels.ts";
 import { standingChanges } from "../model/change-log.ts";
@@ -467,7 +467,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const notes = [w.todayIs(officialDate(outcome.today), officialDate(outcome.changeableFrom)), ...(proposal.previous.today && outcome.today < proposal.previous.today ? [w.earlierToday(officialDate(outcome.today), officialDate(proposal.previous.today))] : [])];
     const sections = [
       ...(proposal.planEdit ? [{ title: w.planEdited(proposal.previous.version), lines: proposal.planEdit }] : []),
-      ...(proposal.restore ? [{ title: proposal.restore.notBack.length ? w.notBack(proposal.restore.version) : w.allBack(proposal.restore.version), lines: proposal.restore.notBack.map((n) => `${n.province}: ${n.reasons.join("; ")}`) }] : []),
+      ...(proposal.restore ? [{ title: proposal.restore.notBack.length ? w.notBack(proposal.restore.version) : w.allBack(proposal.restore.version), lines: proposal.restore.notBack.map((n) => `${n.province}: ${n.reasons.map((r) => notBackText(r, lang)).join("; ")}`) }] : []),
     ];
     if (outcome.schedule.status === "partial") {
       return c.html(previewPage(w, lang, name, { title: preview.title(w), ok: false, notes, sections, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${(u.causes ?? []).length ? u.causes!.map((cause) => causeText(cause, lang)).join("; ") : u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${relaxationText(r, lang)} — ${w.provenFix}`) }));

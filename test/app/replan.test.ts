@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { currentState, proposalFiles, proposeReplan, publishProposal, type ReplanRequest } from "../../src/app/replan.ts";
+import { notBackText } from "../../src/export/change-log-text.ts";
 import { versionFiles } from "../../src/export/index.ts";
 import { ScheduleFolder, ScheduleFolderReader } from "../../src/folder/schedule-folder.ts";
 import { standingChanges } from "../../src/model/change-log.ts";
@@ -85,7 +86,10 @@ describe("re-planning a campaign folder (src/app/replan.ts)", () => {
     const restore = await propose({ kind: "restore", version: 1 }, "2026-11-02");
     expect(restore.outcome.provenMinimal).toBe(false);
     expect(restore.restore!.notBack.map((n) => n.province)).toEqual(["Gia Lai"]);
-    expect(restore.restore!.notBack[0]!.reasons[0]).toMatch(/^4\/11\/2026 (morning|afternoon): Gia Lai cannot host then — change #1, since v2$/);
+    const [why] = restore.restore!.notBack[0]!.reasons;
+    expect(why).toMatchObject({ kind: "rule", rule: "province-available", date: "2026-11-04", since: [{ id: 1, version: 2 }] });
+    expect(notBackText(why!, "en")).toMatch(/^4\/11\/2026 (morning|afternoon): Gia Lai cannot host then — change #1, since v2$/);
+    expect(notBackText(why!, "vi")).toMatch(/^4\/11\/2026 \((sáng|chiều)\): không xếp buổi khi tỉnh không thể tổ chức — thay đổi #1, từ v2$/);
   }, 60_000);
 
   it("a damaged changes.json or plan.json is bad input naming the file, never a crash", async () => {

@@ -254,7 +254,7 @@ describe("the workspace over HTTP", () => {
     // Restoring v1 is a re-plan toward it: Hà Nam's answer (not on 12/9) still stands, so it alone does not come back.
     const restoring = await (await w.post(`/p/${PLAN}/versions/1/restore`, { today: "2022-09-05" })).text();
     expect(restoring).toContain("Không trở lại như phiên bản 1:");
-    expect(restoring).toMatch(/<li>Hà Nam: 12\/9\/2022 (morning|afternoon): Hà Nam cannot host then — change #1, since v2<\/li>/);
+    expect(restoring).toMatch(/<li>Hà Nam: 12\/9\/2022 \((sáng|chiều)\): không xếp buổi khi tỉnh không thể tổ chức — thay đổi #1, từ v2<\/li>/);
     const restored = await w.post(`/p/${PLAN}/previews/${/previews\/([\w-]+)\/accept/.exec(restoring)![1]}/accept`);
     expect(await restored.text()).toContain("Đã ghi phiên bản 3.");
     const v1 = JSON.parse(readFileSync(join(w.dir, "small", "versions", "v1", "schedule.json"), "utf8"));

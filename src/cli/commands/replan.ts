@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { todayIn } from "../../app/today.ts";
 import { proposalFiles, proposeReplan, publishProposal, type ReplanRequest } from "../../app/replan.ts";
-import { describeEntry } from "../../export/change-log-text.ts";
+import { describeEntry, notBackText } from "../../export/change-log-text.ts";
 import { describeChange, diffSummary } from "../../export/diff.ts";
 import { folderOfSchedule, ScheduleFolder, VersionConflictError } from "../../folder/schedule-folder.ts";
 import { LANGS, officialDate } from "../../export/labels.ts";
@@ -137,7 +137,7 @@ export async function run(argv: string[]): Promise<number> {
       for (const change of outcome.changes.filter((c) => c.kind !== "unchanged")) out.write(`  ${describeChange(change, lang)}\n`);
       if (proposal.restore) {
         out.write(proposal.restore.notBack.length ? `not back as in v${proposal.restore.version}:\n` : `every session is back as in v${proposal.restore.version}\n`);
-        for (const n of proposal.restore.notBack) out.write(`  ${n.province}: ${n.reasons.join("; ")}\n`);
+        for (const n of proposal.restore.notBack) out.write(`  ${n.province}: ${n.reasons.map((r) => notBackText(r, "en")).join("; ")}\n`);
       }
       out.write(`standing changes (${standing.length}):\n${standing.map((e) => `  ${describeEntry(e, lang)}\n`).join("")}`);
       out.write(`wrote ${describeWritten(folder, version, files.files).join(", ")}; version ${proposal.previous.version} stays in ${folder.versionPath(proposal.previous.version)}\n`);
