@@ -3,44 +3,42 @@
  * the CLI writes. Per plan file `NAME.yaml` in the folder, its schedule folder is `NAME/`.
  * Safe by default: Host and Origin checked on every request, a token where the host is not loopback.
  */
-import { randomBytes, timingSafeEqual } from "node:crypto";
-import { hostname, networkInterfaces } from "node:os";
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { zipSync } from "fflate";
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { getCookie, setCookie } from "hono/cookie";
 import { streamSSE } from "hono/streaming";
-import { describeChange, diffSummary, replanSummary, type DiffSummary } from "../export/diff.ts";
-import { comparisonTable, type ProfileResult } from "../export/comparison.ts";
-import { LANGS, type Lang } from "../export/labels.ts";
-import { lstatOrUndefined, writeAtomic } from "../folder/safe-write.ts";
-import { ScheduleFolder, ScheduleFolderReader, VersionConflictError } from "../folder/schedule-folder.ts";
-import { FolderBusyError } from "../folder/lock.ts";
+import { planTextWithFix } from "../app/fixes.ts";
 import { planDifferences } from "../app/plan-diff.ts";
-import { todayIn } from "../app/today.ts";
 import { publishProposal, readVersion, type ProposalFiles, type ProposalView, type ReplanRequest } from "../app/replan.ts";
-import { WorkerPool } from "./worker-pool.ts";
+import { todayIn } from "../app/today.ts";
 import { describeEntry, notBackText } from "../export/change-log-text.ts";
-import { officialDate } from "../export/labels.ts";
+import { comparisonTable, type ProfileResult } from "../export/comparison.ts";
+import { describeChange, diffSummary, replanSummary, type DiffSummary } from "../export/diff.ts";
+import { relaxationText } from "../export/fix-words.ts";
+import { causeText, issueText } from "../export/issue-words.ts";
+import { LANGS, officialDate, type Lang } from "../export/labels.ts";
 import { ruleLabel } from "../export/rule-labels.ts";
+import { VersionConflictError } from "../folder/errors.ts";
+import { FolderBusyError } from "../folder/lock.ts";
+import { lstatOrUndefined, writeAtomic } from "../folder/safe-write.ts";
+import { ScheduleFolder, ScheduleFolderReader } from "../folder/schedule-folder.ts";
 import { standingChanges } from "../model/change-log.ts";
 import { emptyChanges, type Changes } from "../model/changes.ts";
 import { error, formatIssue, InputError, type Issue } from "../model/issues.ts";
-import { causeText, issueText } from "../export/issue-words.ts";
-import { relaxationText } from "../export/fix-words.ts";
-import { planTextWithFix } from "../app/fixes.ts";
-import type { RelaxResult } from "../solve/relax.ts";
 import { loadPlanText } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
 import { setOwn } from "../model/records.ts";
 import type { Schedule } from "../model/schedule.ts";
 import { DateString } from "../model/schema.ts";
-import { HTTP_STATUS_OF, TaphuanError } from "../model/errors.ts";
 import { FrozenConflictError } from "../solve/errors.ts";
+import type { RelaxResult } from "../solve/relax.ts";
 import { compareSessions, type SessionChange } from "../solve/replan.ts";
+import { explainError } from "./explain-error.ts";
 import { comparePage, editor, issuesBlock, layout, messagePage, planList, planPage, previewPage, replanForm } from "./pages.ts";
+import { newToken, security } from "./security.ts";
+import { WorkerPool } from "./worker-pool.ts";
 import { WORDS } from "./words.ts";
 
 export interface WorkspaceOptions {
@@ -57,8 +55,6 @@ const WORKERS = 2;
 
 /** A plan file's name: any name a planner gives (Vietnamese, spaces, parentheses, NFC or NFD), but no path, no hidden file. */
 const PLAN_NAME = /^[^./\\\p{Cc}][^/\\\p{Cc}]{0,150}\.ya?ml$/iu;
-/** A token given by hand: at least 128 bits' worth of base64url characters. */
-export const MIN_TOKEN_LENGTH = 22;
 const MAX_BODY_BYTES = 1024 * 1024;
 const ASSETS: Record<string, string> = { "app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8" };
 const DOWNLOAD_TYPES: [RegExp, string][] = [
@@ -71,23 +67,6 @@ const DOWNLOAD_TYPES: [RegExp, string][] = [
   [/\.xlsx$/, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
   [/\.eml$/, "message/rfc822"],
 ];
-
-/** The Host names a browser may use for this workspace: its own address, and for a wildcard address every address of this machine. */
-function ownHosts(host: string, port: number): Set<string> {
-  const bracket = (h: string) => (h.includes(":") && !h.startsWith("[") ? `[${h}]` : h);
-  const names = [host];
-  if (host === "0.0.0.0" || host === "::" || host === "[::]") names.push(...Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address.replace(/%.*$/, ""))), "localhost", hostname());
-  if (isLoopback(host)) names.push("localhost", "127.0.0.1", "::1");
-  return new Set(names.map((n) => `${bracket(n)}:${port}`));
-}
-
-export function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
-export function newToken(): string {
-  return randomBytes(18).toString("base64url");
-}
 
 interface Job {
   readonly plan: string;
@@ -116,9 +95,6 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   const solving = new Set<string>();
   // The proven fixes of a plan's partial version, found after its solve (kept while the workspace runs).
   const fixes = new Map<string, { version: number; result: RelaxResult }>();
-  const allowedHosts = ownHosts(options.host, options.port);
-  // Fail closed: reachable from other machines, the workspace needs a token nobody can guess.
-  if (!isLoopback(options.host) && (options.token ?? "").length < MIN_TOKEN_LENGTH) throw new Error(`a workspace on ${options.host} needs a token of at least ${MIN_TOKEN_LENGTH} characters`);
 
   // Every error, once: its kind gives the status, its code the planner's words; an internal one a reference, never a path or a stack.
   app.onError((error, c) => {
@@ -127,39 +103,8 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     return c.html(messagePage(lang, WORDS[lang].error, message, `/?lang=${lang}`), status);
   });
 
-  // DNS rebinding and cross-site posts: only our own Host, and for writes our own Origin.
-  app.use("*", async (c, next) => {
-    // On every response, refusals and errors included; HTML is never cached (a reload asks again).
-    const secure = () => {
-      c.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-      c.header("X-Content-Type-Options", "nosniff");
-      // "no-referrer" would make Chromium send "Origin: null" on the page's own posts.
-      c.header("Referrer-Policy", "same-origin");
-    };
-    secure();
-    const host = c.req.header("host") ?? "";
-    if (!allowedHosts.has(host)) return c.text(`Từ chối: địa chỉ "${host}" không phải của bàn làm việc này. / Refused: Host "${host}" is not this workspace's.`, 403);
-    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
-      const origin = c.req.header("origin");
-      // Browsers may leave Origin out of a same-origin post; their Sec-Fetch-Site then vouches for it.
-      const sameSite = origin === undefined && c.req.header("sec-fetch-site") === "same-origin";
-      if (origin !== `http://${host}` && !sameSite) return c.text(`Từ chối: thay đổi phải gửi từ chính trang của bàn làm việc. / Refused: a change must come from this workspace's own page (Origin ${origin ?? "missing"}).`, 403);
-    }
-    if (options.token) {
-      const given = c.req.query("token") ?? getCookie(c, "taphuan_token") ?? c.req.header("authorization")?.replace(/^Bearer /, "");
-      if (!given || !sameSecret(given, options.token)) return c.text("Từ chối: bàn làm việc cần mã truy cập (trong địa chỉ in ra khi khởi động). / Refused: this workspace needs its access token (in the address printed when it started).", 401);
-      if (c.req.query("token")) {
-        // Exchanged for a cookie, and taken out of the address bar and the history.
-        setCookie(c, "taphuan_token", options.token, { httpOnly: true, sameSite: "Strict", path: "/" });
-        const url = new URL(c.req.url);
-        url.searchParams.delete("token");
-        if (c.req.method === "GET") return c.redirect(`${url.pathname}${url.search}`, 303);
-      }
-    }
-    await next();
-    secure();
-    if (c.res.headers.get("content-type")?.startsWith("text/html")) c.header("Cache-Control", "no-store");
-  });
+  // Host, Origin, token and the protective headers, on every request and every response (src/serve/security.ts).
+  app.use("*", security(options));
   app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text(`Từ chối: nội dung gửi lên tối đa ${MAX_BODY_BYTES / 1024} KiB. / Refused: a request body is at most ${MAX_BODY_BYTES / 1024} KiB.`, 413) }));
 
   app.get("/assets/:name", (c) => {
@@ -579,28 +524,6 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   return app;
 }
 
-/**
- * What the page says of an error, and with which status: the kind gives the status (HTTP_STATUS_OF),
- * the code the planner's words. An internal error is logged with a short reference the page shows.
- */
-export function explainError(error: unknown, w: (typeof WORDS)[Lang], where: string, dir?: string): { status: 409 | 422 | 500 | 503; message: string } {
-  if (error instanceof TaphuanError && error.kind !== "internal") {
-    const status = HTTP_STATUS_OF[error.kind];
-    if (error instanceof VersionConflictError) return { status, message: w.conflict(error.current ?? 0) };
-    if (error instanceof FolderBusyError) return { status, message: w.busy };
-    if (error instanceof InputError) {
-      // A file of the workspace is named as the planner sees it in the folder.
-      const file = error.file && dir && !relative(dir, error.file).startsWith("..") ? relative(dir, error.file) : error.file;
-      return { status, message: [w.badInput, ...error.issues.map((issue) => formatIssue(file, issue))].join("\n") };
-    }
-    if (error.kind === "no-schedule") return { status, message: `${w.solveFailed}\n${error.message}` };
-    return { status, message: error.message };
-  }
-  const reference = randomBytes(4).toString("hex");
-  process.stderr.write(`taphuan serve: [${reference}] ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  return { status: 500, message: w.internal(reference) };
-}
-
 /** Previews hold every file of a version and jobs their events: only the latest few are kept. */
 const KEPT = 20;
 
@@ -612,11 +535,6 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
   }
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** A version's files, for listing and serving: regular files and folders only, never through a link. */
 function listFiles(dir: string, prefix = ""): string[] {

@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { serve } from "@hono/node-server";
-import { createWorkspace, isLoopback, MIN_TOKEN_LENGTH, newToken } from "../../serve/workspace.ts";
+import { isLoopback, MIN_TOKEN_LENGTH, newToken } from "../../serve/security.ts";
+import { createWorkspace } from "../../serve/workspace.ts";
 import { parse, UsageError } from "../args.ts";
 import { spawn } from "node:child_process";
 

@@ -1,0 +1,32 @@
+/** The one place where an error becomes what the page says, with its HTTP status. */
+import { randomBytes } from "node:crypto";
+import { relative } from "node:path";
+import type { Lang } from "../export/labels.ts";
+import { VersionConflictError } from "../folder/errors.ts";
+import { FolderBusyError } from "../folder/lock.ts";
+import { HTTP_STATUS_OF, TaphuanError } from "../model/errors.ts";
+import { formatIssue, InputError } from "../model/issues.ts";
+import type { WORDS } from "./words.ts";
+
+/**
+ * What the page says of an error, and with which status: the kind gives the status (HTTP_STATUS_OF),
+ * the code the planner's words. An internal error is logged with a short reference the page shows.
+ */
+export function explainError(error: unknown, w: (typeof WORDS)[Lang], where: string, dir?: string): { status: 409 | 422 | 500 | 503; message: string } {
+  if (error instanceof TaphuanError && error.kind !== "internal") {
+    const status = HTTP_STATUS_OF[error.kind];
+    if (error instanceof VersionConflictError) return { status, message: w.conflict(error.current ?? 0) };
+    if (error instanceof FolderBusyError) return { status, message: w.busy };
+    if (error instanceof InputError) {
+      // A file of the workspace is named as the planner sees it in the folder.
+      const file = error.file && dir && !relative(dir, error.file).startsWith("..") ? relative(dir, error.file) : error.file;
+      return { status, message: [w.badInput, ...error.issues.map((issue) => formatIssue(file, issue))].join("\n") };
+    }
+    if (error.kind === "no-schedule") return { status, message: `${w.solveFailed}\n${error.message}` };
+    return { status, message: error.message };
+  }
+  const reference = randomBytes(4).toString("hex");
+  process.stderr.write(`taphuan serve: [${reference}] ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return { status: 500, message: w.internal(reference) };
+}
+
