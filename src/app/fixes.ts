@@ -1,7 +1,8 @@
 /**
  * A proven fix written into the plan file the planner keeps: the fix is applied to the plan's data
  * (the same `applyFix` the search proved it with), and only what it changed is set in the YAML
- * document, so the file keeps its comments, its order and its style.
+ * document, so the file keeps its comments and its order (the yaml package re-spaces flow
+ * collections: `{ a: 1 }` becomes `{a: 1}`).
  */
 import { parseDocument, type Document } from "yaml";
 import { loadPlanText } from "../model/load.ts";

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { versionFiles } from "../export/index.ts";
 import type { Lang } from "../export/labels.ts";
 import { ScheduleFolder, ScheduleFolderReader, VersionConflictError, type FileTree } from "../folder/schedule-folder.ts";
-import { EMPTY_LOG, parseRecordedChanges, planWithLog, standingChanges, supersededBy, withChange, withPlanEdit, withWithdrawal, type ChangeLog } from "../model/change-log.ts";
+import { EMPTY_LOG, type PlanDifference, parseRecordedChanges, planWithLog, standingChanges, supersededBy, withChange, withPlanEdit, withWithdrawal, type ChangeLog } from "../model/change-log.ts";
 import type { Changes } from "../model/changes.ts";
 import { error, InputError } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
@@ -59,7 +59,7 @@ export interface ReplanProposal {
   readonly log: ChangeLog;
   readonly request: ReplanRequest;
   /** What changed in the plan file since the version it starts from, if it was edited. */
-  readonly planEdit?: readonly string[];
+  readonly planEdit?: readonly PlanDifference[];
   readonly warnings: readonly string[];
   /** Restoring: the sessions of that version that did not come back, and why. */
   readonly restore?: { readonly version: number; readonly notBack: readonly { readonly province: string; readonly reasons: readonly NotBackReason[] }[] };
@@ -118,28 +118,28 @@ export async function proposeReplan(input: ReplanInput): Promise<ReplanProposal>
 
   // An edit of the plan file since this version: said, and recorded in the log.
   let log = state.log;
-  let planEdit: string[] | undefined;
+  let planEdit: PlanDifference[] | undefined;
   if (state.planData) {
     const differences = planDifferences(state.planData, input.plan.data);
     if (differences.length) planEdit = differences;
   } else if (previous.planHash !== planHash(planWithLog(source, log, input.source).plan)) {
-    planEdit = [`the plan file changed since version ${previous.version} (that version did not record the plan it was made from)`];
+    planEdit = [{ code: "unrecorded", params: { version: String(previous.version) } }];
   }
   if (planEdit) log = withPlanEdit(log, { from: state.planData ? dataHash(state.planData) : previous.planHash, to: dataHash(input.plan.data), differences: planEdit }, { version: next, today });
-  else if (input.request.kind === "plan-edit") throw new InputError(input.planPath, [error("plan-not-edited", [], `is the plan version ${previous.version} was made from`, "edit the plan first, or give a change")]);
+  else if (input.request.kind === "plan-edit") throw new InputError(input.planPath, [error("plan-not-edited", [], `is the plan version ${previous.version} was made from`, "edit the plan first, or give a change", { version: previous.version })]);
 
   const request = input.request;
   if (request.kind === "change") {
     const superseded = supersededBy(log, request.change);
     if (superseded.length) {
-      throw new InputError(input.source, superseded.map(({ entry, what }) => error("supersedes", [], `change #${entry.id} (v${entry.version}) already gives ${what}`, `withdraw change #${entry.id} first, then give the new answer`)));
+      throw new InputError(input.source, superseded.map(({ entry, what, subject, name }) => error("supersedes", [], `change #${entry.id} (v${entry.version}) already gives ${what}`, `withdraw change #${entry.id} first, then give the new answer`, { id: entry.id, version: entry.version, subject, name })));
     }
     log = withChange(log, request.change, { version: next, today, note: request.note });
   }
   if (request.kind === "withdraw") log = withWithdrawal(log, request.id, { version: next, today, note: request.note }, input.source);
   let toward: Session[] | undefined;
   if (request.kind === "restore") {
-    if (!reader.versions().includes(request.version)) throw new InputError(input.dir, [error("no-such-version", [], `has no version ${request.version}`, `versions: ${reader.versions().map((v) => `v${v}`).join(", ")}`)]);
+    if (!reader.versions().includes(request.version)) throw new InputError(input.dir, [error("no-such-version", [], `has no version ${request.version}`, `versions: ${reader.versions().map((v) => `v${v}`).join(", ")}`, { version: request.version, versions: reader.versions().map((v) => `v${v}`).join(", ") })]);
     toward = reader.readSchedule(request.version).sessions;
   }
 

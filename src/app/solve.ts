@@ -103,9 +103,9 @@ export async function solveIntoFolder(input: SolveIntoFolder): Promise<SolvedInt
 }
 
 /** Without a full schedule: the smallest change of each kind that places everyone, each proven by solving again. */
-export function proveFixes(solved: Pick<SolvedIntoFolder, "plan" | "schedule">, options: Pick<SolveIntoFolder, "solver" | "timeLimitSeconds"> = {}): Promise<RelaxResult> {
+export function proveFixes(solved: Pick<SolvedIntoFolder, "plan" | "schedule">, options: Pick<SolveIntoFolder, "solver" | "timeLimitSeconds" | "signal"> = {}): Promise<RelaxResult> {
   const solving = { ...(options.solver ? { solver: options.solver } : {}), ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}) };
-  return proveRelaxations(solved.plan, solved.schedule, { solve: async (changed) => (await solvePlan(changed, solving)).schedule });
+  return proveRelaxations(solved.plan, solved.schedule, { solve: async (changed) => (await solvePlan(changed, solving)).schedule, ...(options.signal ? { signal: options.signal } : {}) });
 }
 
 function holdsAnother(folder: ScheduleFolder, version: number, planId: string): InputError {

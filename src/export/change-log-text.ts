@@ -1,6 +1,6 @@
 /** The change log in a planner's words, Vietnamese or English: one line per change. */
 import type { NotBackReason } from "../app/replan.ts";
-import type { LogEntry } from "../model/change-log.ts";
+import type { LogEntry, PlanDifference } from "../model/change-log.ts";
 import { ruleLabel } from "./rule-labels.ts";
 import type { Changes } from "../model/changes.ts";
 import type { DateSelector } from "../model/schema.ts";
@@ -62,7 +62,7 @@ export function describeChanges(change: Changes, lang: Lang): string[] {
 /** "#3 (v4, 14/9/2022): Nam Định không thể tổ chức: 15/9/2022 — ghi chú: … [đã rút lại ở v5, 16/9/2022]". */
 export function describeEntry(entry: LogEntry, lang: Lang): string {
   const w = WORDS[lang];
-  const what = entry.kind === "change" ? describeChanges(entry.change, lang).join("; ") : `${w.planEdit}: ${entry.differences.join("; ")}`;
+  const what = entry.kind === "change" ? describeChanges(entry.change, lang).join("; ") : `${w.planEdit}: ${entry.differences.map((d) => differenceText(d, lang)).join("; ")}`;
   const note = entry.note ? ` — ${w.note}: ${entry.note}` : "";
   const withdrawn = entry.kind === "change" && entry.withdrawn ? ` [${w.withdrawn} v${entry.withdrawn.version}, ${officialDate(entry.withdrawn.today)}]` : "";
   return `#${entry.id} (v${entry.version}, ${officialDate(entry.today)}): ${what}${note}${withdrawn}`;
@@ -93,5 +93,33 @@ export function notBackText(reason: NotBackReason, lang: Lang): string {
         : reason.proven
           ? "no re-plan that also brings it back stays closer to that version (proven)"
           : "not brought back (this re-plan is not proven the closest)";
+  }
+}
+
+/** One thing that changed in the plan file, in the reader's language. */
+export function differenceText(d: PlanDifference, lang: Lang): string {
+  const p = d.params;
+  const vi = lang === "vi";
+  switch (d.code) {
+    case "cluster-removed":
+      return vi ? `bỏ (hoặc đổi tên) ${p["cluster"]}` : `cluster ${p["cluster"]} removed (or renamed)`;
+    case "cluster-added":
+      return vi ? `thêm ${p["cluster"]}` : `cluster ${p["cluster"]} added`;
+    case "window":
+      return vi ? `thời gian của ${p["cluster"]}: ${p["from"]} → ${p["to"]}` : `${p["cluster"]}: window ${p["from"]} → ${p["to"]}`;
+    case "province-removed":
+      return vi ? `bỏ ${p["province"]} khỏi kế hoạch (trước thuộc ${p["cluster"]})` : `${p["province"]} removed from the plan (was in ${p["cluster"]})`;
+    case "province-moved":
+      return vi ? `chuyển ${p["province"]} từ ${p["from"]} sang ${p["to"]}` : `${p["province"]} moved from ${p["from"]} to ${p["to"]}`;
+    case "province-added":
+      return vi ? `thêm ${p["province"]} vào ${p["cluster"]}` : `${p["province"]} added to ${p["cluster"]}`;
+    case "trainer-removed":
+      return vi ? `bỏ giảng viên ${p["trainer"]}` : `trainer ${p["trainer"]} removed`;
+    case "trainer-added":
+      return vi ? `thêm giảng viên ${p["trainer"]}` : `trainer ${p["trainer"]} added`;
+    case "unrecorded":
+      return vi ? `tệp kế hoạch đã đổi từ phiên bản ${p["version"]} (phiên bản đó không ghi lại kế hoạch đã dùng)` : `the plan file changed since version ${p["version"]} (that version did not record the plan it was made from)`;
+    default:
+      return vi ? `${p["what"]}: ${p["from"]} → ${p["to"]}` : `${p["what"]}: ${p["from"]} → ${p["to"]}`;
   }
 }

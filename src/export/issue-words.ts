@@ -3,7 +3,7 @@
  * `params`) is apart from wording it (here). English is the detector's own sentence; Vietnamese is
  * written from the params, and a code without Vietnamese words falls back to the English sentence.
  */
-import type { Issue } from "../model/issues.ts";
+import { formatIssue, type Issue } from "../model/issues.ts";
 import { LABELS, officialDate, officialDay, type Lang } from "./labels.ts";
 
 type P = Readonly<Record<string, string | number | boolean>>;
@@ -14,14 +14,25 @@ const VI: Readonly<Record<string, (p: P) => string>> = {
   "window-missing": (p) => `${s(p, "cluster")} chưa có thời gian: áp dụng cả đợt, từ ngày ${officialDate(s(p, "from"))} đến ngày ${officialDate(s(p, "to"))} (hoặc ghi window: propose để taphuan đề xuất)`,
   "window-on-non-working-day": (p) => `Thời gian của ${s(p, "cluster")} ${p["end"] === "starts" ? "bắt đầu" : "kết thúc"} vào ${officialDay(s(p, "date"), "vi")}, ${dayOff(p)}: không xếp buổi nào vào ngày đó`,
   "role-count": (p) => `Mỗi buổi cần ${s(p, "count")} giảng viên vai trò ${s(p, "role")}, nhưng ${p["available"] === 0 ? "không có giảng viên nào" : `chỉ ${s(p, "available")} giảng viên`} như vậy được phân công cho ${s(p, "cluster")}: không tỉnh nào của cụm xếp được`,
-  "more-provinces-than-half-days": (p) => `${s(p, "cluster")} có ${s(p, "provinces")} tỉnh nhưng chỉ ${s(p, "halfDays")} buổi làm việc trong thời gian của cụm: xếp được nhiều nhất ${s(p, "halfDays")} tỉnh (hãy mở rộng thời gian)`,
+  "more-provinces-than-half-days": (p) => `${s(p, "cluster")} có ${s(p, "provinces")} tỉnh nhưng chỉ ${s(p, "halfDays")} buổi làm việc trong thời gian của cụm: nhiều tỉnh phải học cùng một buổi, mỗi tỉnh với giảng viên riêng (hãy mở rộng thời gian, hoặc kiểm tra đủ giảng viên)`,
   "fixed-outside-window": (p) => `${s(p, "province")} xin tổ chức vào ${officialDate(s(p, "date"))} (${LABELS.vi[p["halfDay"] as "morning" | "afternoon"].toLowerCase()}), ngoài thời gian của ${s(p, "cluster")} (${officialDate(s(p, "from"))}–${officialDate(s(p, "to"))}): không xếp được`,
+  supersedes: (p) => `thay đổi #${s(p, "id")} (v${s(p, "version")}) đã cho ${p["subject"] === "half-day" ? "buổi xin tổ chức" : p["subject"] === "cluster" ? "cụm mới" : "thời gian"} của ${s(p, "name")}: hãy rút lại thay đổi #${s(p, "id")} trước, rồi ghi câu trả lời mới`,
+  "no-such-change": (p) => (p["why"] === "missing" ? `không có thay đổi #${s(p, "id")}` : p["why"] === "plan-edit" ? `#${s(p, "id")} là phần sửa tệp kế hoạch, không phải một thay đổi (hãy sửa kế hoạch để bỏ)` : `thay đổi #${s(p, "id")} đã rút lại ở v${s(p, "withdrawnIn")}`),
+  "no-such-version": (p) => `không có phiên bản ${s(p, "version")} (các phiên bản: ${s(p, "versions")})`,
+  "plan-not-edited": (p) => `kế hoạch chưa được sửa từ phiên bản ${s(p, "version")}: hãy sửa kế hoạch trước, hoặc ghi một thay đổi`,
+  "folder-is-link": () => "thư mục lịch là một liên kết (symlink): bàn làm việc không đọc, không ghi qua liên kết — hãy thay bằng chính thư mục đó",
+  "version-is-link": () => "phiên bản này là một liên kết (symlink): không đọc phiên bản qua liên kết — hãy đặt lại chính thư mục của phiên bản",
   "fixed-non-working-day": (p) => `${s(p, "province")} xin tổ chức vào ${officialDay(s(p, "date"), "vi")}, ${dayOff(p)}: không xếp được`,
 };
 
 export function issueText(issue: Issue, lang: Lang): string {
   const vi = lang === "vi" && issue.params ? VI[issue.code] : undefined;
   return vi ? vi(issue.params!) : `${issue.message}${issue.hint ? ` — ${issue.hint}` : ""}`;
+}
+
+/** A problem of a file, for a page: in Vietnamese where it has words (the file named before it), else with file, line and field as the CLI says it. */
+export function issueLine(file: string | undefined, issue: Issue & { line?: number; column?: number }, lang: Lang): string {
+  return lang === "vi" && issue.params && VI[issue.code] ? `${file ? `${file}: ` : ""}${issueText(issue, lang)}` : formatIssue(file, issue);
 }
 
 /** Codes the page may show whose Vietnamese is written (a test holds the plan warnings to it). */

@@ -64,6 +64,8 @@ export class ScheduleFolderReader {
       return [];
     }
     return names
+      // A version is a folder of its own: one replaced by a link is not history taphuan reads.
+      .filter((name) => lstatOrUndefined(join(this.dir, VERSIONS_DIR, name))?.isDirectory() === true)
       .map((name) => /^v(\d+)$/.exec(name))
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => Number(m[1]))
@@ -76,6 +78,9 @@ export class ScheduleFolderReader {
   }
 
   readVersionFile(version: number, file: string): string {
+    if (lstatOrUndefined(this.versionPath(version))?.isSymbolicLink()) {
+      throw new InputError(this.versionPath(version), [error("version-is-link", [], "is a symbolic link; taphuan reads no version through a link", "put the version's own folder back in its place", {})]);
+    }
     return readFileSync(this.versionPath(version, file), "utf8");
   }
 

@@ -24,8 +24,12 @@ const Made = { id: z.number().int().min(1), version: z.number().int().min(1), to
 export const ChangeEntrySchema = z.object({ kind: z.literal("change"), ...Made, change: ChangesSchema, withdrawn: Withdrawal.optional() }).strict();
 export type ChangeEntry = z.infer<typeof ChangeEntrySchema>;
 
-/** The plan file was edited between two versions: what changed, as sentences, and the hashes of both. */
-export const PlanEditEntrySchema = z.object({ kind: z.literal("plan-edit"), ...Made, from: z.string(), to: z.string(), differences: z.array(z.string()) }).strict();
+/** One thing that changed in the plan file, as data (`code` and its facts), worded in either language. */
+export const PlanDifferenceSchema = z.object({ code: z.string(), params: z.record(z.string(), z.string()) }).strict();
+export type PlanDifference = z.infer<typeof PlanDifferenceSchema>;
+
+/** The plan file was edited between two versions: what changed, and the hashes of both. */
+export const PlanEditEntrySchema = z.object({ kind: z.literal("plan-edit"), ...Made, from: z.string(), to: z.string(), differences: z.array(PlanDifferenceSchema) }).strict();
 export type PlanEditEntry = z.infer<typeof PlanEditEntrySchema>;
 
 export const LogEntrySchema = z.discriminatedUnion("kind", [ChangeEntrySchema, PlanEditEntrySchema]);
@@ -52,7 +56,7 @@ export function withChange(log: ChangeLog, change: Changes, made: { version: num
 }
 
 /** The log with an edit of the plan file recorded. */
-export function withPlanEdit(log: ChangeLog, edit: { from: string; to: string; differences: string[] }, made: { version: number; today: string }): ChangeLog {
+export function withPlanEdit(log: ChangeLog, edit: { from: string; to: string; differences: PlanDifference[] }, made: { version: number; today: string }): ChangeLog {
   return { entries: [...log.entries, { kind: "plan-edit", id: nextId(log), version: made.version, today: made.today, ...edit }] };
 }
 
@@ -62,7 +66,8 @@ export function withWithdrawal(log: ChangeLog, id: number, made: { version: numb
   const standing = standingChanges(log).map((e) => e.id);
   if (!entry || entry.kind !== "change" || entry.withdrawn) {
     const why = !entry ? `there is no change #${id}` : entry.kind !== "change" ? `#${id} is an edit of the plan file, not a change (edit the plan to undo it)` : `change #${id} was already withdrawn in v${entry.withdrawn!.version}`;
-    throw new InputError(source, [error("no-such-change", [], why, standing.length ? `changes that stand: ${standing.map((n) => `#${n}`).join(", ")}` : "no change stands")]);
+    const params = { id, why: !entry ? "missing" : entry.kind !== "change" ? "plan-edit" : "withdrawn", withdrawnIn: entry?.kind === "change" && entry.withdrawn ? entry.withdrawn.version : 0 };
+    throw new InputError(source, [error("no-such-change", [], why, standing.length ? `changes that stand: ${standing.map((n) => `#${n}`).join(", ")}` : "no change stands", params)]);
   }
   const withdrawn = { version: made.version, today: made.today, ...(made.note ? { note: made.note } : {}) };
   return { entries: log.entries.map((e) => (e.id === id ? { ...entry, withdrawn } : e)) };
@@ -102,15 +107,15 @@ export function planWithLog(original: Plan, log: ChangeLog, source: string, stri
  * to, a cluster's window, given again: the planner withdraws the old answer first, so the log never
  * shows two answers standing where one holds.
  */
-export function supersededBy(log: ChangeLog, change: Changes): { entry: ChangeEntry; what: string }[] {
-  const out: { entry: ChangeEntry; what: string }[] = [];
+export function supersededBy(log: ChangeLog, change: Changes): { entry: ChangeEntry; what: string; subject: "half-day" | "cluster" | "window"; name: string }[] {
+  const out: { entry: ChangeEntry; what: string; subject: "half-day" | "cluster" | "window"; name: string }[] = [];
   for (const entry of standingChanges(log)) {
     for (const [name, p] of Object.entries(change.provinces)) {
       const old = Object.entries(entry.change.provinces).find(([other]) => nameKey(other) === nameKey(name))?.[1];
-      if (p.fixed && old?.fixed) out.push({ entry, what: `${name}'s half-day` });
-      if (p.cluster && old?.cluster) out.push({ entry, what: `${name}'s cluster` });
+      if (p.fixed && old?.fixed) out.push({ entry, what: `${name}'s half-day`, subject: "half-day", name });
+      if (p.cluster && old?.cluster) out.push({ entry, what: `${name}'s cluster`, subject: "cluster", name });
     }
-    for (const name of Object.keys(change.clusters)) if (Object.keys(entry.change.clusters).some((other) => other.normalize("NFC") === name.normalize("NFC"))) out.push({ entry, what: `${name}'s window` });
+    for (const name of Object.keys(change.clusters)) if (Object.keys(entry.change.clusters).some((other) => other.normalize("NFC") === name.normalize("NFC"))) out.push({ entry, what: `${name}'s window`, subject: "window", name });
   }
   return out;
 }

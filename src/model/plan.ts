@@ -342,7 +342,7 @@ function countingWarnings(data: PlanData, clusters: readonly Cluster[], trainers
       }
     }
     if (cluster.provinces.length > cluster.slots.length) {
-      warnings.push(warning("more-provinces-than-half-days", path, `${cluster.name} has ${cluster.provinces.length} provinces but ${cluster.slots.length} working half-days in its window: at most ${cluster.slots.length} can be placed`, "widen the window", { cluster: cluster.name, provinces: cluster.provinces.length, halfDays: cluster.slots.length }));
+      warnings.push(warning("more-provinces-than-half-days", path, `${cluster.name} has ${cluster.provinces.length} provinces but ${cluster.slots.length} working half-days in its window: sessions must share half-days, each with trainers of its own`, "widen the window, or check there are trainers enough", { cluster: cluster.name, provinces: cluster.provinces.length, halfDays: cluster.slots.length }));
     }
     for (const province of cluster.provinces) {
       if (!province.fixed) continue;

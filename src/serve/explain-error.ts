@@ -5,24 +5,37 @@ import type { Lang } from "../export/labels.ts";
 import { VersionConflictError } from "../folder/errors.ts";
 import { FolderBusyError } from "../folder/lock.ts";
 import { HTTP_STATUS_OF, TaphuanError } from "../model/errors.ts";
-import { formatIssue, InputError } from "../model/issues.ts";
+import { issueLine } from "../export/issue-words.ts";
+import { InputError } from "../model/issues.ts";
 import type { WORDS } from "./words.ts";
+
+/** Every worker is busy with other plans' solves and re-plans, and the queue is full. */
+export class WorkspaceBusyError extends TaphuanError {
+  readonly code = "workspace-busy";
+  readonly kind = "busy";
+  constructor() {
+    super("every worker of the workspace is busy; try again in a moment");
+    this.name = "WorkspaceBusyError";
+  }
+}
 
 /**
  * What the page says of an error, and with which status: the kind gives the status (HTTP_STATUS_OF),
  * the code the planner's words. An internal error is logged with a short reference the page shows.
  */
-export function explainError(error: unknown, w: (typeof WORDS)[Lang], where: string, dir?: string): { status: 409 | 422 | 500 | 503; message: string } {
+export function explainError(error: unknown, w: (typeof WORDS)[Lang], where: string, dir?: string, lang: Lang = "vi"): { status: 409 | 422 | 500 | 503; message: string } {
   if (error instanceof TaphuanError && error.kind !== "internal") {
     const status = HTTP_STATUS_OF[error.kind];
     if (error instanceof VersionConflictError) return { status, message: w.conflict(error.current ?? 0) };
     if (error instanceof FolderBusyError) return { status, message: w.busy };
+    if (error instanceof WorkspaceBusyError) return { status, message: w.workersBusy };
     if (error instanceof InputError) {
       // A file of the workspace is named as the planner sees it in the folder.
       const file = error.file && dir && !relative(dir, error.file).startsWith("..") ? relative(dir, error.file) : error.file;
-      return { status, message: [w.badInput, ...error.issues.map((issue) => formatIssue(file, issue))].join("\n") };
+      return { status, message: [w.badInput, ...error.issues.map((issue) => issueLine(file, issue, lang))].join("\n") };
     }
-    if (error.kind === "no-schedule") return { status, message: `${w.solveFailed}\n${error.message}` };
+    // The library's own message names CLI options (--time-limit): the page says what it can do.
+    if (error.kind === "no-schedule") return { status, message: w.solveFailed };
     return { status, message: error.message };
   }
   const reference = randomBytes(4).toString("hex");

@@ -250,7 +250,7 @@ export function planPage(input: PlanPageInput): string {
       );
     }
     if (schedule.status === "partial" && input.fixes && version !== undefined) {
-      const items = input.fixes.texts.map((text, i) => `<li>${e(text)} — ${e(w.provenFix)} <form method="post" action="${base}/fixes/${i}/apply?lang=${lang}" class="inline"><input type="hidden" name="version" value="${version}"><button type="submit" class="apply-fix">${e(w.applyFix)}</button></form></li>`);
+      const items = input.fixes.texts.map((text, i) => `<li>${e(text)} — ${e(w.provenBySolving)} <form method="post" action="${base}/fixes/${i}/apply?lang=${lang}" class="inline"><input type="hidden" name="version" value="${version}"><button type="submit" class="apply-fix">${e(w.applyFix)}</button></form></li>`);
       parts.push(`<section id="fixes"><h2>${e(w.wouldHelp)}</h2>${items.length ? `<ul>${items.join("")}</ul>` : input.fixes.complete ? `<p>${e(w.noFix)}</p>` : ""}${input.fixes.complete ? "" : `<p>${e(w.fixesStopped)}</p>`}</section>`);
     }
     if (input.planEdit?.length && editable && version !== undefined) {

@@ -38,7 +38,7 @@ async function perform(task: WorkerTask, post: (message: WorkerMessage) => void)
     stops.set(task.id, abort);
     const solved = await solveIntoFolder({ dir: task.dir, plan, planPath: task.planName, lang: "vi", command: "solve (workspace)", signal: abort.signal, onProgress: (event) => post({ id: task.id, type: "progress", event }) });
     // Without a full schedule: the proven fixes, for the page to offer (the CLI prints the same).
-    if (solved.schedule.status === "partial") post({ id: task.id, type: "fixes", version: solved.version, fixes: await proveFixes(solved) });
+    if (solved.schedule.status === "partial") post({ id: task.id, type: "fixes", version: solved.version, fixes: await proveFixes(solved, { signal: abort.signal }) });
     post({ id: task.id, type: "solved", version: solved.version });
     return;
   }

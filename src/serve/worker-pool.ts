@@ -42,12 +42,9 @@ export class WorkerPool {
     const finish = (healthy: boolean) => {
       worker.off("message", listen);
       worker.off("error", crashed);
+      worker.off("exit", exited);
       if (healthy) this.release(worker);
-      else {
-        this.count--;
-        void worker.terminate();
-        this.waiting.shift()?.(this.count < this.size ? this.spawn() : undefined);
-      }
+      else void worker.terminate(); // its exit makes room for a new one
       settle();
     };
     const listen = (message: WorkerMessage) => {
@@ -60,8 +57,10 @@ export class WorkerPool {
       onError(error);
       finish(false);
     };
+    const exited = () => crashed(new Error("the worker thread stopped during the task"));
     worker.on("message", listen);
     worker.once("error", crashed);
+    worker.once("exit", exited);
     worker.postMessage({ ...task, id });
     return { ended, stop: () => worker.postMessage({ type: "stop", id }) };
   }
@@ -87,11 +86,6 @@ export class WorkerPool {
     else this.idle.push(worker);
   }
 
-  /** Ends every worker (the server is closing). */
-  async close(): Promise<void> {
-    await Promise.all(this.idle.splice(0).map((w) => w.terminate()));
-  }
-
   private spawn(): Worker {
     this.count++;
     // From the bundle the worker is JavaScript beside this chunk; from the sources (tests, tsx) it is
@@ -101,6 +95,15 @@ export class WorkerPool {
       : new Worker(new URL("./solve-worker.js", import.meta.url));
     // An idle worker does not keep the process alive.
     worker.unref();
+    // A worker that ends (crashed, idle or busy) leaves the pool, and a waiting task gets a new one.
+    worker.on("error", () => undefined);
+    worker.once("exit", () => {
+      const idle = this.idle.indexOf(worker);
+      if (idle >= 0) this.idle.splice(idle, 1);
+      this.count--;
+      const next = this.waiting.shift();
+      next?.(this.spawn());
+    });
     return worker;
   }
 }

@@ -13,11 +13,11 @@ import { planTextWithFix } from "../app/fixes.ts";
 import { planDifferences } from "../app/plan-diff.ts";
 import { publishProposal, readVersion, type ProposalFiles, type ProposalView, type ReplanRequest } from "../app/replan.ts";
 import { todayIn } from "../app/today.ts";
-import { describeEntry, notBackText } from "../export/change-log-text.ts";
+import { describeEntry, differenceText, notBackText } from "../export/change-log-text.ts";
 import { comparisonTable, type ProfileResult } from "../export/comparison.ts";
 import { describeChange, diffSummary, replanSummary, type DiffSummary } from "../export/diff.ts";
 import { relaxationText } from "../export/fix-words.ts";
-import { causeText, issueText } from "../export/issue-words.ts";
+import { causeText, issueLine, issueText } from "../export/issue-words.ts";
 import { LANGS, officialDate, type Lang } from "../export/labels.ts";
 import { ruleLabel } from "../export/rule-labels.ts";
 import { VersionConflictError } from "../folder/errors.ts";
@@ -35,7 +35,7 @@ import { DateString } from "../model/schema.ts";
 import { FrozenConflictError } from "../solve/errors.ts";
 import type { RelaxResult } from "../solve/relax.ts";
 import { compareSessions, type SessionChange } from "../solve/replan.ts";
-import { explainError } from "./explain-error.ts";
+import { explainError, WorkspaceBusyError } from "./explain-error.ts";
 import { comparePage, editor, issuesBlock, layout, messagePage, planList, planPage, previewPage, replanForm } from "./pages.ts";
 import { newToken, security } from "./security.ts";
 import { WorkerPool } from "./worker-pool.ts";
@@ -83,6 +83,8 @@ interface Preview {
   readonly proposal: ProposalView;
   /** Made while the planner reads the preview: the page shows the changes as soon as the solve is done. */
   readonly files?: Promise<ProposalFiles>;
+  /** The day the planner typed (a re-plan never holds less than the last version held). */
+  readonly askedToday?: string;
   acceptedAs?: number;
 }
 
@@ -94,12 +96,13 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   const pool = new WorkerPool(options.workers ?? WORKERS);
   const solving = new Set<string>();
   // The proven fixes of a plan's partial version, found after its solve (kept while the workspace runs).
-  const fixes = new Map<string, { version: number; result: RelaxResult }>();
+  // They are proven on the plan's text as it was: an edit since makes them stale, never applied over it.
+  const fixes = new Map<string, { version: number; text: string; result: RelaxResult }>();
 
   // Every error, once: its kind gives the status, its code the planner's words; an internal one a reference, never a path or a stack.
   app.onError((error, c) => {
     const lang = langOf(c);
-    const { status, message } = explainError(error, WORDS[lang], `${c.req.method} ${c.req.path}`, options.dir);
+    const { status, message } = explainError(error, WORDS[lang], `${c.req.method} ${c.req.path}`, options.dir, lang);
     return c.html(messagePage(lang, WORDS[lang].error, message, `/?lang=${lang}`), status);
   });
 
@@ -139,7 +142,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   /** A plan's schedule folder; one that is a link is refused: the workspace reads and writes nothing through a link. */
   const scheduleDir = (name: string) => {
     const dir = join(options.dir, name.replace(/\.ya?ml$/i, ""));
-    if (lstatOrUndefined(dir)?.isSymbolicLink()) throw new InputError(dir, [error("folder-is-link", [], "is a symbolic link; the workspace reads and writes no schedule through a link", "replace it with the folder itself")]);
+    if (lstatOrUndefined(dir)?.isSymbolicLink()) throw new InputError(dir, [error("folder-is-link", [], "is a symbolic link; the workspace reads and writes no schedule through a link", "replace it with the folder itself", {})]);
     return dir;
   };
   // A plan is validated again only when its text changed: the plan list and every page read it.
@@ -206,7 +209,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const state = version === undefined ? undefined : readVersion(reader, version);
     const recorded = state?.log;
     const standing = new Set(recorded ? standingChanges(recorded).map((entry) => entry.id) : []);
-    const planEdit = state?.planData && version === current ? planDifferences(state.planData, plan.data) : [];
+    const planEdit = state?.planData && version === current ? planDifferences(state.planData, plan.data).map((d) => differenceText(d, lang)) : [];
     const log = recorded?.entries.map((entry) => ({ id: entry.id, text: describeEntry(entry, lang), standing: standing.has(entry.id) }));
     return c.html(
       planPage({ lang, file: name, plan, versions: reader.versions(), downloads, today: todayIn(plan), planEdit, ...fixesOf(name, version, lang), warnings: (warnings ?? []).map((issue) => issueText(issue, lang)), ...(log ? { log } : {}), ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(changes ? { changes } : {}), ...(comparison ? { comparison } : {}), ...(note ? { note } : {}) }),
@@ -217,7 +220,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   /** The proven fixes of the version shown, if it is the partial one they were found for. */
   function fixesOf(name: string, version: number | undefined, lang: Lang): { fixes?: { texts: string[]; complete: boolean } } {
     const found = fixes.get(name);
-    if (!found || found.version !== version) return {};
+    if (!found || found.version !== version || found.text !== loadPlan(name).text) return {};
     return { fixes: { texts: found.result.relaxations.map((r) => relaxationText(r, lang)), complete: found.result.complete } };
   }
 
@@ -227,8 +230,8 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     const found = fixes.get(name);
     const fix = found?.result.relaxations[Number(c.req.param("index"))];
     const version = Number((await c.req.parseBody())["version"]);
-    if (!found || !fix || found.version !== version) return notFound(c, "noSuchFix");
     const { text } = loadPlan(name);
+    if (!found || !fix || found.version !== version || found.text !== text) return notFound(c, "noSuchFix");
     writeAtomic(planFile(name)!, planTextWithFix(text, name, fix));
     fixes.delete(name);
     return c.redirect(`/p/${encodeURIComponent(name)}?lang=${lang}&note=fix-applied`, 303);
@@ -282,10 +285,10 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       { kind: "solve", dir: scheduleDir(name), planName: name, planText: text },
       (message) => {
         if (message.type === "progress") emit("progress", message.event);
-        if (message.type === "fixes") fixes.set(name, { version: message.version, result: message.fixes });
+        if (message.type === "fixes") fixes.set(name, { version: message.version, text, result: message.fixes });
         if (message.type === "solved") emit("done", { version: message.version });
       },
-      (e) => emit("failed", { error: explainError(e, w, `solve ${name}`, options.dir).message }),
+      (e) => emit("failed", { error: explainError(e, w, `solve ${name}`, options.dir, langOf(c)).message }),
     );
     if (!running) return c.json({ error: w.busy }, 503);
     job.stop = () => running.stop();
@@ -366,11 +369,11 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
         const held = e.violations.map((v) => `${v.province ?? ""}${v.date ? `, ${officialDate(v.date)}${v.halfDay ? ` (${w[v.halfDay].toLowerCase()})` : ""}` : ""}: ${ruleLabel(v.rule, lang)}`);
         return c.html(messagePage(lang, title, [w.pastConflict, ...held].join("\n"), back), 409);
       }
-      if (e instanceof InputError) return c.html(messagePage(lang, title, e.issues.map((issue) => formatIssue(undefined, issue)).join("\n"), back), 422);
+      if (e instanceof InputError) return c.html(messagePage(lang, title, e.issues.map((issue) => issueLine(undefined, issue, lang)).join("\n"), back), 422);
       throw e;
     }
     const id = newToken();
-    remember(previews, id, { plan: name, title: titleOf, proposal, ...(files ? { files } : {}) });
+    remember(previews, id, { plan: name, title: titleOf, proposal, askedToday: todayText, ...(files ? { files } : {}) });
     return c.redirect(`/p/${encodeURIComponent(name)}/previews/${id}?lang=${lang}`, 303);
   }
 
@@ -394,7 +397,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
         },
         (e) => (proposed ? settleFiles?.reject(e) : reject(e)),
       ).then((running) => {
-        if (!running) reject(new FolderBusyError(scheduleDir(name), undefined));
+        if (!running) reject(new WorkspaceBusyError());
       });
     });
   }
@@ -409,9 +412,14 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     if (preview.acceptedAs !== undefined) return c.html(messagePage(lang, preview.title(w), w.accepted(preview.acceptedAs), back));
     const { proposal } = preview;
     const { outcome } = proposal;
-    const notes = [w.todayIs(officialDate(outcome.today), officialDate(outcome.changeableFrom)), ...(proposal.previous.today && outcome.today < proposal.previous.today ? [w.earlierToday(officialDate(outcome.today), officialDate(proposal.previous.today))] : [])];
+    const notes = [
+      w.todayIs(officialDate(outcome.today), officialDate(outcome.changeableFrom)),
+      ...(proposal.previous.today && outcome.today > (preview.askedToday ?? outcome.today) ? [w.earlierToday(officialDate(preview.askedToday!), officialDate(proposal.previous.today))] : []),
+      // Older changes that an edit of the plan left without a place: said, as the CLI says them.
+      ...proposal.warnings.filter((x) => x.startsWith("change #")),
+    ];
     const sections = [
-      ...(proposal.planEdit ? [{ title: w.planEdited(proposal.previous.version), lines: proposal.planEdit }] : []),
+      ...(proposal.planEdit ? [{ title: w.planEdited(proposal.previous.version), lines: proposal.planEdit.map((d) => differenceText(d, lang)) }] : []),
       ...(proposal.restore ? [{ title: proposal.restore.notBack.length ? w.notBack(proposal.restore.version) : w.allBack(proposal.restore.version), lines: proposal.restore.notBack.map((n) => `${n.province}: ${n.reasons.map((r) => notBackText(r, lang)).join("; ")}`) }] : []),
     ];
     if (outcome.schedule.status === "partial") {
@@ -449,6 +457,8 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     if (preview.acceptedAs !== undefined) return c.redirect(`/p/${encodeURIComponent(name)}?lang=${lang}&note=accepted-${preview.acceptedAs}`, 303);
     const files = preview.files;
     return publishOrConflict(c, name, async (folder) => {
+      // Two clicks that both got here: the second, under the lock, finds the first's version.
+      if (preview.acceptedAs !== undefined) return preview.acceptedAs;
       const version = publishProposal(folder, preview.proposal, await files);
       preview.acceptedAs = version;
       return version;
@@ -475,7 +485,10 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       const version = await publish(folder);
       return c.redirect(`/p/${encodeURIComponent(name)}?lang=${lang}&note=accepted-${version}`, 303);
     } catch (e) {
-      if (e instanceof VersionConflictError || e instanceof FolderBusyError) return renderPlan(c, name, explainError(e, WORDS[lang], "accept", options.dir).message, 409);
+      if (e instanceof VersionConflictError || e instanceof FolderBusyError) {
+        const { status, message } = explainError(e, WORDS[lang], "accept", options.dir, lang);
+        return renderPlan(c, name, message, status as 409);
+      }
       throw e;
     } finally {
       folder?.close();

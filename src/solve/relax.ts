@@ -24,6 +24,8 @@ export interface RelaxOptions {
   readonly solve: (plan: Plan) => Promise<Schedule>;
   /** Wall-clock budget for all the re-solves together. */
   readonly budgetSeconds?: number;
+  /** Stop searching (the planner pressed Stop): what was found is kept, and the result says it is incomplete. */
+  readonly signal?: AbortSignal;
 }
 
 type Candidate = { readonly data: PlanData; readonly relaxation: Relaxation };
@@ -93,7 +95,9 @@ export interface RelaxResult {
 
 export async function proveRelaxations(plan: Plan, schedule: Schedule, options: RelaxOptions): Promise<RelaxResult> {
   if (schedule.unplaced.length === 0) return { relaxations: [], complete: true };
-  const deadline = Date.now() + (options.budgetSeconds ?? 45) * 1000;
+  const budgetEnd = Date.now() + (options.budgetSeconds ?? 45) * 1000;
+  // Past the budget, or stopped: a deadline already gone.
+  const deadlineOf = () => (options.signal?.aborted ? 0 : budgetEnd);
   // Only the independent parts with a province left out are solved again.
   const affected = new Set(independentParts(plan).filter((part) => part.some((c) => schedule.unplaced.some((u) => u.cluster === c.name))).flatMap((part) => part.map((c) => c.name)));
   const data = affected.size < plan.clusters.length ? restrictToClusters(plan.data, affected) : plan.data;
@@ -112,7 +116,7 @@ export async function proveRelaxations(plan: Plan, schedule: Schedule, options: 
   /** The first candidate, in order of size, whose re-solve places everyone. */
   const smallest = async (candidates: Iterable<Candidate>): Promise<Relaxation | undefined> => {
     for (const candidate of candidates) {
-      if (Date.now() > deadline) return undefined;
+      if (Date.now() > deadlineOf()) return undefined;
       if (await placesEveryone(candidate.data)) return candidate.relaxation;
     }
     return undefined;
@@ -122,9 +126,9 @@ export async function proveRelaxations(plan: Plan, schedule: Schedule, options: 
    * one places, every larger one places too, so a binary search finds the smallest in a few solves.
    */
   const smallestGrowing = async (candidates: readonly Candidate[]): Promise<Relaxation | undefined> => {
-    if (!candidates.length || Date.now() > deadline || !(await placesEveryone(candidates.at(-1)!.data))) return undefined;
+    if (!candidates.length || Date.now() > deadlineOf() || !(await placesEveryone(candidates.at(-1)!.data))) return undefined;
     let [low, high] = [0, candidates.length - 1];
-    while (low < high && Date.now() < deadline) {
+    while (low < high && Date.now() < deadlineOf()) {
       const middle = Math.floor((low + high) / 2);
       if (await placesEveryone(candidates[middle]!.data)) high = middle;
       else low = middle + 1;
@@ -201,5 +205,5 @@ export async function proveRelaxations(plan: Plan, schedule: Schedule, options: 
       ),
     );
   }
-  return { relaxations: found, complete: Date.now() <= deadline };
+  return { relaxations: found, complete: Date.now() <= deadlineOf() };
 }

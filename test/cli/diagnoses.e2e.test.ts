@@ -45,7 +45,7 @@ describe("taphuan solve explains a plan with no full schedule", () => {
 describe("taphuan validate warns about what counting alone can see", () => {
   it.each([
     ["role-count", "each session needs 2 skills trainers, but only 1 may serve Cụm B (Đoàn-1): none of its provinces can be placed — add skills trainers for Cụm B"],
-    ["window", "Cụm A has 3 provinces but 2 working half-days in its window: at most 2 can be placed — widen the window"],
+    ["window", "Cụm A has 3 provinces but 2 working half-days in its window: sessions must share half-days, each with trainers of its own — widen the window, or check there are trainers enough"],
   ])("examples/infeasible-%s.yaml", (example, warning) => {
     const result = runCli(["validate", `examples/infeasible-${example}.yaml`]);
     expect(result.code).toBe(0);

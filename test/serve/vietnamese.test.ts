@@ -52,7 +52,20 @@ describe("the workspace in Vietnamese has no English a planner would read", () =
       "a change about the past": await (await post("/p/small.yaml/replan", { province: "Hà Nam", kind: "day", day: "2022-09-13", today: "2022-09-14" })).text(),
       "a malformed today": await (await post("/p/small.yaml/replan", { province: "Hà Nam", kind: "day", day: "2022-09-13", today: "14/9" })).text(),
       "a page that is not there": await (await get("/p/small.yaml/files/9/x.ics")).text(),
+      "a withdrawal of a change that is not there": await (await post("/p/small.yaml/changes/9/withdraw", { today: "2022-09-11" })).text(),
+      "a restore of a version that is not there": await (await post("/p/small.yaml/versions/7/restore", { today: "2022-09-11" })).text(),
+      "a re-plan of a plan not edited": await (await post("/p/small.yaml/replan-edited", { today: "2022-09-11" })).text(),
+      "a second answer where one holds": await (async () => {
+        const first = await (await post("/p/small.yaml/replan", { province: "Bắc Ninh", kind: "fixed", fixedDate: "2022-09-15", fixedHalfDay: "morning", today: "2022-09-11" })).text();
+        await post(`/p/small.yaml/previews/${/previews\/([\w-]+)\/accept/.exec(first)![1]}/accept`);
+        return (await post("/p/small.yaml/replan", { province: "Bắc Ninh", kind: "fixed", fixedDate: "2022-09-16", fixedHalfDay: "morning", today: "2022-09-11" })).text();
+      })(),
     };
+    // The plan edited: what changed, on its page and in its preview.
+    const { readFileSync, writeFileSync } = await import("node:fs");
+    writeFileSync(join(dir, "small.yaml"), readFileSync(join(dir, "small.yaml"), "utf8").replace("provinces: [Bắc Ninh, Bắc Giang]", "provinces: [Bắc Ninh]"));
+    pages["a plan edited since its schedule"] = await (await get("/p/small.yaml")).text();
+    pages["the preview of a re-plan of an edited plan"] = await (await post("/p/small.yaml/replan-edited", { today: "2022-09-11" })).text();
     const found = Object.fromEntries(Object.entries(pages).map(([name, html]) => [name, englishIn(html)] as const).filter(([, lines]) => lines.length));
     expect(found).toEqual({});
   }, 120_000);

@@ -115,7 +115,7 @@ describe("the workspace in a browser", () => {
       "Hà Nội (Cụm A): ở cả 2 buổi có thể xếp, trần 2 buổi đồng thời trên cả nước đã đủ (campaign.maxConcurrentSessions)",
       "Hà Nam (Cụm A): ở cả 2 buổi có thể xếp, trần 2 buổi đồng thời trên cả nước đã đủ (campaign.maxConcurrentSessions)",
     ]);
-    expect(await page.$$eval("#fixes li", (items) => items.map((i) => i.textContent?.replace(/\s+/g, " ").trim()))).toEqual(["cho phép tối đa 3 buổi diễn ra cùng lúc trên cả nước — đã chứng minh bằng cách đổi lịch lại với thay đổi này Áp dụng vào kế hoạch"]);
+    expect(await page.$$eval("#fixes li", (items) => items.map((i) => i.textContent?.replace(/\s+/g, " ").trim()))).toEqual(["cho phép tối đa 3 buổi diễn ra cùng lúc trên cả nước — đã chứng minh bằng cách xếp lại với thay đổi này Áp dụng vào kế hoạch"]);
     await page.screenshot({ path: join(SHOTS, "6-infeasible.png"), fullPage: true });
     await Promise.all([page.waitForNavigation(), page.click("button.apply-fix")]);
     // Written into the planner's file, its comments kept.

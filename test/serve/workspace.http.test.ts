@@ -183,14 +183,14 @@ describe("the workspace over HTTP", () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain("Kế hoạch đã được sửa từ phiên bản 1:");
-    expect(html).toContain("<li>cluster Cụm B removed (or renamed)</li><li>cluster Cụm Bắc added</li><li>Bắc Giang removed from the plan (was in Cụm B)</li>");
+    expect(html).toContain("<li>bỏ (hoặc đổi tên) Cụm B</li><li>thêm Cụm Bắc</li><li>bỏ Bắc Giang khỏi kế hoạch (trước thuộc Cụm B)</li>");
     const preview = await (await w.post(`/p/${PLAN}/replan-edited`, { today: "2022-09-05" })).text();
     expect(preview).toContain("Bắc Giang: ");
     expect((await w.post(`/p/${PLAN}/previews/${/previews\/([\w-]+)\/accept/.exec(preview)![1]}/accept`)).status).toBe(200);
     const v2 = JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8")) as { sessions: { province: string; cluster: string }[] };
     expect(v2.sessions.map((s) => `${s.province} ${s.cluster}`).sort()).toEqual(["Bắc Ninh Cụm Bắc", "Hà Nam Cụm A", "Nam Định Cụm A"]);
-    const log = JSON.parse(readFileSync(join(w.dir, "small", "changes.json"), "utf8")) as { entries: { kind: string; differences: string[] }[] };
-    expect(log.entries).toMatchObject([{ kind: "plan-edit", differences: expect.arrayContaining(["Bắc Giang removed from the plan (was in Cụm B)"]) }]);
+    const log = JSON.parse(readFileSync(join(w.dir, "small", "changes.json"), "utf8")) as { entries: { kind: string; differences: unknown[] }[] };
+    expect(log.entries).toMatchObject([{ kind: "plan-edit", differences: expect.arrayContaining([{ code: "province-removed", params: { province: "Bắc Giang", cluster: "Cụm B" } }]) }]);
     const after = await (await w.get(`/p/${PLAN}`)).text();
     expect(after).not.toContain("Kế hoạch đã được sửa");
     expect(after).toContain("Cụm Bắc");
@@ -237,6 +237,27 @@ describe("the workspace over HTTP", () => {
       expect(switched.status, `${path} → ${href}`).toBe(200);
       expect(await switched.text(), `${path} → ${href}`).toContain('<html lang="en">');
     }
+  });
+
+  it("a fix is offered and applied only on the plan text it was proven on; concurrent Accepts of one preview give one version and one answer", async () => {
+    cpSync("examples/infeasible-cap.yaml", join(w.dir, "cap.yaml"));
+    const started = await w.post("/p/cap.yaml/solve");
+    const { job } = (await started.json()) as { job: string };
+    await (await w.get(`/p/cap.yaml/jobs/${job}/events`)).text();
+    expect(await (await w.get("/p/cap.yaml")).text()).toContain('class="apply-fix"');
+    // The planner edits the plan meanwhile: the fix proven on the old text is neither shown nor applied over the edit.
+    const edited = readFileSync(join(w.dir, "cap.yaml"), "utf8").replace("maxConcurrentSessions: 2", "maxConcurrentSessions: 6");
+    writeFileSync(join(w.dir, "cap.yaml"), edited);
+    expect(await (await w.get("/p/cap.yaml")).text()).not.toContain('class="apply-fix"');
+    expect((await w.post("/p/cap.yaml/fixes/0/apply", { version: "1" })).status).toBe(404);
+    expect(readFileSync(join(w.dir, "cap.yaml"), "utf8")).toBe(edited);
+
+    await solved(w);
+    const id = await preview(w, "Hà Nam", "2022-09-12");
+    const raw = () => w.app.request(`http://${HOST}/p/${PLAN}/previews/${id}/accept`, { method: "POST", headers: { host: HOST, origin: `http://${HOST}` } });
+    const answers = await Promise.all([raw(), raw(), raw()]);
+    expect(answers.map((a) => [a.status, a.headers.get("location")])).toEqual(Array(3).fill([303, `/p/${PLAN}?lang=vi&note=accepted-2`]));
+    expect(JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8")).version).toBe(2);
   });
 
   it("compares two versions, restores an old one as the next, and serves downloads and the updates .zip", async () => {
@@ -344,7 +365,7 @@ describe("the workspace's folder: names and links", () => {
     symlinkSync(outside, join(w.dir, "other"));
     const refused = await w.get("/p/other.yaml");
     expect(refused.status).toBe(422);
-    expect(await refused.text()).toContain("is a symbolic link; the workspace reads and writes no schedule through a link");
+    expect(await refused.text()).toContain("other: thư mục lịch là một liên kết (symlink): bàn làm việc không đọc, không ghi qua liên kết");
     expect((await w.post("/p/other.yaml/solve")).status).toBe(422);
   });
 });

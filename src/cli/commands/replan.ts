@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { todayIn } from "../../app/today.ts";
 import { proposalFiles, proposeReplan, publishProposal, type ReplanRequest } from "../../app/replan.ts";
-import { describeEntry, notBackText } from "../../export/change-log-text.ts";
+import { describeEntry, differenceText, notBackText } from "../../export/change-log-text.ts";
 import { describeChange, diffSummary } from "../../export/diff.ts";
 import { folderOfSchedule, ScheduleFolder, VersionConflictError } from "../../folder/schedule-folder.ts";
 import { LANGS, officialDate } from "../../export/labels.ts";
@@ -132,7 +132,7 @@ export async function run(argv: string[]): Promise<number> {
       out.write(`${JSON.stringify({ status: "replanned", folder: folder.dir, written: true, today, changeableFrom: outcome.changeableFrom, ...diffSummary(outcome), toVersion: version, standingChanges: standing.map((e) => e.id), ...(proposal.planEdit ? { planEdit: proposal.planEdit } : {}), ...(proposal.restore ? { restore: proposal.restore } : {}) }, null, 2)}\n`);
     } else if (!values.quiet) {
       out.write(`today ${officialDate(today)}: sessions up to it stay as held; changes lie on ${officialDate(outcome.changeableFrom)} or later\n`);
-      if (proposal.planEdit) out.write(`the plan file changed since v${proposal.previous.version}:\n${proposal.planEdit.map((d) => `  ${d}\n`).join("")}`);
+      if (proposal.planEdit) out.write(`the plan file changed since v${proposal.previous.version}:\n${proposal.planEdit.map((d) => `  ${differenceText(d, "en")}\n`).join("")}`);
       out.write(`v${proposal.previous.version} → v${version}: ${outcome.moves} session(s) moved${outcome.provenMinimal ? " (proven minimal)" : " (not proven minimal)"}, ${outcome.trainerChanges} re-staffed\n`);
       for (const change of outcome.changes.filter((c) => c.kind !== "unchanged")) out.write(`  ${describeChange(change, lang)}\n`);
       if (proposal.restore) {

@@ -11,8 +11,9 @@ document.addEventListener("DOMContentLoaded", () => {
   solveButton.addEventListener("click", async () => {
     solveButton.disabled = true;
     progress.textContent = progress.dataset.solving;
-    const response = await fetch(`${base}/solve`, { method: "POST" });
-    const body = await response.json();
+    const response = await fetch(`${base}/solve?lang=${section.dataset.lang}`, { method: "POST" });
+    // An error page or a refusal is not JSON: its status is what the planner sees then.
+    const body = await response.json().catch(() => ({ error: `${response.status} ${response.statusText}` }));
     if (!response.ok) {
       progress.textContent = body.error;
       solveButton.disabled = false;
@@ -20,7 +21,7 @@ document.addEventListener("DOMContentLoaded", () => {
     }
     job = body.job;
     stopButton.hidden = false;
-    const events = new EventSource(`${base}/jobs/${job}/events`);
+    const events = new EventSource(`${base}/jobs/${job}/events?lang=${section.dataset.lang}`);
     events.addEventListener("progress", (event) => {
       const p = JSON.parse(event.data);
       const proof = p.proven ? progress.dataset.proven : p.bound === null ? progress.dataset.notProven : `${progress.dataset.bound} ${p.bound}`;
