@@ -130,6 +130,20 @@ describe("the workspace in a browser", () => {
     expect(await page.$("#fixes")).toBeNull();
   }, 180_000);
 
+  it("on a 390 px phone, the grid scrolls sideways inside the page, its day column staying in view", async () => {
+    await page.goto(`${base}/p/2022-09-tcnscd.yaml?lang=vi`);
+    await page.setViewport({ width: 390, height: 844 });
+    const sizes = await page.$eval("#grid .scroll", (d) => ({ scroll: d.scrollWidth, client: d.clientWidth, page: document.documentElement.clientWidth }));
+    expect(sizes.scroll).toBeGreaterThan(sizes.client);
+    expect(sizes.client).toBeLessThanOrEqual(sizes.page);
+    await page.$eval("#grid .scroll", (d) => d.scrollBy(400, 0));
+    // The day column is sticky: after scrolling it is still at the left edge of the scroll box.
+    const dayLeft = await page.$eval("#grid tbody th", (th) => th.getBoundingClientRect().left - th.closest(".scroll")!.getBoundingClientRect().left);
+    expect(Math.abs(dayLeft)).toBeLessThan(2);
+    await (await page.$("#grid"))!.screenshot({ path: join(SHOTS, "7-phone-grid.png") });
+    await page.setViewport({ width: 1400, height: 900 });
+  });
+
   it("switches to English", async () => {
     await Promise.all([page.waitForNavigation(), page.click("#lang-switch")]);
     expect(await page.$eval("#shown-version", (e) => e.textContent)).toBe("v2 (current)");
