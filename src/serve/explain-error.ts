@@ -1,13 +1,15 @@
 /** The one place where an error becomes what the page says, with its HTTP status. */
 import { randomBytes } from "node:crypto";
 import { relative } from "node:path";
-import type { Lang } from "../export/labels.ts";
+import { officialDate, type Lang } from "../export/labels.ts";
+import { ruleLabel } from "../export/rule-labels.ts";
 import { VersionConflictError } from "../folder/errors.ts";
 import { FolderBusyError } from "../folder/lock.ts";
 import { HTTP_STATUS_OF, TaphuanError } from "../model/errors.ts";
 import { issueLine } from "../export/issue-words.ts";
 import { InputError } from "../model/issues.ts";
-import type { WORDS } from "./words.ts";
+import { FrozenConflictError } from "../solve/errors.ts";
+import { WORDS } from "./words.ts";
 
 /** Every worker is busy with other plans' solves and re-plans, and the queue is full. */
 export class WorkspaceBusyError extends TaphuanError {
@@ -23,12 +25,18 @@ export class WorkspaceBusyError extends TaphuanError {
  * What the page says of an error, and with which status: the kind gives the status (HTTP_STATUS_OF),
  * the code the planner's words. An internal error is logged with a short reference the page shows.
  */
-export function explainError(error: unknown, w: (typeof WORDS)[Lang], where: string, dir?: string, lang: Lang = "vi"): { status: 409 | 422 | 500 | 503; message: string } {
+export function explainError(error: unknown, lang: Lang, where: string, dir?: string): { status: 409 | 422 | 500 | 503; message: string } {
+  const w = WORDS[lang];
   if (error instanceof TaphuanError && error.kind !== "internal") {
     const status = HTTP_STATUS_OF[error.kind];
     if (error instanceof VersionConflictError) return { status, message: w.conflict(error.current ?? 0) };
     if (error instanceof FolderBusyError) return { status, message: w.busy };
     if (error instanceof WorkspaceBusyError) return { status, message: w.workersBusy };
+    // The held sessions the change contradicts, each with the rule it would break, in the page's words.
+    if (error instanceof FrozenConflictError) {
+      const held = error.violations.map((v) => `${v.province ?? ""}${v.date ? `, ${officialDate(v.date)}${v.halfDay ? ` (${w[v.halfDay].toLowerCase()})` : ""}` : ""}: ${ruleLabel(v.rule, lang)}`);
+      return { status, message: [w.pastConflict, ...held].join("\n") };
+    }
     if (error instanceof InputError) {
       // A file of the workspace is named as the planner sees it in the folder.
       const file = error.file && dir && !relative(dir, error.file).startsWith("..") ? relative(dir, error.file) : error.file;

@@ -17,9 +17,8 @@ import { describeEntry, differenceText, notBackText } from "../export/change-log
 import { comparisonTable, type ProfileResult } from "../export/comparison.ts";
 import { describeChange, diffSummary, replanSummary, type DiffSummary } from "../export/diff.ts";
 import { relaxationText } from "../export/fix-words.ts";
-import { causeText, issueLine, issueText } from "../export/issue-words.ts";
+import { causeText, issueText } from "../export/issue-words.ts";
 import { LANGS, officialDate, type Lang } from "../export/labels.ts";
-import { ruleLabel } from "../export/rule-labels.ts";
 import { VersionConflictError } from "../folder/errors.ts";
 import { FolderBusyError } from "../folder/lock.ts";
 import { lstatOrUndefined, writeAtomic } from "../folder/safe-write.ts";
@@ -32,7 +31,7 @@ import type { Plan } from "../model/plan.ts";
 import { setOwn } from "../model/records.ts";
 import type { Schedule } from "../model/schedule.ts";
 import { DateString } from "../model/schema.ts";
-import { FrozenConflictError } from "../solve/errors.ts";
+import { TaphuanError } from "../model/errors.ts";
 import type { RelaxResult } from "../solve/relax.ts";
 import { compareSessions, type SessionChange } from "../solve/replan.ts";
 import { explainError, WorkspaceBusyError } from "./explain-error.ts";
@@ -76,6 +75,14 @@ interface Job {
   readonly listeners: Set<() => void>;
 }
 
+/** A plan file of the folder as the page reads it: the plan, or the problems that keep it from loading. */
+interface PlanFile {
+  readonly plan?: Plan;
+  readonly warnings?: readonly Issue[];
+  readonly text: string;
+  readonly problems: string[];
+}
+
 /** A re-plan's preview is a resource (GET …/previews/ID): a reload shows it again, and after Accept says so. */
 interface Preview {
   readonly plan: string;
@@ -102,7 +109,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   // Every error, once: its kind gives the status, its code the planner's words; an internal one a reference, never a path or a stack.
   app.onError((error, c) => {
     const lang = langOf(c);
-    const { status, message } = explainError(error, WORDS[lang], `${c.req.method} ${c.req.path}`, options.dir, lang);
+    const { status, message } = explainError(error, lang, `${c.req.method} ${c.req.path}`, options.dir);
     return c.html(messagePage(lang, WORDS[lang].error, message, `/?lang=${lang}`), status);
   });
 
@@ -146,12 +153,12 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     return dir;
   };
   // A plan is validated again only when its text changed: the plan list and every page read it.
-  const loaded = new Map<string, { text: string; result: { plan?: Plan; warnings?: readonly Issue[]; text: string; problems: string[] } }>();
-  const loadPlan = (name: string): { plan?: Plan; warnings?: readonly Issue[]; text: string; problems: string[] } => {
+  const loaded = new Map<string, { text: string; result: PlanFile }>();
+  const loadPlan = (name: string): PlanFile => {
     const text = readFileSync(planFile(name)!, "utf8").replace(/^\uFEFF/, "");
     const cached = loaded.get(name);
     if (cached?.text === text) return cached.result;
-    let result: { plan?: Plan; warnings?: readonly Issue[]; text: string; problems: string[] };
+    let result: PlanFile;
     try {
       const { plan, warnings } = loadPlanText(text, name);
       result = { plan, warnings, text, problems: [] };
@@ -288,7 +295,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
         if (message.type === "fixes") fixes.set(name, { version: message.version, text, result: message.fixes });
         if (message.type === "solved") emit("done", { version: message.version });
       },
-      (e) => emit("failed", { error: explainError(e, w, `solve ${name}`, options.dir, langOf(c)).message }),
+      (e) => emit("failed", { error: explainError(e, langOf(c), `solve ${name}`, options.dir).message }),
     );
     if (!running) return c.json({ error: w.busy }, 503);
     job.stop = () => running.stop();
@@ -363,14 +370,12 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
     let proposal: ProposalView;
     let files: Promise<ProposalFiles> | undefined;
     try {
-      ({ proposal, files } = await proposeInWorker(name, { kind: "propose", dir: scheduleDir(name), planName: name, planText: text, request: asked, today: todayText, source: w.replan }));
+      ({ proposal, files } = await proposeInWorker(name, { kind: "propose", dir: scheduleDir(name), planName: name, planText: text, request: asked, today: todayText, source: name }));
     } catch (e) {
-      if (e instanceof FrozenConflictError) {
-        const held = e.violations.map((v) => `${v.province ?? ""}${v.date ? `, ${officialDate(v.date)}${v.halfDay ? ` (${w[v.halfDay].toLowerCase()})` : ""}` : ""}: ${ruleLabel(v.rule, lang)}`);
-        return c.html(messagePage(lang, title, [w.pastConflict, ...held].join("\n"), back), 409);
-      }
-      if (e instanceof InputError) return c.html(messagePage(lang, title, e.issues.map((issue) => issueLine(undefined, issue, lang)).join("\n"), back), 422);
-      throw e;
+      // A refusal (bad input, a change about the past, busy) in the words explainError gives every page, under this form's title.
+      if (!(e instanceof TaphuanError) || e.kind === "internal") throw e;
+      const { status, message } = explainError(e, lang, `re-plan ${name}`, options.dir);
+      return c.html(messagePage(lang, title, message, back), status);
     }
     const id = newToken();
     remember(previews, id, { plan: name, title: titleOf, proposal, askedToday: todayText, ...(files ? { files } : {}) });
@@ -486,7 +491,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       return c.redirect(`/p/${encodeURIComponent(name)}?lang=${lang}&note=accepted-${version}`, 303);
     } catch (e) {
       if (e instanceof VersionConflictError || e instanceof FolderBusyError) {
-        const { status, message } = explainError(e, WORDS[lang], "accept", options.dir, lang);
+        const { status, message } = explainError(e, lang, "accept", options.dir);
         return renderPlan(c, name, message, status as 409);
       }
       throw e;
