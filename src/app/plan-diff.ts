@@ -1,6 +1,6 @@
 /**
  * What changed in a plan file between the version a schedule was made from and the file as it is
- * now, as data a planner reads in either language (src/export/change-log-text.ts words it):
+ * now, as data a planner reads in either language (src/words/change-log.ts words it):
  * clusters and their windows, provinces moved, added or removed, trainers, campaign settings.
  */
 import type { PlanDifference } from "../model/change-log.ts";

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { versionFiles } from "../export/index.ts";
-import type { Lang } from "../export/labels.ts";
+import type { Lang } from "../words/labels.ts";
 import { ScheduleFolder, ScheduleFolderReader, VersionConflictError, type FileTree } from "../folder/schedule-folder.ts";
 import { EMPTY_LOG, type PlanDifference, parseRecordedChanges, planWithLog, standingChanges, supersededBy, withChange, withPlanEdit, withWithdrawal, type ChangeLog } from "../model/change-log.ts";
 import type { Changes } from "../model/changes.ts";

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { comparisonJson, comparisonMarkdown, type ProfileResult } from "../export/comparison.ts";
 import { versionFiles } from "../export/index.ts";
-import type { Lang } from "../export/labels.ts";
+import type { Lang } from "../words/labels.ts";
 import { ScheduleFolder, type FileTree } from "../folder/schedule-folder.ts";
 import { error, InputError } from "../model/issues.ts";
 import { scheduleMetrics, type ScheduleMetrics } from "../model/metrics.ts";

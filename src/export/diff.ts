@@ -1,12 +1,8 @@
 /** The re-plan's diff in a planner's words, as Markdown and JSON. */
 import type { ReplanOutcome, SessionChange } from "../solve/replan.ts";
-import { LABELS, officialDay, type Lang } from "./labels.ts";
+import { LABELS, officialDay, type Lang } from "../words/labels.ts";
 import { toMarkdown } from "./table.ts";
-
-const WORDS = {
-  vi: { unchangedTrainers: "giảng viên không đổi", trainers: "giảng viên", slotUnchanged: "không đổi", removed: "bị hủy", added: "mới xếp", frozen: "đã tổ chức", title: "Thay đổi lịch", moves: (n: number, proven: boolean) => `${n} buổi đổi ngày${proven ? " (ít nhất có thể, đã chứng minh)" : ""}`, restaffed: (n: number) => `${n} buổi đổi giảng viên`, header: ["Tỉnh, thành phố", "Cụm", "Thay đổi"] },
-  en: { unchangedTrainers: "trainers unchanged", trainers: "trainers", slotUnchanged: "unchanged", removed: "cancelled", added: "newly scheduled", frozen: "already held", title: "Schedule changes", moves: (n: number, proven: boolean) => `${n} session(s) moved${proven ? " (proven minimal)" : ""}`, restaffed: (n: number) => `${n} session(s) with other trainers`, header: ["Province", "Cluster", "Change"] },
-} as const;
+import { CHANGE_WORDS } from "../words/documents.ts";
 
 function when(slot: NonNullable<SessionChange["before"]>, lang: Lang): string {
   return `${officialDay(slot.date, lang)}, ${LABELS[lang][slot.halfDay].toLowerCase()}`;
@@ -14,7 +10,7 @@ function when(slot: NonNullable<SessionChange["before"]>, lang: Lang): string {
 
 /** "Hà Nam: Thứ Năm, 15/9/2022, sáng → Thứ Ba, 20/9/2022, chiều; giảng viên không đổi". */
 export function describeChange(change: SessionChange, lang: Lang = "vi"): string {
-  const w = WORDS[lang];
+  const w = CHANGE_WORDS[lang];
   const { before, after } = change;
   if (change.kind === "removed") return `${change.province}: ${when(before!, lang)} → ${w.removed}`;
   if (change.kind === "added") return `${change.province}: ${w.added} ${when(after!, lang)}; ${w.trainers} ${after!.trainers.join(", ")}`;
@@ -40,12 +36,12 @@ export function diffSummary(outcome: ReplanOutcome): DiffSummary {
 
 /** "v1 → v2: 1 session(s) moved (proven minimal); 0 session(s) with other trainers". */
 export function replanSummary(diff: DiffSummary, lang: Lang = "vi"): string {
-  const w = WORDS[lang];
+  const w = CHANGE_WORDS[lang];
   return `v${diff.fromVersion} → v${diff.toVersion}: ${w.moves(diff.moves, diff.provenMinimal)}; ${w.restaffed(diff.trainerChanges)}`;
 }
 
 export function diffMarkdown(outcome: ReplanOutcome, lang: Lang = "vi"): string {
-  const w = WORDS[lang];
+  const w = CHANGE_WORDS[lang];
   const changed = outcome.changes.filter((c) => c.kind !== "unchanged");
   return [
     `# ${w.title} — v${outcome.schedule.version - 1} → v${outcome.schedule.version}`,

@@ -7,7 +7,7 @@
 import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from "docx";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
-import type { Lang } from "./labels.ts";
+import type { Lang } from "../words/labels.ts";
 import { appendixLine, clusterTable, sessionTable, type Table as RowTable } from "./table.ts";
 import { stableZip } from "./zip.ts";
 

@@ -11,7 +11,7 @@ import { createEvents, type EventAttributes, type HeaderAttributes } from "ics";
 import { DateTime } from "luxon";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule, Session } from "../model/schedule.ts";
-import { LABELS, officialDay, type Lang } from "./labels.ts";
+import { LABELS, officialDay, type Lang } from "../words/labels.ts";
 
 export type Method = "PUBLISH" | "REQUEST" | "CANCEL";
 

@@ -7,7 +7,7 @@ import { appendixDocx } from "./docx.ts";
 import { scheduleFeed, sessionCancel, sessionRequest, trainerCalendar } from "./ics.ts";
 import { invitationMessage, trainerSlug, type MessageKind } from "./mail.ts";
 import { scheduleXlsx } from "./xlsx.ts";
-import type { Lang } from "./labels.ts";
+import type { Lang } from "../words/labels.ts";
 import { diffJson, diffMarkdown } from "./diff.ts";
 import type { ReplanOutcome } from "../solve/replan.ts";
 import { clusterTable, sessionTable, toCsv, toHtmlPage, toMarkdown } from "./table.ts";

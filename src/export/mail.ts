@@ -10,30 +10,8 @@ import MailComposer from "nodemailer/lib/mail-composer";
 import type { Plan, Trainer } from "../model/plan.ts";
 import type { Schedule, Session } from "../model/schedule.ts";
 import { sessionDescription } from "./ics.ts";
-import { LABELS, officialDay, type Lang } from "./labels.ts";
-
-const WORDS = {
-  vi: {
-    request: (title: string, province: string, day: string) => `Mời tham gia: ${title} – ${province}, ${day}`,
-    update: (title: string, province: string, day: string) => `Cập nhật lịch: ${title} – ${province}, ${day}`,
-    cancel: (title: string, province: string, day: string) => `Hủy: ${title} – ${province}, ${day}`,
-    greeting: (name: string) => `Kính gửi ${name},`,
-    invited: "Trân trọng mời anh/chị tham gia buổi tập huấn sau:",
-    changed: "Lịch buổi tập huấn sau đã thay đổi; thông tin mới:",
-    cancelled: "Anh/chị không còn tham gia buổi tập huấn sau (buổi bị hủy hoặc giao cho giảng viên khác):",
-    accept: "Vui lòng chấp nhận hoặc từ chối lời mời trong lịch của anh/chị.",
-  },
-  en: {
-    request: (title: string, province: string, day: string) => `Invitation: ${title} – ${province}, ${day}`,
-    update: (title: string, province: string, day: string) => `Updated: ${title} – ${province}, ${day}`,
-    cancel: (title: string, province: string, day: string) => `Cancelled: ${title} – ${province}, ${day}`,
-    greeting: (name: string) => `Dear ${name},`,
-    invited: "You are invited to give the following training session:",
-    changed: "The following training session has changed; the new details:",
-    cancelled: "You no longer give the following training session (it was cancelled or given to another trainer):",
-    accept: "Please accept or decline the invitation in your calendar.",
-  },
-} as const;
+import { LABELS, officialDay, type Lang } from "../words/labels.ts";
+import { MAIL_WORDS } from "../words/documents.ts";
 
 export type MessageKind = "request" | "update" | "cancel";
 
@@ -45,7 +23,7 @@ export function trainerSlug(id: string): string {
 
 /** The .eml of one invitation (or cancellation) for one trainer, with `calendar` as its iMIP part. */
 export async function invitationMessage(plan: Plan, schedule: Schedule, session: Session, trainer: Trainer, kind: MessageKind, calendar: string, lang: Lang): Promise<string> {
-  const words = WORDS[lang];
+  const words = MAIL_WORDS[lang];
   const organizer = plan.data.campaign.organizer!;
   const day = `${officialDay(session.date, lang)}, ${LABELS[lang][session.halfDay].toLowerCase()}`;
   const title = plan.data.campaign.title;

@@ -9,7 +9,7 @@ import type { Schedule } from "../model/schedule.ts";
 import { DateTime } from "luxon";
 import { scheduleMetrics } from "../model/metrics.ts";
 import { firstAllowedDate } from "../solve/constraints/notice-period.ts";
-import { LABELS, officialDate, officialDay, type Lang } from "./labels.ts";
+import { LABELS, officialDate, officialDay, type Lang } from "../words/labels.ts";
 
 export interface TableOptions {
   readonly lang?: Lang;

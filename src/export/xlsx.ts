@@ -8,14 +8,10 @@ import { DateTime } from "luxon";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule, Session } from "../model/schedule.ts";
 import { rolesOf } from "./ics.ts";
-import { LABELS, type Lang } from "./labels.ts";
+import { LABELS, type Lang } from "../words/labels.ts";
 import { clusterTable } from "./table.ts";
 import { stableZip } from "./zip.ts";
-
-const WORDS = {
-  vi: { clusters: "Cụm", sessions: "Lịch chi tiết", trainers: "Theo giảng viên", header: ["TT", "Ngày", "Thứ", "Buổi", "Giờ", "Tỉnh, thành phố", "Cụm", "Giảng viên"], trainerHeader: ["Giảng viên", "Vai trò", "Ngày", "Thứ", "Buổi", "Tỉnh, thành phố", "Cụm"] },
-  en: { clusters: "Clusters", sessions: "Sessions", trainers: "By trainer", header: ["No.", "Date", "Weekday", "Half-day", "Time", "Province", "Cluster", "Trainers"], trainerHeader: ["Trainer", "Role", "Date", "Weekday", "Half-day", "Province", "Cluster"] },
-} as const;
+import { WORKBOOK_WORDS } from "../words/documents.ts";
 
 /** A calendar date as Excel stores it: midnight UTC of that day, so no time zone shifts it. */
 function excelDate(date: string): Date {
@@ -41,7 +37,7 @@ function sheet(workbook: ExcelJS.Workbook, name: string, header: readonly string
 export async function scheduleXlsx(plan: Plan, schedule: Schedule, options: { readonly lang?: Lang } = {}): Promise<Uint8Array> {
   const lang = options.lang ?? "vi";
   const labels = LABELS[lang];
-  const words = WORDS[lang];
+  const words = WORKBOOK_WORDS[lang];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "taphuan";
   workbook.created = new Date(schedule.generatedAt);

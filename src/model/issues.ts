@@ -13,7 +13,7 @@ export interface Issue {
   readonly path: readonly PathSegment[];
   readonly message: string;
   readonly hint?: string;
-  /** The facts the message is made of, so it can be said again in another language (src/export/issue-words.ts). */
+  /** The facts the message is made of, so it can be said again in another language (src/words/issues.ts). */
   readonly params?: Readonly<Record<string, string | number | boolean>>;
 }
 

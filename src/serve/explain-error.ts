@@ -1,15 +1,15 @@
 /** The one place where an error becomes what the page says, with its HTTP status. */
 import { randomBytes } from "node:crypto";
 import { relative } from "node:path";
-import { officialDate, type Lang } from "../export/labels.ts";
-import { ruleLabel } from "../export/rule-labels.ts";
+import { officialDate, type Lang } from "../words/labels.ts";
+import { ruleLabel } from "../words/rules.ts";
 import { VersionConflictError } from "../folder/errors.ts";
 import { FolderBusyError } from "../folder/lock.ts";
 import { HTTP_STATUS_OF, TaphuanError } from "../model/errors.ts";
-import { issueLine } from "../export/issue-words.ts";
+import { issueLine } from "../words/issues.ts";
 import { InputError } from "../model/issues.ts";
 import { FrozenConflictError } from "../solve/errors.ts";
-import { WORDS } from "./words.ts";
+import { WORDS } from "../words/page.ts";
 
 /** Every worker is busy with other plans' solves and re-plans, and the queue is full. */
 export class WorkspaceBusyError extends TaphuanError {

@@ -2,13 +2,13 @@
  * The workspace's HTML, rendered on the server from the same tables and words as the exports.
  * Every planner-supplied string goes through `escapeHtml`; the only script is /assets/app.js.
  */
-import { causeText } from "../export/issue-words.ts";
+import { causeText } from "../words/issues.ts";
 import { clusterTable, escapeHtml, schedulableDay, sessionTable, type Table } from "../export/table.ts";
-import { officialDay, type Lang } from "../export/labels.ts";
+import { officialDay, type Lang } from "../words/labels.ts";
 import { datesBetween } from "../model/calendar.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
-import { WORDS, type Words } from "./words.ts";
+import { WORDS, type Words } from "../words/page.ts";
 
 const e = escapeHtml;
 

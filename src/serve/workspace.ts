@@ -13,12 +13,12 @@ import { planTextWithFix } from "../app/fixes.ts";
 import { planDifferences } from "../app/plan-diff.ts";
 import { publishProposal, readVersion, type ProposalFiles, type ProposalView, type ReplanRequest } from "../app/replan.ts";
 import { todayIn } from "../app/today.ts";
-import { describeEntry, differenceText, notBackText } from "../export/change-log-text.ts";
+import { describeEntry, differenceText, notBackText } from "../words/change-log.ts";
 import { comparisonTable, type ProfileResult } from "../export/comparison.ts";
 import { describeChange, diffSummary, replanSummary, type DiffSummary } from "../export/diff.ts";
-import { relaxationText } from "../export/fix-words.ts";
-import { causeText, issueText } from "../export/issue-words.ts";
-import { LANGS, officialDate, type Lang } from "../export/labels.ts";
+import { relaxationText } from "../words/fixes.ts";
+import { causeText, issueText } from "../words/issues.ts";
+import { LANGS, officialDate, type Lang } from "../words/labels.ts";
 import { VersionConflictError } from "../folder/errors.ts";
 import { FolderBusyError } from "../folder/lock.ts";
 import { lstatOrUndefined, writeAtomic } from "../folder/safe-write.ts";
@@ -38,7 +38,7 @@ import { explainError, WorkspaceBusyError } from "./explain-error.ts";
 import { comparePage, editor, issuesBlock, layout, messagePage, planList, planPage, previewPage, replanForm } from "./pages.ts";
 import { newToken, security } from "./security.ts";
 import { WorkerPool } from "./worker-pool.ts";
-import { WORDS } from "./words.ts";
+import { WORDS } from "../words/page.ts";
 
 export interface WorkspaceOptions {
   readonly dir: string;

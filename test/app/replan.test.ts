@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { currentState, proposalFiles, proposeReplan, publishProposal, type ReplanRequest } from "../../src/app/replan.ts";
-import { differenceText, notBackText } from "../../src/export/change-log-text.ts";
+import { differenceText, notBackText } from "../../src/words/change-log.ts";
 import { versionFiles } from "../../src/export/index.ts";
 import { ScheduleFolder, ScheduleFolderReader } from "../../src/folder/schedule-folder.ts";
 import { standingChanges } from "../../src/model/change-log.ts";

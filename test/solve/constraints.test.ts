@@ -4,7 +4,7 @@ import type { Session } from "../../src/model/schedule.ts";
 import { checkSchedule, evaluateGoals } from "../../src/solve/check.ts";
 import { previousSchedule } from "../../src/solve/replan.ts";
 import { HARD_CONSTRAINTS } from "../../src/solve/constraints/index.ts";
-import { rulesWithoutVietnamese } from "../../src/export/rule-labels.ts";
+import { rulesWithoutVietnamese } from "../../src/words/rules.ts";
 import { unfilledRoles } from "../../src/solve/constraints/roles-filled.ts";
 import { session, smallPlan } from "../helpers.ts";
 

@@ -1,4 +1,4 @@
-import { causeText } from "../../src/export/issue-words.ts";
+import { causeText } from "../../src/words/issues.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/plan.ts";

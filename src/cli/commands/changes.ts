@@ -1,7 +1,7 @@
 /** `taphuan changes DIR`: the campaign's change log as the folder's current version records it. */
 import { currentState } from "../../app/replan.ts";
-import { describeEntry } from "../../export/change-log-text.ts";
-import { LANGS } from "../../export/labels.ts";
+import { describeEntry } from "../../words/change-log.ts";
+import { LANGS } from "../../words/labels.ts";
 import { standingChanges } from "../../model/change-log.ts";
 import { error, InputError } from "../../model/issues.ts";
 import { oneOf, parse } from "../args.ts";

@@ -1,7 +1,7 @@
 import { appendixDocx } from "../../export/docx.ts";
 import { scheduleFeed } from "../../export/ics.ts";
 import { scheduleXlsx } from "../../export/xlsx.ts";
-import { LANGS } from "../../export/labels.ts";
+import { LANGS } from "../../words/labels.ts";
 import { clusterTable, sessionTable, toCsv, toHtmlPage, toMarkdown } from "../../export/table.ts";
 import { loadScheduleFor } from "../../model/schedule.ts";
 import { oneOf, parse, UsageError } from "../args.ts";

@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { todayIn } from "../../app/today.ts";
 import { proposalFiles, proposeReplan, publishProposal, type ReplanRequest } from "../../app/replan.ts";
-import { describeEntry, differenceText, notBackText } from "../../export/change-log-text.ts";
+import { describeEntry, differenceText, notBackText } from "../../words/change-log.ts";
 import { describeChange, diffSummary } from "../../export/diff.ts";
 import { folderOfSchedule, ScheduleFolder, VersionConflictError } from "../../folder/schedule-folder.ts";
-import { LANGS, officialDate } from "../../export/labels.ts";
+import { LANGS, officialDate } from "../../words/labels.ts";
 import { standingChanges } from "../../model/change-log.ts";
 import { emptyChanges, type Changes } from "../../model/changes.ts";
 import { error, InputError } from "../../model/issues.ts";

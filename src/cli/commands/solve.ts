@@ -1,6 +1,6 @@
 import { proveFixes, solveIntoFolder } from "../../app/solve.ts";
 import { comparisonMarkdown } from "../../export/comparison.ts";
-import { LANGS } from "../../export/labels.ts";
+import { LANGS } from "../../words/labels.ts";
 import { ScheduleFolderReader } from "../../folder/schedule-folder.ts";
 import { formatIssue } from "../../model/issues.ts";
 import { oneOf, parse } from "../args.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { relaxationText } from "../../src/export/fix-words.ts";
-import { issueText, VIETNAMESE_ISSUES } from "../../src/export/issue-words.ts";
+import { relaxationText } from "../../src/words/fixes.ts";
+import { issueText, VIETNAMESE_ISSUES } from "../../src/words/issues.ts";
 import type { Relaxation } from "../../src/solve/relax.ts";
 import { loadPlanText } from "../../src/model/load.ts";
 

@@ -1,5 +1,5 @@
 /** What the workspace page says, in Vietnamese (default) and English; export labels come from `LABELS`. */
-import { LABELS, type Lang } from "../export/labels.ts";
+import { LABELS, type Lang } from "./labels.ts";
 
 export const WORDS = {
   vi: {

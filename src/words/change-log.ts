@@ -1,7 +1,7 @@
 /** The change log in a planner's words, Vietnamese or English: one line per change. */
 import type { NotBackReason } from "../app/replan.ts";
 import type { LogEntry, PlanDifference } from "../model/change-log.ts";
-import { ruleLabel } from "./rule-labels.ts";
+import { ruleLabel } from "./rules.ts";
 import type { Changes } from "../model/changes.ts";
 import type { DateSelector } from "../model/schema.ts";
 import { LABELS, officialDate, type Lang } from "./labels.ts";
