@@ -1,6 +1,8 @@
 /** Argument parsing for every command: argv in, typed options out, usage errors as values. */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { TaphuanError } from "../model/errors.ts";
+import { terminalLang } from "../words/cli.ts";
+import { LANGS, type Lang } from "../words/labels.ts";
 
 export class UsageError extends TaphuanError {
   readonly code = "usage";
@@ -45,4 +47,10 @@ export function positiveNumber(flag: string, value: string | undefined): number 
     throw new UsageError(`invalid value for --${flag} (${value}). Expected a number of seconds above 0 and at most ${MAX_TIME_LIMIT_SECONDS} (a day), e.g. 60`);
   }
   return number;
+}
+
+/** `--lang`: the language of the files written (Vietnamese unless it says otherwise) and of the terminal (else the locale's). */
+export function languages(value: string | undefined): { documents: Lang; terminal: Lang } {
+  const chosen = value === undefined ? undefined : oneOf("lang", value, LANGS, "vi");
+  return { documents: chosen ?? "vi", terminal: terminalLang(chosen) };
 }

@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 import { EXIT_CODE_OF, TaphuanError } from "../model/errors.ts";
 import { InputError } from "../model/issues.ts";
 import { UsageError } from "./args.ts";
+import { terminalLang } from "../words/cli.ts";
+import { issueLine } from "../words/issues.ts";
 
 /** 0 ok · 1 no schedule, a conflict, busy · 2 bad input · 3 a bug; an error's kind gives its code (EXIT_CODE_OF). */
 export const EXIT = { ok: 0, failed: 1, badInput: 2, bug: 3 } as const;
@@ -32,7 +34,7 @@ const COMMANDS: Record<string, Command> = {
       "--profile NAME        solve with a goal profile's weights: earliest, paced, or one the plan defines",
       "--compare A,B         solve with each profile, write comparison.md/.json, publish the first",
       "--propose-windows     clusters without a window get dates proposed (marked as such)",
-      "--lang vi|en          the language of the exports (default vi)",
+      "--lang vi|en          the language of the files (default vi) and of what is printed (default: the locale, LANG)",
       "--json                the outcome as JSON on stdout",
       ...COMMON,
     ],
@@ -54,7 +56,7 @@ const COMMANDS: Record<string, Command> = {
       "                      stay exactly as held, and changes lie campaign.replanNoticeDays (2) working days after it",
       "--out DIR             the schedule folder (default: the schedule's)",
       ...SOLVING,
-      "--lang vi|en          the language of the exports (default vi)",
+      "--lang vi|en          the language of the files (default vi) and of what is printed (default: the locale, LANG)",
       "--json                the outcome as JSON on stdout",
       ...COMMON,
     ],
@@ -62,12 +64,12 @@ const COMMANDS: Record<string, Command> = {
   },
   changes: {
     summary: "changes DIR                   the campaign's change log: every answer recorded, standing or withdrawn",
-    options: ["--lang vi|en          the language (default vi)", "--json                the log as JSON on stdout", "--help                this text"],
+    options: ["--lang vi|en          the language of what is printed (default: the locale, LANG)", "--json                the log as JSON on stdout", "--help                this text"],
     run: () => import("./commands/changes.ts"),
   },
   check: {
     summary: "check PLAN SCHEDULE           list every broken rule of a schedule (also one made by hand)",
-    options: ["--changes FILE        check against the plan with these changes (a re-plan's recorded changes are found by themselves)", "--previous FILE --today DATE   also: the sessions of FILE held up to DATE are unchanged", "--json                violations and warnings as JSON on stdout", ...COMMON],
+    options: ["--changes FILE        check against the plan with these changes (a re-plan's recorded changes are found by themselves)", "--previous FILE --today DATE   also: the sessions of FILE held up to DATE are unchanged", "--json                violations and warnings as JSON on stdout", "--lang vi|en          the language of what is printed (default: the locale, LANG)", ...COMMON],
     run: () => import("./commands/check.ts"),
   },
   export: {
@@ -133,6 +135,14 @@ function ioProblem(e: unknown): { message: string; exit: number } | undefined {
   return { message: `${path ? `${path}: ` : ""}${problem.what} (${code}) — ${problem.fix}`, exit: problem.exit };
 }
 
+/** `--lang X` or `--lang=X` as given, for words printed after the command's own parsing failed or threw. */
+function langFlag(args: readonly string[]): string | undefined {
+  const at = args.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (at < 0) return undefined;
+  const value = args[at]!.startsWith("--lang=") ? args[at]!.slice("--lang=".length) : args[at + 1];
+  return value === "vi" || value === "en" ? value : undefined;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
@@ -158,7 +168,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify({ ok: false, errors: e.issues.map((issue) => ({ file: e.file, ...issue })) }, null, 2)}\n`);
     }
     if (e instanceof TaphuanError && e.kind !== "internal") {
-      if (e instanceof InputError) process.stderr.write(`${e.message}\n`);
+      if (e instanceof InputError) process.stderr.write(`${e.issues.map((issue) => issueLine(e.file, issue, terminalLang(langFlag(rest)))).join("\n")}\n`);
       else if (e instanceof UsageError) process.stderr.write(`taphuan ${name ?? ""}: ${e.message}\nRun "taphuan ${command ? `${name} ` : ""}--help" for usage.\n`);
       else process.stderr.write(`taphuan ${name}: ${e.message}\n`);
       return EXIT_CODE_OF[e.kind];

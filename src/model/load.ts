@@ -4,6 +4,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { z } from "zod";
+import { schemaMessage, schemaMessageText } from "../words/validation.ts";
 import { error, InputError, type Issue, type PathSegment } from "./issues.ts";
 import { resolvePlan, type Plan } from "./plan.ts";
 import { PlanSchema } from "./schema.ts";
@@ -86,21 +87,36 @@ export function loadPlanText(text: string, file: string): LoadedPlan {
   return { plan: resolved.value, warnings: resolved.warnings.map((issue) => ({ ...issue, ...parsed.locate(issue.path) })) };
 }
 
-function fromZod(issue: z.core.$ZodIssue): Issue {
+/** A zod refusal as a planner's problem: the schema's named message, or zod's own said plainly. */
+export function fromZod(issue: z.core.$ZodIssue): Issue {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+  const named = schemaMessage(issue.message);
+  if (named && !(issue.code === "invalid_type" && issue.input === undefined)) {
+    // The schema named this refusal: its words come from the id, the value refused and the issue's facts.
+    const facts = { input: typeof issue.input === "string" ? issue.input : JSON.stringify(issue.input) ?? "", ...(named.unit ? { unit: named.unit } : {}), ...(issue.code === "custom" ? (issue.params as Record<string, number>) : {}) };
+    return error(named.id, path, schemaMessageText(named.id, facts, "en"), undefined, facts);
+  }
   switch (issue.code) {
     case "unrecognized_keys":
-      return error("unknown-field", [...path, issue.keys[0]!], `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`, "check the spelling; plan.schema.json lists every field");
+      return error("unknown-field", [...path, issue.keys[0]!], `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`, "check the spelling; plan.schema.json lists every field", { fields: issue.keys.map((k) => `"${k}"`).join(", ") });
     case "invalid_type":
-      if (issue.input === undefined) return error("missing-field", path, `required field is missing (expected ${expectedName(issue.expected)})`);
-      return error("wrong-type", path, issue.message.startsWith("Invalid input") ? `expected ${expectedName(issue.expected)}, got ${describe(issue.input)}` : issue.message);
+      if (issue.input === undefined) return error("missing-field", path, `required field is missing (expected ${expectedName(issue.expected)})`, undefined, { expected: issue.expected });
+      return error("wrong-type", path, issue.message.startsWith("Invalid input") ? `expected ${expectedName(issue.expected)}, got ${describe(issue.input)}` : issue.message, undefined, { expected: issue.expected, ...got(issue.input) });
     case "too_small":
-      return error("too-small", path, issue.message.startsWith("Too small") ? `must be at least ${String(issue.minimum)}` : issue.message);
+      return error("too-small", path, issue.message.startsWith("Too small") ? `must be at least ${String(issue.minimum)}` : issue.message, undefined, { minimum: Number(issue.minimum), origin: issue.origin });
     case "invalid_union":
       return error("wrong-shape", path, issue.message);
     default:
       return error(issue.code.replace(/_/g, "-"), path, issue.message);
   }
+}
+
+/** What was written instead, as facts a message can be worded from in either language. */
+function got(value: unknown): Record<string, string> {
+  if (value === null) return { got: "null" };
+  if (Array.isArray(value)) return { got: "list" };
+  if (typeof value === "object") return { got: "mapping" };
+  return { got: typeof value, value: Number.isNaN(value) ? ".nan" : (JSON.stringify(value) ?? String(value)) };
 }
 
 function expectedName(expected: string): string {
@@ -161,14 +177,14 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202
 function unsafeText(value: unknown, path: PathSegment[] = []): Issue[] {
   const control = (text: string, at: PathSegment[]) => {
     const found = CONTROL.exec(text);
-    return found ? [error("control-character", at, `contains an invisible control character (U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`, "delete it; it could hide or reorder the text around it")] : [];
+    return found ? [error("control-character", at, `contains an invisible control character (U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`, "delete it; it could hide or reorder the text around it", { codePoint: `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` })] : [];
   };
   if (typeof value === "string") return control(value, path);
   if (Array.isArray(value)) return value.flatMap((item, index) => unsafeText(item, [...path, index]));
   if (!value || typeof value !== "object") return [];
   return Object.keys(value).flatMap((key) => {
     const at = [...path, key];
-    if (key === "__proto__") return [error("reserved-key", at, `"__proto__" cannot be used as a name here`, "rename this key")];
+    if (key === "__proto__") return [error("reserved-key", at, `"__proto__" cannot be used as a name here`, "rename this key", { key: "__proto__" })];
     return [...control(key, at), ...unsafeText((value as Record<string, unknown>)[key], at)];
   });
 }

@@ -125,22 +125,22 @@ export function resolvePlan(input: PlanData): Result<Plan> {
   const { from: periodFrom, to: periodTo } = campaign.period;
 
   if (periodFrom > periodTo) {
-    issues.push(error("window-reversed", ["campaign", "period", "to"], `the period ends (${periodTo}) before it starts (${periodFrom})`, "swap from and to"));
+    issues.push(error("window-reversed", ["campaign", "period", "to"], `the period ends (${periodTo}) before it starts (${periodFrom})`, "swap from and to", { what: "period", from: periodFrom, to: periodTo }));
     return { ok: false, issues };
   }
   const periodDays = DateTime.fromISO(periodTo).diff(DateTime.fromISO(periodFrom), "days").days + 1;
   if (periodDays > MAX_PERIOD_DAYS) {
-    issues.push(error("period-too-long", ["campaign", "period", "to"], `the period lasts ${periodDays} days; a campaign is planned at most ${MAX_PERIOD_DAYS} days (a year) at a time`, "plan a year at most, or split the campaign into plans"));
+    issues.push(error("period-too-long", ["campaign", "period", "to"], `the period lasts ${periodDays} days; a campaign is planned at most ${MAX_PERIOD_DAYS} days (a year) at a time`, "plan a year at most, or split the campaign into plans", { days: periodDays, max: MAX_PERIOD_DAYS }));
     return { ok: false, issues };
   }
   const { morning, afternoon } = campaign.halfDays;
   for (const [name, range] of [["morning", morning], ["afternoon", afternoon]] as const) {
     if (range.start >= range.end) {
-      issues.push(error("half-day-reversed", ["campaign", "halfDays", name, "end"], `the ${name} ends (${range.end}) before it starts (${range.start})`));
+      issues.push(error("half-day-reversed", ["campaign", "halfDays", name, "end"], `the ${name} ends (${range.end}) before it starts (${range.start})`, undefined, { halfDay: name, start: range.start, end: range.end }));
     }
   }
   if (morning.end > afternoon.start) {
-    issues.push(error("half-days-overlap", ["campaign", "halfDays", "afternoon", "start"], `the afternoon starts (${afternoon.start}) before the morning ends (${morning.end})`));
+    issues.push(error("half-days-overlap", ["campaign", "halfDays", "afternoon", "start"], `the afternoon starts (${afternoon.start}) before the morning ends (${morning.end})`, undefined, { afternoonStart: afternoon.start, morningEnd: morning.end }));
   }
 
   const calendar = new Calendar({ ...campaign, period: campaign.period });
@@ -149,18 +149,18 @@ export function resolvePlan(input: PlanData): Result<Plan> {
     selectors.forEach((selector, index) => {
       for (const date of selectorDates(selector)) {
         if (!inPeriod(date)) {
-          issues.push(error("date-outside-period", [...path, index], `${date} is outside the campaign period ${periodFrom}..${periodTo}`, "give a date inside the period or remove it"));
+          issues.push(error("date-outside-period", [...path, index], `${date} is outside the campaign period ${periodFrom}..${periodTo}`, "give a date inside the period or remove it", { date, from: periodFrom, to: periodTo }));
           return;
         }
       }
       if (typeof selector === "object" && "from" in selector && selector.from > selector.to) {
-        issues.push(error("window-reversed", [...path, index, "to"], `the range ends (${selector.to}) before it starts (${selector.from})`, "swap from and to"));
+        issues.push(error("window-reversed", [...path, index, "to"], `the range ends (${selector.to}) before it starts (${selector.from})`, "swap from and to", { what: "range", from: selector.from, to: selector.to }));
       }
     });
   };
 
   const needs = new Map(Object.entries(data.sessionNeeds));
-  if (needs.size === 0) issues.push(error("no-roles", ["sessionNeeds"], "a session needs at least one role", 'e.g. sessionNeeds: { policy: 1, skills: 1 }'));
+  if (needs.size === 0) issues.push(error("no-roles", ["sessionNeeds"], "a session needs at least one role", 'e.g. sessionNeeds: { policy: 1, skills: 1 }', {}));
 
   // Provinces and clusters.
   const clusterNames = new Map<string, number>();
@@ -173,7 +173,7 @@ export function resolvePlan(input: PlanData): Result<Plan> {
   data.clusters.forEach((clusterData, clusterIndex) => {
     const clusterPath = ["clusters", clusterIndex];
     if (clusterNames.has(clusterData.name)) {
-      issues.push(error("duplicate-cluster", [...clusterPath, "name"], `cluster "${clusterData.name}" is already defined at clusters[${clusterNames.get(clusterData.name)}]`, "give each cluster its own name"));
+      issues.push(error("duplicate-cluster", [...clusterPath, "name"], `cluster "${clusterData.name}" is already defined at clusters[${clusterNames.get(clusterData.name)}]`, "give each cluster its own name", { cluster: clusterData.name, index: clusterNames.get(clusterData.name)! }));
     }
     clusterNames.set(clusterData.name, clusterIndex);
 
@@ -181,9 +181,9 @@ export function resolvePlan(input: PlanData): Result<Plan> {
     let window = proposed ? undefined : (clusterData.window as { from: string; to: string } | undefined);
     if (window) {
       if (window.from > window.to) {
-        issues.push(error("window-reversed", [...clusterPath, "window", "to"], `${clusterData.name}'s window ends (${window.to}) before it starts (${window.from})`, "swap from and to"));
+        issues.push(error("window-reversed", [...clusterPath, "window", "to"], `${clusterData.name}'s window ends (${window.to}) before it starts (${window.from})`, "swap from and to", { what: "window", cluster: clusterData.name, from: window.from, to: window.to }));
       } else if (!inPeriod(window.from) || !inPeriod(window.to)) {
-        issues.push(error("window-outside-period", [...clusterPath, "window"], `${clusterData.name}'s window ${window.from}..${window.to} is not inside the campaign period ${periodFrom}..${periodTo}`, "shorten the window or widen campaign.period"));
+        issues.push(error("window-outside-period", [...clusterPath, "window"], `${clusterData.name}'s window ${window.from}..${window.to} is not inside the campaign period ${periodFrom}..${periodTo}`, "shorten the window or widen campaign.period", { cluster: clusterData.name, windowFrom: window.from, windowTo: window.to, from: periodFrom, to: periodTo }));
       } else {
         for (const [end, date] of [["starts", window.from], ["ends", window.to]] as const) {
           if (!calendar.isWorkingDay(date)) {
@@ -214,6 +214,7 @@ export function resolvePlan(input: PlanData): Result<Plan> {
               ? `${found.record.name} is listed twice in ${clusterData.name}`
               : `${found.record.name} is already in ${previous.cluster}; a province belongs to one cluster`,
             "keep it in one place",
+            { province: found.record.name, cluster: clusterData.name, ...(previous.cluster === clusterData.name ? {} : { other: previous.cluster }) },
           ),
         );
         return;
@@ -247,13 +248,13 @@ export function resolvePlan(input: PlanData): Result<Plan> {
   for (const [code, settings] of settingsFor) {
     const path = ["provinces", settings.key];
     if (!provinceByCode.has(code)) {
-      issues.push(error("province-not-in-plan", path, `${settings.key} has settings but is in no cluster`, "add it to a cluster or remove its settings"));
+      issues.push(error("province-not-in-plan", path, `${settings.key} has settings but is in no cluster`, "add it to a cluster or remove its settings", { province: settings.key }));
       continue;
     }
     checkInPeriod(settings.unavailable, [...path, "unavailable"]);
     checkInPeriod(settings.preferred, [...path, "preferred"]);
     if (settings.fixed && !inPeriod(settings.fixed.date)) {
-      issues.push(error("date-outside-period", [...path, "fixed", "date"], `${settings.fixed.date} is outside the campaign period ${periodFrom}..${periodTo}`));
+      issues.push(error("date-outside-period", [...path, "fixed", "date"], `${settings.fixed.date} is outside the campaign period ${periodFrom}..${periodTo}`, undefined, { date: settings.fixed.date, from: periodFrom, to: periodTo }));
     }
   }
 
@@ -264,12 +265,12 @@ export function resolvePlan(input: PlanData): Result<Plan> {
     const path = ["trainers", index];
     const idKey = trainerData.id.normalize("NFC");
     if (trainerIds.has(idKey)) {
-      issues.push(error("duplicate-trainer", [...path, "id"], `trainer id "${trainerData.id}" is already used by trainers[${trainerIds.get(idKey)}]`, "give each trainer a unique id, e.g. CĐSQG-2"));
+      issues.push(error("duplicate-trainer", [...path, "id"], `trainer id "${trainerData.id}" is already used by trainers[${trainerIds.get(idKey)}]`, "give each trainer a unique id, e.g. CĐSQG-2", { trainer: trainerData.id, index: trainerIds.get(idKey)! }));
     }
     trainerIds.set(idKey, index);
     trainerData.roles.forEach((role, roleIndex) => {
       if (!needs.has(role)) {
-        issues.push(error("unknown-role", [...path, "roles", roleIndex], `unknown role "${role}"`, `roles of this plan (sessionNeeds): ${[...needs.keys()].join(", ")}`));
+        issues.push(error("unknown-role", [...path, "roles", roleIndex], `unknown role "${role}"`, `roles of this plan (sessionNeeds): ${[...needs.keys()].join(", ")}`, { role, roles: [...needs.keys()].join(", ") }));
       }
     });
     let clusterSet: Set<string>;
@@ -279,7 +280,7 @@ export function resolvePlan(input: PlanData): Result<Plan> {
       clusterSet = new Set();
       trainerData.clusters.forEach((name, clusterIndex) => {
         if (!clusterNames.has(name)) {
-          issues.push(error("unknown-cluster", [...path, "clusters", clusterIndex], `unknown cluster "${name}"`, `clusters of this plan: ${[...clusterNames.keys()].join(", ")}`));
+          issues.push(error("unknown-cluster", [...path, "clusters", clusterIndex], `unknown cluster "${name}"`, `clusters of this plan: ${[...clusterNames.keys()].join(", ")}`, { cluster: name, clusters: [...clusterNames.keys()].join(", ") }));
         }
         clusterSet.add(name);
       });
@@ -361,9 +362,9 @@ function countingWarnings(data: PlanData, clusters: readonly Cluster[], trainers
 
 function lookupIssue(name: string, found: Exclude<ReturnType<ProvinceRegistry["lookup"]>, { ok: true }>, registry: ProvinceRegistry, path: readonly PathSegment[]): Issue {
   if (found.reason === "merged") {
-    return error("province-merged", path, `"${name}" is not a unit of ${registry.id}: since 1 July 2025 it is part of ${found.into.name}`, `write "${found.into.name}", or use registry vn-63 for plans before July 2025`);
+    return error("province-merged", path, `"${name}" is not a unit of ${registry.id}: since 1 July 2025 it is part of ${found.into.name}`, `write "${found.into.name}", or use registry vn-63 for plans before July 2025`, { name, registry: registry.id, into: found.into.name });
   }
-  return error("unknown-province", path, `unknown province "${name}" in ${registry.id}`, found.suggestions.length ? `did you mean ${found.suggestions.join(", ")}?` : undefined);
+  return error("unknown-province", path, `unknown province "${name}" in ${registry.id}`, found.suggestions.length ? `did you mean ${found.suggestions.join(", ")}?` : undefined, { name, registry: registry.id, suggestions: found.suggestions.join(", ") });
 }
 
 type Settings = PlanData["provinces"][string] & { key: string };
@@ -377,7 +378,7 @@ function resolveProvinceSettings(data: PlanData, registry: ProvinceRegistry, iss
       continue;
     }
     if (byCode.has(found.record.code)) {
-      issues.push(error("duplicate-province", ["provinces", key], `${found.record.name} already has settings under "${byCode.get(found.record.code)!.key}"`, "merge the two entries"));
+      issues.push(error("duplicate-province", ["provinces", key], `${found.record.name} already has settings under "${byCode.get(found.record.code)!.key}"`, "merge the two entries", { province: found.record.name, key: byCode.get(found.record.code)!.key }));
       continue;
     }
     byCode.set(found.record.code, { ...settings, key });

@@ -2,7 +2,7 @@
  * The workspace's HTML, rendered on the server from the same tables and words as the exports.
  * Every planner-supplied string goes through `escapeHtml`; the only script is /assets/app.js.
  */
-import { causeText } from "../words/issues.ts";
+import { unplacedText } from "../words/issues.ts";
 import { clusterTable, escapeHtml, schedulableDay, sessionTable, type Table } from "../export/table.ts";
 import { officialDay, type Lang } from "../words/labels.ts";
 import { datesBetween } from "../model/calendar.ts";
@@ -246,7 +246,7 @@ export function planPage(input: PlanPageInput): string {
     parts.push(`<p class="summary">${e(w.scheduled(schedule.sessions.length))}${report && !input.changes ? ` · ${e(schedule.status === "partial" ? w.partial : report.proven ? w.proven : w.notProven)}` : ""}</p>`);
     if (schedule.status === "partial") {
       parts.push(
-        `<section class="partial" role="alert"><h2>${e(w.partial)}</h2><p>${e(w.unplaced)}:</p><ul>${schedule.unplaced.map((u) => `<li><strong>${e(u.province)}</strong> (${e(u.cluster)}): ${e((u.causes ?? []).length ? u.causes!.map((cause) => causeText(cause, lang)).join("; ") : u.reasons.join("; "))}</li>`).join("")}</ul></section>`,
+        `<section class="partial" role="alert"><h2>${e(w.partial)}</h2><p>${e(w.unplaced)}:</p><ul>${schedule.unplaced.map((u) => `<li><strong>${e(u.province)}</strong> (${e(u.cluster)}): ${e(unplacedText(u, lang))}</li>`).join("")}</ul></section>`,
       );
     }
     if (schedule.status === "partial" && input.fixes && version !== undefined) {

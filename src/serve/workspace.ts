@@ -17,7 +17,7 @@ import { describeEntry, differenceText, notBackText } from "../words/change-log.
 import { comparisonTable, type ProfileResult } from "../export/comparison.ts";
 import { describeChange, diffSummary, replanSummary, type DiffSummary } from "../export/diff.ts";
 import { relaxationText } from "../words/fixes.ts";
-import { causeText, issueText } from "../words/issues.ts";
+import { issueText, unplacedText } from "../words/issues.ts";
 import { LANGS, officialDate, type Lang } from "../words/labels.ts";
 import { VersionConflictError } from "../folder/errors.ts";
 import { FolderBusyError } from "../folder/lock.ts";
@@ -428,7 +428,7 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
       ...(proposal.restore ? [{ title: proposal.restore.notBack.length ? w.notBack(proposal.restore.version) : w.allBack(proposal.restore.version), lines: proposal.restore.notBack.map((n) => `${n.province}: ${n.reasons.map((r) => notBackText(r, lang)).join("; ")}`) }] : []),
     ];
     if (outcome.schedule.status === "partial") {
-      return c.html(previewPage(w, lang, name, { title: preview.title(w), ok: false, notes, sections, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${(u.causes ?? []).length ? u.causes!.map((cause) => causeText(cause, lang)).join("; ") : u.reasons.join("; ")}`), suggestions: outcome.suggestions.map((r) => `${relaxationText(r, lang)} — ${w.provenFix}`) }));
+      return c.html(previewPage(w, lang, name, { title: preview.title(w), ok: false, notes, sections, summary: w.noReplan, lines: outcome.schedule.unplaced.map((u) => `${u.province} (${u.cluster}): ${unplacedText(u, lang)}`), suggestions: outcome.suggestions.map((r) => `${relaxationText(r, lang)} — ${w.provenFix}`) }));
     }
     return c.html(previewPage(w, lang, name, { id, title: preview.title(w), ok: true, notes, sections, summary: replanSummary(diffSummary(outcome), lang), lines: changedLines(outcome.changes, lang) }));
   }));

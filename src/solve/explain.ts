@@ -10,17 +10,35 @@ import { candidateSlots, eligibleTrainers } from "./build.ts";
 import { HARD_CONSTRAINTS } from "./constraints/index.ts";
 import { firstAllowedDate } from "./constraints/notice-period.ts";
 
+/** A necessary condition per cluster and role that fails: the cluster cannot be fully scheduled. */
+export interface Shortfall {
+  readonly code: "trainer-capacity";
+  readonly cluster: string;
+  readonly role: string;
+  /** Trainers of the role each session needs, and the sessions of the cluster. */
+  readonly count: number;
+  readonly sessions: number;
+  /** The role's trainers who may serve the cluster (empty: none may). */
+  readonly pool: readonly string[];
+  readonly halfDays: number;
+  readonly capacity: number;
+  readonly from: string;
+  readonly to: string;
+  readonly message: string;
+}
+
 /** Necessary conditions per cluster and role: if one fails, the cluster cannot be fully scheduled. */
-export function clusterShortfalls(plan: Plan): Map<string, string[]> {
-  const byCluster = new Map<string, string[]>();
+export function clusterShortfalls(plan: Plan): Map<string, Shortfall[]> {
+  const byCluster = new Map<string, Shortfall[]>();
   for (const cluster of plan.clusters) {
-    const messages: string[] = [];
+    const shortfalls: Shortfall[] = [];
     for (const [role, count] of plan.needs) {
       const needed = count * cluster.provinces.length;
       const pool = trainersOf(plan.trainers, role, cluster.name);
       const between = `between ${officialDate(cluster.window.from)} and ${officialDate(cluster.window.to)}`;
+      const facts = { code: "trainer-capacity" as const, cluster: cluster.name, role, count, sessions: cluster.provinces.length, pool: pool.map((t) => t.id), from: cluster.window.from, to: cluster.window.to };
       if (pool.length === 0) {
-        messages.push(`${cluster.name} needs ${needed} ${role} trainer place${needed > 1 ? "s" : ""}, but no ${role} trainer may serve ${cluster.name}`);
+        shortfalls.push({ ...facts, halfDays: 0, capacity: 0, message: `${cluster.name} needs ${needed} ${role} trainer place${needed > 1 ? "s" : ""}, but no ${role} trainer may serve ${cluster.name}` });
         continue;
       }
       const freeSlots = (t: (typeof pool)[number]) => cluster.slots.filter((s) => trainerAvailable(t, s));
@@ -30,12 +48,15 @@ export function clusterShortfalls(plan: Plan): Map<string, string[]> {
       }, 0);
       const halfDays = new Set(pool.flatMap((t) => freeSlots(t).map((s) => s.key))).size;
       if (capacity < needed) {
-        messages.push(
-          `${cluster.name} needs ${cluster.provinces.length} sessions with ${count > 1 ? `${count} ${role} trainers` : `a ${role} trainer`}, but its ${role} trainers (${pool.map((t) => t.id).join(", ")}) are free on only ${halfDays} half-day${halfDays === 1 ? "" : "s"} ${between}, for at most ${capacity} session${capacity === 1 ? "" : "s"}`,
-        );
+        shortfalls.push({
+          ...facts,
+          halfDays,
+          capacity,
+          message: `${cluster.name} needs ${cluster.provinces.length} sessions with ${count > 1 ? `${count} ${role} trainers` : `a ${role} trainer`}, but its ${role} trainers (${pool.map((t) => t.id).join(", ")}) are free on only ${halfDays} half-day${halfDays === 1 ? "" : "s"} ${between}, for at most ${capacity} session${capacity === 1 ? "" : "s"}`,
+        });
       }
     }
-    if (messages.length) byCluster.set(cluster.name, messages);
+    if (shortfalls.length) byCluster.set(cluster.name, shortfalls);
   }
   return byCluster;
 }
@@ -93,7 +114,7 @@ export function explainUnplaced(plan: Plan, sessions: readonly Session[], unplac
             causes.push({ code: "no-trainer-free", role, slots: slots.length, cluster: cluster.name, message: `no ${role} trainer is free on any of its ${slots.length} possible half-days (${role} trainers of ${cluster.name}: ${pool.join(", ")})` });
           }
         }
-        if (!causes.some((c) => c.code === "role-count")) causes.push(...(shortfalls.get(cluster.name) ?? []).map((message): Cause => ({ code: "trainer-capacity", cluster: cluster.name, message })));
+        if (!causes.some((c) => c.code === "role-count")) causes.push(...(shortfalls.get(cluster.name) ?? []).map((shortfall): Cause => ({ ...shortfall })));
         if (causes.length === 0) causes.push(busyCause(plan, province, slots, busy, perSlot));
       }
       return { province: province.name, cluster: cluster.name, reasons: causes.map((c) => c.message), causes };
@@ -123,11 +144,17 @@ function busyCause(plan: Plan, province: Province, slots: readonly Slot[], busy:
     return {
       code: "nationwide-cap",
       cap,
+      slots: slots.length,
+      capped: capped.length,
+      roles: [...blockedRoles],
       message: `on ${capped.length} of its ${slots.length} possible half-days the nationwide cap of ${cap} simultaneous session${cap === 1 ? "" : "s"} is already reached (campaign.maxConcurrentSessions); on the other ${open.length} the ${roles} trainers who could come are giving other sessions or could not travel there in time`,
     };
   }
   return {
     code: "trainers-busy",
-    message: `on each of its ${slots.length} possible half-days the ${roles} trainers who could come are giving other sessions, or could not travel there in time from their sessions that day (${province.cluster} has more sessions than its trainers' free half-days allow)`,
+    slots: slots.length,
+    roles: [...blockedRoles],
+    // What the partial schedule shows, no more: why those trainers are taken is not known here.
+    message: `on each of its ${slots.length} possible half-days the ${roles} trainers who could come are giving other sessions, or could not travel there in time from their sessions that day`,
   };
 }

@@ -4,9 +4,10 @@
  */
 import { DateTime } from "luxon";
 import { officialDate } from "../model/calendar.ts";
-import { error, InputError } from "../model/issues.ts";
+import { InputError } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import { makeSession, type Schedule, type Session } from "../model/schedule.ts";
+import { fromZod } from "../model/load.ts";
 import { DateString } from "../model/schema.ts";
 import type { SolverName } from "./backends.ts";
 import { checkSchedule } from "./check.ts";
@@ -65,7 +66,7 @@ export interface ReplanOutcome {
 export function validToday(today: unknown, source = "today"): string {
   const parsed = DateString.safeParse(today);
   if (parsed.success) return parsed.data;
-  throw new InputError(source, [error("bad-today", [], parsed.error.issues[0]?.message ?? `"${String(today)}" is not a date`, "give today's date as YYYY-MM-DD, e.g. 2022-09-14")]);
+  throw new InputError(source, [{ ...fromZod(parsed.error.issues[0]!), hint: "give today's date as YYYY-MM-DD, e.g. 2022-09-14" }]);
 }
 
 /**

@@ -3,7 +3,8 @@
  * `params`) is apart from wording it (here). English is the detector's own sentence; Vietnamese is
  * written from the params, and a code without Vietnamese words falls back to the English sentence.
  */
-import { formatIssue, type Issue } from "../model/issues.ts";
+import { formatIssue, formatPath, type Issue } from "../model/issues.ts";
+import { SCHEMA_MESSAGES, schemaMessage, schemaMessageText } from "./validation.ts";
 import { LABELS, officialDate, officialDay, type Lang } from "./labels.ts";
 
 type P = Readonly<Record<string, string | number | boolean>>;
@@ -22,37 +23,97 @@ const VI: Readonly<Record<string, (p: P) => string>> = {
   "plan-not-edited": (p) => `kế hoạch chưa được sửa từ phiên bản ${s(p, "version")}: hãy sửa kế hoạch trước, hoặc ghi một thay đổi`,
   "folder-is-link": () => "thư mục lịch là một liên kết (symlink): bàn làm việc không đọc, không ghi qua liên kết — hãy thay bằng chính thư mục đó",
   "version-is-link": () => "phiên bản này là một liên kết (symlink): không đọc phiên bản qua liên kết — hãy đặt lại chính thư mục của phiên bản",
+  "unknown-field": (p) => `không có trường ${s(p, "fields")} — hãy kiểm tra chính tả; plan.schema.json liệt kê mọi trường`,
+  "missing-field": (p) => `thiếu trường bắt buộc (cần ${expectedVi(s(p, "expected"))})`,
+  "wrong-type": (p) => `cần ${expectedVi(s(p, "expected"))}, nhưng đã ghi ${gotVi(p)}`,
+  "too-small": (p) => (p["origin"] === "string" ? "không được để trống" : p["origin"] === "array" ? `cần ít nhất ${s(p, "minimum")} mục` : `phải từ ${s(p, "minimum")} trở lên`),
+  "window-reversed": (p) => `${p["what"] === "period" ? "đợt tập huấn" : p["what"] === "window" ? `thời gian của ${s(p, "cluster")}` : "khoảng ngày"} kết thúc (${officialDate(s(p, "to"))}) trước khi bắt đầu (${officialDate(s(p, "from"))}) — hãy đổi chỗ from và to`,
+  "period-too-long": (p) => `đợt tập huấn kéo dài ${s(p, "days")} ngày; mỗi kế hoạch nhiều nhất ${s(p, "max")} ngày (một năm) — hãy chia thành nhiều kế hoạch`,
+  "half-day-reversed": (p) => `${p["halfDay"] === "morning" ? "buổi sáng" : "buổi chiều"} kết thúc (${s(p, "end")}) trước khi bắt đầu (${s(p, "start")})`,
+  "half-days-overlap": (p) => `buổi chiều bắt đầu (${s(p, "afternoonStart")}) trước khi buổi sáng kết thúc (${s(p, "morningEnd")})`,
+  "date-outside-period": (p) => `ngày ${officialDate(s(p, "date"))} nằm ngoài đợt tập huấn (${officialDate(s(p, "from"))}–${officialDate(s(p, "to"))}) — hãy ghi một ngày trong đợt, hoặc bỏ đi`,
+  "no-roles": () => "mỗi buổi cần ít nhất một vai trò giảng viên — ví dụ sessionNeeds: { policy: 1, skills: 1 }",
+  "duplicate-cluster": (p) => `cụm "${s(p, "cluster")}" đã có ở clusters[${s(p, "index")}] — hãy đặt tên riêng cho mỗi cụm`,
+  "window-outside-period": (p) => `thời gian của ${s(p, "cluster")} (${officialDate(s(p, "windowFrom"))}–${officialDate(s(p, "windowTo"))}) không nằm trong đợt tập huấn (${officialDate(s(p, "from"))}–${officialDate(s(p, "to"))}) — hãy rút ngắn thời gian của cụm, hoặc mở rộng campaign.period`,
+  "duplicate-province": (p) =>
+    p["key"] !== undefined
+      ? `${s(p, "province")} đã có thông tin ghi dưới tên "${s(p, "key")}" — hãy gộp hai mục làm một`
+      : p["other"] !== undefined
+        ? `${s(p, "province")} đã thuộc ${s(p, "other")}; mỗi tỉnh chỉ thuộc một cụm`
+        : `${s(p, "province")} được ghi hai lần trong ${s(p, "cluster")}`,
+  "province-not-in-plan": (p) => `${s(p, "province")} có thông tin nhưng không thuộc cụm nào — hãy thêm tỉnh vào một cụm, hoặc bỏ phần thông tin này`,
+  "duplicate-trainer": (p) => `mã giảng viên "${s(p, "trainer")}" đã dùng cho trainers[${s(p, "index")}] — mỗi giảng viên cần một mã riêng, ví dụ CĐSQG-2`,
+  "unknown-role": (p) => `không có vai trò "${s(p, "role")}" — các vai trò của kế hoạch (sessionNeeds): ${s(p, "roles")}`,
+  "unknown-cluster": (p) => `không có cụm "${s(p, "cluster")}" — các cụm của kế hoạch: ${s(p, "clusters")}`,
+  "province-merged": (p) => `"${s(p, "name")}" không còn là đơn vị hành chính trong ${s(p, "registry")}: từ ngày 01/7/2025 đã hợp nhất vào ${s(p, "into")} — hãy ghi "${s(p, "into")}", hoặc dùng registry vn-63 cho kế hoạch trước tháng 7/2025`,
+  "unknown-province": (p) => `không có tỉnh, thành phố "${s(p, "name")}" trong ${s(p, "registry")}${p["suggestions"] ? ` — có phải ${s(p, "suggestions")}?` : ""}`,
+  "control-character": (p) => `có một ký tự điều khiển ẩn (${s(p, "codePoint")}) — hãy xóa đi; ký tự này có thể che hoặc đảo thứ tự chữ xung quanh`,
+  "reserved-key": (p) => `không dùng được "${s(p, "key")}" làm tên ở đây — hãy đổi tên khác`,
   "fixed-non-working-day": (p) => `${s(p, "province")} xin tổ chức vào ${officialDay(s(p, "date"), "vi")}, ${dayOff(p)}: không xếp được`,
 };
 
+const EXPECTED_VI: Readonly<Record<string, string>> = { object: "một bảng các trường", record: "một bảng các trường", array: "một danh sách", string: "một đoạn chữ", number: "một số", boolean: "true hoặc false" };
+const expectedVi = (expected: string) => EXPECTED_VI[expected] ?? expected;
+const gotVi = (p: P) => ({ null: "để trống (null)", list: "một danh sách", mapping: "một bảng các trường" } as Record<string, string>)[s(p, "got")] ?? `${({ string: "chữ", number: "số", boolean: "giá trị" } as Record<string, string>)[s(p, "got")] ?? s(p, "got")} ${s(p, "value")}`;
+
+/** The Vietnamese words of an issue's code: its own, or the schema's refusal it names. */
+function vietnameseOf(code: string): ((p: P) => string) | undefined {
+  if (Object.hasOwn(VI, code)) return VI[code];
+  const named = schemaMessage(code);
+  return named ? (p) => schemaMessageText(named.id, p as unknown as Parameters<typeof schemaMessageText>[1], "vi") : undefined;
+}
+
 export function issueText(issue: Issue, lang: Lang): string {
-  const vi = lang === "vi" && issue.params ? VI[issue.code] : undefined;
+  const vi = lang === "vi" && issue.params ? vietnameseOf(issue.code) : undefined;
   return vi ? vi(issue.params!) : `${issue.message}${issue.hint ? ` — ${issue.hint}` : ""}`;
 }
 
 /** A problem of a file, for a page: in Vietnamese where it has words (the file named before it), else with file, line and field as the CLI says it. */
 export function issueLine(file: string | undefined, issue: Issue & { line?: number; column?: number }, lang: Lang): string {
-  return lang === "vi" && issue.params && VI[issue.code] ? `${file ? `${file}: ` : ""}${issueText(issue, lang)}` : formatIssue(file, issue);
+  if (lang !== "vi" || !issue.params || !vietnameseOf(issue.code)) return formatIssue(file, issue);
+  // Where the problem is, as the CLI says it (file, line, field), then what is wrong in Vietnamese.
+  const where = [file, issue.line, issue.line !== undefined ? issue.column : undefined].filter((x) => x !== undefined).join(":");
+  return `${where ? `${where}: ` : ""}${issue.severity === "warning" ? "lưu ý: " : ""}${issue.path.length ? `${formatPath(issue.path)}: ` : ""}${issueText(issue, lang)}`;
 }
 
 /** Codes the page may show whose Vietnamese is written (a test holds the plan warnings to it). */
-export const VIETNAMESE_ISSUES: readonly string[] = Object.keys(VI);
+export const VIETNAMESE_ISSUES: readonly string[] = [...Object.keys(VI), ...Object.keys(SCHEMA_MESSAGES)];
 
 type Cause = { readonly code: string; readonly message: string; readonly [data: string]: unknown };
 const c = (cause: Cause, key: string) => String(cause[key]);
 const role = (cause: Cause) => `vai trò ${c(cause, "role")}`;
+const rolesOf = (cause: Cause) => {
+  const roles = (cause["roles"] as readonly string[] | undefined) ?? [];
+  return roles.length ? `vai trò ${roles.join(" và ")}` : "rảnh";
+};
 
 /** Why a province was left out, in Vietnamese from the cause's data; a cause without its words there keeps its English sentence. */
 const CAUSES_VI: Readonly<Record<string, (cause: Cause) => string | undefined>> = {
-  "nationwide-cap": (x) => (x["capped"] === x["slots"] ? `ở cả ${c(x, "slots")} buổi có thể xếp, trần ${c(x, "cap")} buổi đồng thời trên cả nước đã đủ (campaign.maxConcurrentSessions)` : undefined),
+  "nationwide-cap": (x) =>
+    x["capped"] === x["slots"]
+      ? `ở cả ${c(x, "slots")} buổi có thể xếp, trần ${c(x, "cap")} buổi đồng thời trên cả nước đã đủ (campaign.maxConcurrentSessions)`
+      : `ở ${c(x, "capped")} trong ${c(x, "slots")} buổi có thể xếp, trần ${c(x, "cap")} buổi đồng thời trên cả nước đã đủ (campaign.maxConcurrentSessions); ở ${Number(x["slots"]) - Number(x["capped"])} buổi còn lại, các giảng viên ${rolesOf(x)} có thể đến đều đang dạy buổi khác hoặc không kịp di chuyển đến`,
   "role-count": (x) => `mỗi buổi cần ${c(x, "needed")} giảng viên ${role(x)}, nhưng ${c(x, "cluster")} ${x["available"] === 0 ? "không có ai" : `chỉ có ${c(x, "available")}`}`,
   "no-trainer-free": (x) => `không giảng viên ${role(x)} nào của ${c(x, "cluster")} rảnh vào ${c(x, "slots")} buổi có thể xếp`,
   "province-unavailable": (x) => `tỉnh không thể tổ chức vào buổi nào trong ${c(x, "slots")} buổi làm việc của ${c(x, "cluster")} (${officialDate(c(x, "from"))}–${officialDate(c(x, "to"))})${x["afterNotice"] ? " sau thời hạn báo trước" : ""}`,
   notice: (x) => `thời gian của ${c(x, "cluster")} (${officialDate(c(x, "from"))}–${officialDate(c(x, "to"))}) kết thúc trước ${officialDate(c(x, "firstAllowed"))}, ngày hết thời hạn báo trước kể từ khi ban hành kế hoạch (campaign.noticeDays)`,
   "fixed-impossible": (x) => `tỉnh xin tổ chức vào ${officialDate(c(x, "date"))} (${LABELS.vi[x["halfDay"] as "morning" | "afternoon"].toLowerCase()}), không phải buổi làm việc xếp được trong thời gian của ${c(x, "cluster")}`,
+  "trainer-capacity": (x) => {
+    const pool = x["pool"] as readonly string[];
+    const needs = `${c(x, "cluster")} cần ${c(x, "sessions")} buổi, mỗi buổi ${c(x, "count")} giảng viên ${role(x)}`;
+    return pool.length === 0
+      ? `${needs}, nhưng không giảng viên ${role(x)} nào được phân công cho cụm`
+      : `${needs}, nhưng các giảng viên ${role(x)} của cụm (${pool.join(", ")}) chỉ rảnh ${c(x, "halfDays")} buổi từ ngày ${officialDate(c(x, "from"))} đến ngày ${officialDate(c(x, "to"))}, đủ cho nhiều nhất ${c(x, "capacity")} buổi`;
+  },
+  "trainers-busy": (x) => `ở cả ${c(x, "slots")} buổi có thể xếp, các giảng viên ${rolesOf(x)} có thể đến đều đang dạy buổi khác, hoặc không kịp di chuyển đến từ buổi dạy cùng ngày`,
   "no-working-half-day": (x) => (x["cluster"] === undefined ? undefined : `thời gian của ${c(x, "cluster")} (${officialDate(c(x, "from"))}–${officialDate(c(x, "to"))}) không có buổi làm việc nào`),
 };
 
 export function causeText(cause: Cause, lang: Lang): string {
   return (lang === "vi" ? CAUSES_VI[cause.code]?.(cause) : undefined) ?? cause.message;
+}
+
+/** An unplaced province's reasons in the reader's language: its causes where it has them, else the sentences it was given. */
+export function unplacedText(unplaced: { readonly reasons: readonly string[]; readonly causes?: readonly Cause[] }, lang: Lang): string {
+  return unplaced.causes?.length ? unplaced.causes.map((cause) => causeText(cause, lang)).join("; ") : unplaced.reasons.join("; ");
 }

@@ -102,3 +102,36 @@ describe("taphuan solve under a time limit", () => {
     expect(solved.stderr).toContain("invalid value for --time-limit (3000000). Expected a number of seconds above 0 and at most 86400 (a day), e.g. 60");
   });
 });
+
+describe("what the CLI prints follows --lang, else the locale; the files stay Vietnamese", () => {
+  const plan = "test/fixtures/small-plan.yaml";
+
+  it("--lang vi: the summary, the plan's warnings and the written files in Vietnamese", () => {
+    const out = mkdtempSync(join(tmpdir(), "taphuan-lang-"));
+    const run = runCli(["solve", plan, "--out", out, "--lang", "vi"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Đã xếp 4 buổi · bộ giải highs/);
+    expect(run.stdout).toContain("tối ưu đã chứng minh");
+    expect(run.stdout).toContain("đã ghi ");
+    expect(run.stderr).toContain("lưu ý: clusters[1].name: Cụm B chưa có thời gian");
+    const check = runCli(["check", plan, join(out, "schedule.json"), "--lang", "vi"]);
+    expect(check.stdout).toContain("4 buổi, đúng mọi quy tắc");
+  });
+
+  it("without --lang, a Vietnamese locale gives Vietnamese and another English; the documents are Vietnamese either way", () => {
+    const vi = mkdtempSync(join(tmpdir(), "taphuan-lang-"));
+    const en = mkdtempSync(join(tmpdir(), "taphuan-lang-"));
+    expect(runCli(["solve", plan, "--out", vi], { env: { LANG: "vi_VN.UTF-8" } }).stdout).toMatch(/^Đã xếp 4 buổi/);
+    expect(runCli(["solve", plan, "--out", en], { env: { LANG: "C.UTF-8" } }).stdout).toMatch(/^4 sessions scheduled/);
+    expect(readFileSync(join(en, "sessions.md"), "utf8")).toBe(readFileSync(join(vi, "sessions.md"), "utf8"));
+    expect(readFileSync(join(en, "sessions.md"), "utf8")).toContain("Tỉnh, thành phố");
+  });
+
+  it("a broken plan's problems in the terminal's language, each with file, line and field", () => {
+    const broken = "test/fixtures/broken/11-september-31.yaml";
+    expect(runCli(["solve", broken, "--lang", "vi"]).stderr).toContain('11-september-31.yaml:6:35: campaign.period.to: "2022-09-31" không phải một ngày: tháng 9 năm 2022 có 30 ngày');
+    const english = runCli(["solve", broken]);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain('campaign.period.to: "2022-09-31" is not a date: September 2022 has 30 days');
+  });
+});

@@ -1,6 +1,13 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/model/issues.ts";
+import { SCHEMA_MESSAGES, schemaMessageText, type SchemaMessageId } from "../../src/words/validation.ts";
 import { relaxationText } from "../../src/words/fixes.ts";
-import { issueText, VIETNAMESE_ISSUES } from "../../src/words/issues.ts";
+import { issueLine, issueText, VIETNAMESE_ISSUES } from "../../src/words/issues.ts";
+
+const SCHEMA_MESSAGE_IDS = Object.keys(SCHEMA_MESSAGES) as SchemaMessageId[];
 import type { Relaxation } from "../../src/solve/relax.ts";
 import { loadPlanText } from "../../src/model/load.ts";
 
@@ -60,5 +67,35 @@ describe("proven fixes in the reader's language", () => {
       "chuyển Nam Định từ Cụm 1 sang Cụm 2",
     ]);
     expect(fixes.map((f) => relaxationText(f, "en"))).toEqual(fixes.map((f) => f.message));
+  });
+});
+
+describe("a broken plan's problems in Vietnamese", () => {
+  const dir = fileURLToPath(new URL("../fixtures/broken/", import.meta.url));
+  const problems = readdirSync(dir).flatMap((file) => {
+    try {
+      loadPlanText(readFileSync(join(dir, file), "utf8"), file);
+      return [];
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      return e.issues.map((issue) => ({ file, issue }));
+    }
+  });
+
+  it("every problem of the broken-plan corpus has Vietnamese words from its facts (YAML syntax aside)", () => {
+    expect(problems.length).toBeGreaterThan(40);
+    const unworded = problems.filter(({ issue }) => !issue.code.startsWith("yaml-") && (!issue.params || !VIETNAMESE_ISSUES.includes(issue.code)));
+    expect(unworded.map(({ file, issue }) => `${file}: ${issue.code}`)).toEqual([]);
+  });
+
+  it("says where (file, line, field) as the CLI does, then what is wrong in Vietnamese", () => {
+    const found = problems.find(({ file }) => file === "11-september-31.yaml")!;
+    expect(issueLine(found.file, found.issue, "vi")).toBe('11-september-31.yaml:6:35: campaign.period.to: "2022-09-31" không phải một ngày: tháng 9 năm 2022 có 30 ngày (đã ghi ngày 31)');
+    expect(issueLine(found.file, found.issue, "en")).toBe('11-september-31.yaml:6:35: campaign.period.to: "2022-09-31" is not a date: September 2022 has 30 days (asked for day 31)');
+  });
+
+  it("the schema's messages are ids worded here: no id reaches a reader, and each has both languages", () => {
+    for (const { issue } of problems) expect(SCHEMA_MESSAGE_IDS).not.toContain(issue.message);
+    for (const id of SCHEMA_MESSAGE_IDS) for (const lang of ["en", "vi"] as const) expect(schemaMessageText(id, { input: "x", unit: "daily", year: 2022, month: 2, day: 30, monthLength: 28 }, lang)).not.toMatch(/undefined/);
   });
 });

@@ -1,10 +1,9 @@
 import { appendixDocx } from "../../export/docx.ts";
 import { scheduleFeed } from "../../export/ics.ts";
 import { scheduleXlsx } from "../../export/xlsx.ts";
-import { LANGS } from "../../words/labels.ts";
 import { clusterTable, sessionTable, toCsv, toHtmlPage, toMarkdown } from "../../export/table.ts";
 import { loadScheduleFor } from "../../model/schedule.ts";
-import { oneOf, parse, UsageError } from "../args.ts";
+import { languages, oneOf, parse, UsageError } from "../args.ts";
 import { writeAtomic } from "../../folder/safe-write.ts";
 import { displayName, readInput, readPlan } from "../files.ts";
 
@@ -19,7 +18,7 @@ export async function run(argv: string[]): Promise<number> {
   );
   if (values.format === undefined) throw new UsageError(`--format is required. Expected one of: ${FORMATS.join(", ")}`);
   const format = oneOf("format", values.format, FORMATS, "md");
-  const lang = oneOf("lang", values.lang, LANGS, "vi");
+  const lang = languages(values.lang).documents;
   const table = oneOf("table", values.table, TABLES, format === "csv" ? "sessions" : "all");
   if (format === "csv" && table === "all") throw new UsageError("a CSV file holds one table: give --table clusters or --table sessions");
   const [planPath, schedulePath] = positionals as [string, string];

@@ -3,15 +3,18 @@ import { todayIn } from "../../app/today.ts";
 import { proposalFiles, proposeReplan, publishProposal, type ReplanRequest } from "../../app/replan.ts";
 import { describeEntry, differenceText, notBackText } from "../../words/change-log.ts";
 import { describeChange, diffSummary } from "../../export/diff.ts";
+import { CLI_WORDS } from "../../words/cli.ts";
+import { relaxationText } from "../../words/fixes.ts";
+import { unplacedText } from "../../words/issues.ts";
 import { folderOfSchedule, ScheduleFolder, VersionConflictError } from "../../folder/schedule-folder.ts";
-import { LANGS, officialDate } from "../../words/labels.ts";
+import { officialDate } from "../../words/labels.ts";
 import { standingChanges } from "../../model/change-log.ts";
 import { emptyChanges, type Changes } from "../../model/changes.ts";
 import { error, InputError } from "../../model/issues.ts";
 import { loadScheduleFor, loadScheduleText, type Schedule } from "../../model/schedule.ts";
 import { own, setOwn } from "../../model/records.ts";
 import { DateString } from "../../model/schema.ts";
-import { oneOf, parse, UsageError } from "../args.ts";
+import { UsageError, languages, parse } from "../args.ts";
 import { readChanges } from "../changes.ts";
 import { solverOptions } from "../solver-options.ts";
 import { displayName, readInput, readPlan, STDIN } from "../files.ts";
@@ -78,7 +81,8 @@ export async function run(argv: string[]): Promise<number> {
   if (values.schedule === STDIN && values.out === undefined) throw new UsageError("with --schedule - (standard input), give the folder to write to with --out DIR");
   const planPath = positionals[0]!;
   const solving = solverOptions(values);
-  const lang = oneOf("lang", values.lang, LANGS, "vi");
+  const { documents: lang, terminal } = languages(values.lang);
+  const w = CLI_WORDS[terminal];
   const out = process.stdout;
 
   const { plan: written } = readPlan(planPath);
@@ -109,38 +113,38 @@ export async function run(argv: string[]): Promise<number> {
     const proposal = await proposeReplan({ dir, plan: written, planPath: displayName(planPath), request, today, source, ...(outside ? { outside } : {}), ...solving });
     const { outcome } = proposal;
     const quiet = values.quiet === true || values.json === true;
-    if (!quiet) for (const w of proposal.warnings) process.stderr.write(`warning: ${w}\n`);
+    if (!quiet) for (const warning of proposal.warnings) process.stderr.write(`${w.warning}${warning}\n`);
     if (values.json && outcome.schedule.status === "partial") {
       out.write(`${JSON.stringify({ status: "no-replan", written: false, today, unplaced: outcome.schedule.unplaced, suggestions: outcome.suggestions }, null, 2)}\n`);
       return 1;
     }
     if (outcome.schedule.status === "partial") {
-      out.write(`No re-plan places every province (today ${officialDate(today)}; changes lie on ${officialDate(outcome.changeableFrom)} or later); nothing was written.\n`);
-      for (const u of outcome.schedule.unplaced) out.write(`  ${u.province} (${u.cluster}): ${u.reasons.join("; ")}\n`);
+      out.write(`${w.noReplan(officialDate(today), officialDate(outcome.changeableFrom))}\n`);
+      for (const u of outcome.schedule.unplaced) out.write(`  ${u.province} (${u.cluster}): ${unplacedText(u, terminal)}\n`);
       if (outcome.suggestions.length) {
-        out.write("What would make one possible (each proven by re-planning with it):\n");
-        for (const s of outcome.suggestions) out.write(`  ${s.message} — proven\n`);
-      } else out.write("No single relaxation of one kind (a wider window, more trainers, a trainer free on a day, a higher cap, another cluster) makes one possible.\n");
+        out.write(`${w.replanFixesHeader}\n`);
+        for (const s of outcome.suggestions) out.write(`  ${relaxationText(s, terminal)} — ${w.proved}\n`);
+      } else out.write(`${w.noSingleReplanFix}\n`);
       return 1;
     }
 
     const files = await proposalFiles(proposal, lang);
-    if (!quiet) for (const w of files.warnings) process.stderr.write(`warning: ${w}\n`);
+    if (!quiet) for (const warning of files.warnings) process.stderr.write(`${w.warning}${warning}\n`);
     const version = publishProposal(folder, proposal, files);
     const standing = standingChanges(proposal.log);
     if (values.json) {
       out.write(`${JSON.stringify({ status: "replanned", folder: folder.dir, written: true, today, changeableFrom: outcome.changeableFrom, ...diffSummary(outcome), toVersion: version, standingChanges: standing.map((e) => e.id), ...(proposal.planEdit ? { planEdit: proposal.planEdit } : {}), ...(proposal.restore ? { restore: proposal.restore } : {}) }, null, 2)}\n`);
     } else if (!values.quiet) {
-      out.write(`today ${officialDate(today)}: sessions up to it stay as held; changes lie on ${officialDate(outcome.changeableFrom)} or later\n`);
-      if (proposal.planEdit) out.write(`the plan file changed since v${proposal.previous.version}:\n${proposal.planEdit.map((d) => `  ${differenceText(d, "en")}\n`).join("")}`);
-      out.write(`v${proposal.previous.version} → v${version}: ${outcome.moves} session(s) moved${outcome.provenMinimal ? " (proven minimal)" : " (not proven minimal)"}, ${outcome.trainerChanges} re-staffed\n`);
-      for (const change of outcome.changes.filter((c) => c.kind !== "unchanged")) out.write(`  ${describeChange(change, lang)}\n`);
+      out.write(`${w.todayLine(officialDate(today), officialDate(outcome.changeableFrom))}\n`);
+      if (proposal.planEdit) out.write(`${w.planChanged(proposal.previous.version)}\n${proposal.planEdit.map((d) => `  ${differenceText(d, terminal)}\n`).join("")}`);
+      out.write(`${w.versionLine(proposal.previous.version, version, outcome.moves, outcome.provenMinimal, outcome.trainerChanges)}\n`);
+      for (const change of outcome.changes.filter((c) => c.kind !== "unchanged")) out.write(`  ${describeChange(change, terminal)}\n`);
       if (proposal.restore) {
-        out.write(proposal.restore.notBack.length ? `not back as in v${proposal.restore.version}:\n` : `every session is back as in v${proposal.restore.version}\n`);
-        for (const n of proposal.restore.notBack) out.write(`  ${n.province}: ${n.reasons.map((r) => notBackText(r, "en")).join("; ")}\n`);
+        out.write(`${proposal.restore.notBack.length ? w.notBack(proposal.restore.version) : w.allBack(proposal.restore.version)}\n`);
+        for (const n of proposal.restore.notBack) out.write(`  ${n.province}: ${n.reasons.map((r) => notBackText(r, terminal)).join("; ")}\n`);
       }
-      out.write(`standing changes (${standing.length}):\n${standing.map((e) => `  ${describeEntry(e, lang)}\n`).join("")}`);
-      out.write(`wrote ${describeWritten(folder, version, files.files).join(", ")}; version ${proposal.previous.version} stays in ${folder.versionPath(proposal.previous.version)}\n`);
+      out.write(`${w.standing(standing.length)}\n${standing.map((e) => `  ${describeEntry(e, terminal)}\n`).join("")}`);
+      out.write(`${w.wroteVersion(describeWritten(folder, version, files.files, terminal).join(", "), proposal.previous.version, folder.versionPath(proposal.previous.version))}\n`);
     }
     return 0;
   } finally {
