@@ -43,13 +43,19 @@ export function planList(lang: Lang, plans: readonly { file: string; title?: str
   return layout(lang, w.appName, `<h1>${e(w.plans)}</h1>${items.length ? `<ul class="plans">${items.join("")}</ul>` : `<p>${e(w.noPlans)}</p>`}`);
 }
 
-export function issuesBlock(w: Words, lines: readonly string[]): string {
+function issuesBlock(w: Words, lines: readonly string[]): string {
   return `<section class="issues"><h2>${e(w.invalid)}</h2><ul>${lines.map((l) => `<li><code>${e(l)}</code></li>`).join("")}</ul></section>`;
 }
 
-export function editor(w: Words, file: string, lang: Lang, text: string, message?: string): string {
+function editor(w: Words, file: string, lang: Lang, text: string, message?: string): string {
   return `<section id="edit"><h2>${e(w.edit)}</h2>${message ? `<p class="note">${e(message)}</p>` : ""}
 <form method="post" action="/p/${encodeURIComponent(file)}/edit?lang=${lang}"><textarea name="text" rows="24" spellcheck="false">${e(text)}</textarea><p><button type="submit">${e(w.save)}</button></p></form></section>`;
+}
+
+/** A plan file's text in an editor, under the problems that keep it from loading, if any. */
+export function editorPage(lang: Lang, file: string, text: string, problems: readonly string[], message?: string): string {
+  const w = WORDS[lang];
+  return layout(lang, file, `<h1>${file}</h1>${problems.length ? issuesBlock(w, problems) : ""}${editor(w, file, lang, text, message)}`);
 }
 
 function table(t: Table, id: string): string {
