@@ -2,10 +2,11 @@
  * The workspace's HTML, rendered on the server from the same tables and words as the exports.
  * Every planner-supplied string goes through `escapeHtml`; the only script is /assets/app.js.
  */
-import { unplacedText } from "../words/issues.ts";
+import { issueLine, unplacedText } from "../words/issues.ts";
 import { clusterTable, escapeHtml, schedulableDay, sessionTable, type Table } from "../export/table.ts";
 import { officialDay, type Lang } from "../words/labels.ts";
 import { datesBetween } from "../model/calendar.ts";
+import type { Issue } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
 import { WORDS, type Words } from "../words/page.ts";
@@ -43,13 +44,23 @@ export function planList(lang: Lang, plans: readonly { file: string; title?: str
   return layout(lang, w.appName, `<h1>${e(w.plans)}</h1>${items.length ? `<ul class="plans">${items.join("")}</ul>` : `<p>${e(w.noPlans)}</p>`}`);
 }
 
-export function issuesBlock(w: Words, lines: readonly string[]): string {
+/** A problem of a plan file, with its place in the text where known. */
+type Problem = Issue & { readonly line?: number; readonly column?: number };
+
+function issuesBlock(w: Words, lines: readonly string[]): string {
   return `<section class="issues"><h2>${e(w.invalid)}</h2><ul>${lines.map((l) => `<li><code>${e(l)}</code></li>`).join("")}</ul></section>`;
 }
 
-export function editor(w: Words, file: string, lang: Lang, text: string, message?: string): string {
+function editor(w: Words, file: string, lang: Lang, text: string, message?: string): string {
   return `<section id="edit"><h2>${e(w.edit)}</h2>${message ? `<p class="note">${e(message)}</p>` : ""}
 <form method="post" action="/p/${encodeURIComponent(file)}/edit?lang=${lang}"><textarea name="text" rows="24" spellcheck="false">${e(text)}</textarea><p><button type="submit">${e(w.save)}</button></p></form></section>`;
+}
+
+/** A plan file's text in an editor, under the problems that keep it from loading, if any. */
+export function editorPage(lang: Lang, file: string, text: string, problems: readonly Problem[], message?: string): string {
+  const w = WORDS[lang];
+  const lines = problems.map((issue) => issueLine(file, issue, lang));
+  return layout(lang, file, `<h1>${e(file)}</h1>${lines.length ? issuesBlock(w, lines) : ""}${editor(w, file, lang, text, message)}`);
 }
 
 function table(t: Table, id: string): string {
@@ -165,7 +176,7 @@ function map(plan: Plan, schedule: Schedule, lang: Lang, file: string, editable:
   const records = plan.provinces.map((p) => p.record);
   const lats = records.map((r) => r.lat);
   const lons = records.map((r) => r.lon);
-  const [minLat, maxLat, minLon, maxLon] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
+  const [minLat, maxLat, minLon] = [Math.min(...lats), Math.max(...lats), Math.min(...lons)];
   // Tall enough that the Red River delta's provinces, 20–40 km apart, get room for their names; a
   // plan of a few neighbours is not blown up past 400 px a degree.
   const scale = Math.min(400, 860 / Math.max(0.1, maxLat - minLat));

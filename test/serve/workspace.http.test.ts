@@ -81,7 +81,8 @@ describe("the workspace over HTTP", () => {
     const before = readFileSync(join(w.dir, PLAN), "utf8");
     const bad = await w.post(`/p/${PLAN}/edit`, { text: before.replace("Hà Nam", "Hà Nan") });
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain("small.yaml:14:17: clusters[0].provinces[0]: unknown province &quot;Hà Nan&quot; in vn-63 — did you mean Hà Nam");
+    // Where, as the CLI says it (file, line, field), then what is wrong in the page's language.
+    expect(await bad.text()).toContain("small.yaml:14:17: clusters[0].provinces[0]: không có tỉnh, thành phố &quot;Hà Nan&quot; trong vn-63 — có phải Hà Nam");
     expect(readFileSync(join(w.dir, PLAN), "utf8")).toBe(before);
     const good = await w.post(`/p/${PLAN}/edit`, { text: before.replace("title: Tập huấn thử", "title: Tập huấn thử lần 2") });
     expect(good.status).toBe(200);

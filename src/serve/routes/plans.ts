@@ -1,0 +1,102 @@
+/**
+ * The plans of the folder: their list, a plan's page (its schedule, versions, change log, downloads
+ * and proven fixes), the plan file's editor, and a proven fix written into the plan file.
+ */
+import { readdirSync } from "node:fs";
+import type { Context, Hono } from "hono";
+import { planTextWithFix } from "../../app/fixes.ts";
+import { planDifferences } from "../../app/plan-diff.ts";
+import { readVersion } from "../../app/replan.ts";
+import { todayIn } from "../../app/today.ts";
+import { comparisonTable, type ProfileResult } from "../../export/comparison.ts";
+import { replanSummary, type DiffSummary } from "../../export/diff.ts";
+import { writeAtomic } from "../../folder/safe-write.ts";
+import { ScheduleFolderReader } from "../../folder/schedule-folder.ts";
+import { standingChanges } from "../../model/change-log.ts";
+import { describeEntry, differenceText } from "../../words/change-log.ts";
+import { relaxationText } from "../../words/fixes.ts";
+import { issueText } from "../../words/issues.ts";
+import { WORDS } from "../../words/page.ts";
+import { changedLines, langOf, listFiles, notFound, planHref, readPlanText, type WorkspaceContext } from "../context.ts";
+import { editorPage, planList, planPage } from "../pages.ts";
+
+export function planRoutes(app: Hono, ws: WorkspaceContext): void {
+  app.get("/", (c) => {
+    const lang = langOf(c);
+    // Every YAML file of the folder is listed; one the workspace cannot open says why.
+    const names = readdirSync(ws.dir).filter((n) => /\.ya?ml$/i.test(n)).sort((a, b) => a.localeCompare(b, "vi"));
+    return c.html(planList(lang, names.map((file) => {
+      if (!ws.planFile(file)) return { file, problem: WORDS[lang].notAPlanFile };
+      const { plan, problems } = ws.loadPlan(file);
+      return { file, ...(plan ? { title: plan.data.campaign.title } : {}), ...(problems.length ? { problem: WORDS[lang].invalid } : {}) };
+    })));
+  });
+
+  // What a redirect after a change says on the page it lands on (Post/Redirect/Get): known notes only.
+  app.get("/p/:plan", ws.withPlan((c, name) => {
+    const w = WORDS[langOf(c)];
+    const note = c.req.query("note") ?? "";
+    const accepted = /^accepted-(\d+)$/.exec(note);
+    return renderPlan(c, ws, name, accepted ? w.accepted(Number(accepted[1])) : note === "saved" ? w.saved : note === "fix-applied" ? w.fixApplied : undefined);
+  }));
+
+  /** A proven fix written into the plan file (comments kept); the page then offers to re-plan against the edited plan. */
+  app.post("/p/:plan/fixes/:index/apply", ws.withPlan(async (c, name) => {
+    const version = Number((await c.req.parseBody())["version"]);
+    const { text } = ws.loadPlan(name);
+    const fix = ws.provenFixes(name, version, text)?.relaxations[Number(c.req.param("index"))];
+    if (!fix) return notFound(c, "noSuchFix");
+    writeAtomic(ws.planFile(name)!, planTextWithFix(text, name, fix));
+    ws.dropFixes(name);
+    return c.redirect(planHref(name, langOf(c), "fix-applied"), 303);
+  }));
+
+  app.get("/p/:plan/edit", ws.withPlan((c, name) => {
+    const { text, problems } = ws.loadPlan(name);
+    return c.html(editorPage(langOf(c), name, text, problems));
+  }));
+
+  app.post("/p/:plan/edit", ws.withPlan(async (c, name) => {
+    const lang = langOf(c);
+    const text = String((await c.req.parseBody())["text"] ?? "");
+    const { plan, problems } = readPlanText(text, name);
+    if (!plan) return c.html(editorPage(lang, name, text, problems, WORDS[lang].notSaved), 422);
+    writeAtomic(ws.planFile(name)!, text);
+    return c.redirect(planHref(name, lang, "saved"), 303);
+  }));
+}
+
+/** A plan's page: the version asked for (?v=) or the current one, or the plan file's editor while it does not load. */
+export function renderPlan(c: Context, ws: WorkspaceContext, name: string, note?: string, status: 200 | 409 = 200): Response {
+  const lang = langOf(c);
+  const w = WORDS[lang];
+  const { plan, warnings, text, problems } = ws.loadPlan(name);
+  if (!plan) return c.html(editorPage(lang, name, text, problems), 200);
+  const reader = new ScheduleFolderReader(ws.scheduleDir(name));
+  const current = reader.currentVersion();
+  const asked = Number(c.req.query("v"));
+  const version = current === undefined ? undefined : Number.isInteger(asked) && reader.versions().includes(asked) ? asked : current;
+  const schedule = version === undefined ? undefined : reader.readSchedule(version);
+  const base = `/p/${encodeURIComponent(name)}`;
+  const files = version === undefined ? [] : listFiles(reader.versionPath(version));
+  const downloads = [
+    ...files.filter((f) => !f.includes("/")).map((f) => ({ href: `${base}/files/${version}/${f}`, label: f })),
+    ...(files.some((f) => f.startsWith("updates/")) ? [{ href: `${base}/updates-v${version}.zip`, label: w.updatesZip(version!) }] : []),
+  ];
+  const diff = version !== undefined && files.includes("diff.json") ? (JSON.parse(reader.readVersionFile(version, "diff.json")) as DiffSummary) : undefined;
+  const changes = diff ? { summary: replanSummary(diff, lang), lines: changedLines(diff.changes, lang) } : undefined;
+  // A solve with --compare left its profiles side by side in the version.
+  const comparison = version !== undefined && files.includes("comparison.json") ? comparisonTable((JSON.parse(reader.readVersionFile(version, "comparison.json")) as { profiles: ProfileResult[] }).profiles) : undefined;
+  const state = version === undefined ? undefined : readVersion(reader, version);
+  const recorded = state?.log;
+  const standing = new Set(recorded ? standingChanges(recorded).map((entry) => entry.id) : []);
+  const planEdit = state?.planData && version === current ? planDifferences(state.planData, plan.data).map((d) => differenceText(d, lang)) : [];
+  const log = recorded?.entries.map((entry) => ({ id: entry.id, text: describeEntry(entry, lang), standing: standing.has(entry.id) }));
+  // The proven fixes of the version shown, if it is the partial one they were found for.
+  const proven = ws.provenFixes(name, version, text);
+  const fixes = proven ? { fixes: { texts: proven.relaxations.map((r) => relaxationText(r, lang)), complete: proven.complete } } : {};
+  return c.html(
+    planPage({ lang, file: name, plan, versions: reader.versions(), downloads, today: todayIn(plan), planEdit, ...fixes, warnings: (warnings ?? []).map((issue) => issueText(issue, lang)), ...(log ? { log } : {}), ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(changes ? { changes } : {}), ...(comparison ? { comparison } : {}), ...(note ? { note } : {}) }),
+    status,
+  );
+}
