@@ -214,6 +214,10 @@ describe("the workspace over HTTP", () => {
     expect(((await second.json()) as { error: string }).error).toBe("Một thao tác khác đang ghi lịch của kế hoạch này; hãy thử lại sau khi nó xong.");
     const { job } = (await first.json()) as { job: string };
     expect(await (await w.get(`/p/${PLAN}/jobs/${job}/events`)).text()).toContain("event: done");
+    // A job is reached through its own plan only.
+    cpSync(join(w.dir, PLAN), join(w.dir, "another.yaml"));
+    expect((await w.get(`/p/another.yaml/jobs/${job}/events`)).status).toBe(404);
+    expect((await w.post(`/p/another.yaml/jobs/${job}/stop`)).status).toBe(404);
     // A file the workspace itself wrote, broken behind its back: a bug's answer, not a planner's mistake.
     writeFileSync(join(w.dir, "small", "versions", "v1", "diff.json"), "{ not json");
     const broken = await w.get(`/p/${PLAN}`);

@@ -44,8 +44,8 @@ export function solveRoutes(app: Hono, ws: WorkspaceContext): void {
     return c.json({ job: id }, 202);
   }));
 
-  app.get("/p/:plan/jobs/:job/events", ws.withPlan((c) => {
-    const job = ws.jobs.get(c.req.param("job")!);
+  app.get("/p/:plan/jobs/:job/events", ws.withPlan((c, name) => {
+    const job = jobOf(c.req.param("job")!, name);
     if (!job) return notFound(c, "noSuchJob");
     return streamSSE(c, async (stream) => {
       let sent = 0;
@@ -66,10 +66,16 @@ export function solveRoutes(app: Hono, ws: WorkspaceContext): void {
     });
   }));
 
-  app.post("/p/:plan/jobs/:job/stop", ws.withPlan((c) => {
-    const job = ws.jobs.get(c.req.param("job")!);
+  app.post("/p/:plan/jobs/:job/stop", ws.withPlan((c, name) => {
+    const job = jobOf(c.req.param("job")!, name);
     if (!job) return notFound(c, "noSuchJob");
     job.stop?.();
     return c.json({ stopping: true });
   }));
+
+  /** A job is reached through its own plan only: another plan's address neither follows nor stops it. */
+  function jobOf(id: string, plan: string) {
+    const job = ws.jobs.get(id);
+    return job?.plan === plan ? job : undefined;
+  }
 }
