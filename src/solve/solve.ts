@@ -28,6 +28,8 @@ export interface SolveOptions {
   readonly signal?: AbortSignal;
   /** Re-planning: the schedule to change as little as possible, and its sessions already held. */
   readonly previous?: PreviousSchedule;
+  /** An optimiser of one's own in place of `solver`'s (tests give one that stops where they need it). */
+  readonly backend?: Backend;
 }
 
 export interface SolveOutcome {
@@ -58,7 +60,7 @@ function refuseOversizedModel(clusters: readonly Cluster[], estimate: number): v
 
 export async function solvePlan(plan: Plan, options: SolveOptions = {}): Promise<SolveOutcome> {
   const solverName = options.solver ?? "highs";
-  const solver = await backend(solverName);
+  const solver = options.backend ?? (await backend(solverName));
   const deadline = options.timeLimitSeconds !== undefined ? Date.now() + options.timeLimitSeconds * 1000 : undefined;
   // The smallest first, so that what they leave of their share of a time limit goes to the larger ones after them.
   const parts = independentParts(plan)
@@ -153,11 +155,23 @@ async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backe
   }
   if (result.status === "infeasible") throw new SolverBugError([{ rule: "model", message: `part ${clusters.map((c) => c.name).join(", ")} has no solution although every province may stay unplaced` }]);
   const proven = result.status === "optimal";
+  const decoded = decode(plan, built, result.values);
+  // Stopped by the time limit with provinces left out: the greedy placer may have placed more (it
+  // keeps every rule by construction; the re-check confirms it). Then its schedule is the answer,
+  // said as such: a plan with a full schedule is never reported as having none. A re-plan is not
+  // offered it, since the greedy placer knows nothing of held sessions.
+  if (!proven && !previous && decoded.unplaced.length > 0) {
+    const greedy = greedyPart(plan, clusters, built);
+    if (greedy.unplaced.length < decoded.unplaced.length) {
+      const bound = Math.min(result.bound ?? (await boundOf(solver, built.model, deadline)), greedy.objective);
+      return { sessions: greedy.sessions, unplaced: greedy.unplaced, report: partReport(clusters, built.model.size, greedy.objective, bound, false, `greedy placement: it placed ${built.provinces.length - greedy.unplaced.length} of ${built.provinces.length} provinces, the optimiser ${built.provinces.length - decoded.unplaced.length} by the time limit`) };
+    }
+  }
   const bound = proven ? result.objective : (result.bound ?? (await boundOf(solver, built.model, deadline)));
   const grouped = built.provinces.filter((p) => built.groupOf(p) !== p.record.code).length;
   const oneModel = grouped ? `one model, ${grouped} of ${built.provinces.length} provinces in shared trainer groups` : "one model";
   const method = "rounds" in result ? `cluster by cluster, ${result.rounds} round(s): each cluster, or slice of one, solved with the rest held (javascript-lp-solver cannot take the whole part); a local optimum, no bound` : oneModel;
-  return { ...decode(plan, built, result.values), report: partReport(clusters, built.model.size, result.objective, bound, proven, method) };
+  return { ...decoded, report: partReport(clusters, built.model.size, result.objective, bound, proven, method) };
 }
 
 /**
@@ -196,14 +210,19 @@ function decode(plan: Plan, built: BuiltModel, values: ReadonlyMap<string, numbe
  * the LP bound and its gap when the bound can be had in what is left of the time.
  */
 async function greedyFallback(plan: Plan, clusters: readonly Cluster[], built: BuiltModel, solver: Backend, deadline: number | undefined) {
+  const { sessions, unplaced, objective } = greedyPart(plan, clusters, built);
+  const bound = await boundOf(solver, built.model, deadline);
+  return { sessions, unplaced, report: partReport(clusters, built.model.size, objective, Math.min(bound, objective), false, "greedy placement (the optimiser found no schedule in the time limit)") };
+}
+
+/** The greedy placer's schedule of one part, with its objective as the model counts it (a province left out costs its slack). */
+function greedyPart(plan: Plan, clusters: readonly Cluster[], built: BuiltModel): { sessions: Session[]; unplaced: string[]; objective: number } {
   const names = new Set(clusters.map((c) => c.name));
   const sessions = greedyOnce(plan).filter((s) => names.has(s.cluster));
   const placed = new Set(sessions.map((s) => s.code));
   const unplaced = built.provinces.filter((p) => !placed.has(p.record.code)).map((p) => p.record.code);
   const unplacedCost = unplaced.reduce((sum, code) => sum + built.model.variables.get(built.unplacedVariables.get(code)!)!.cost, 0);
-  const objective = evaluateGoals(plan, sessions).reduce((sum, g) => sum + g.cost, 0) + unplacedCost;
-  const bound = await boundOf(solver, built.model, deadline);
-  return { sessions, unplaced, report: partReport(clusters, built.model.size, objective, Math.min(bound, objective), false, "greedy placement (the optimiser found no schedule in the time limit)") };
+  return { sessions, unplaced, objective: evaluateGoals(plan, sessions).reduce((sum, g) => sum + g.cost, 0) + unplacedCost };
 }
 
 /** Parts are independent, so one greedy schedule of the whole plan serves every part that needs it. */

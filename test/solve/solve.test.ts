@@ -1,5 +1,7 @@
 import { causeText } from "../../src/words/issues.ts";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import { loadPlanText } from "../../src/model/load.ts";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/plan.ts";
 import { makeSession, scheduleJson, type Session } from "../../src/model/schedule.ts";
@@ -7,6 +9,7 @@ import { candidateSlots } from "../../src/solve/build.ts";
 import { checkSchedule, evaluateGoals } from "../../src/solve/check.ts";
 import { ModelTooLargeError } from "../../src/solve/errors.ts";
 import { greedySchedule } from "../../src/solve/greedy.ts";
+import type { Backend } from "../../src/solve/backends.ts";
 import { solvePlan } from "../../src/solve/solve.ts";
 import { plan2022, smallPlan } from "../helpers.ts";
 import { tinyPlan, tinyPlanText } from "./tiny-plans.ts";
@@ -143,6 +146,30 @@ describe("a plan too large to solve in memory", () => {
     await expect(solvePlan({ ...plan, trainers: [...plan.trainers, ...crowd] })).rejects.toThrow(ModelTooLargeError);
     await expect(solvePlan({ ...plan, trainers: [...plan.trainers, ...crowd] })).rejects.toThrow(/would need a model of about [\d,]+ variables, more than the 1,000,000 taphuan solves in memory: limit each trainer to fewer clusters, or split the plan/);
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe("a feasible plan the optimiser cannot finish in its time", () => {
+  it("is answered with the greedy placer's full, checked schedule, said as such, never 'no full schedule'", async () => {
+    // All 63 provinces in one cluster with three trainers (examples/one-cluster-63.yaml): in a second
+    // HiGHS places few or none, the greedy placer all of them.
+    const plan = loadPlanText(readFileSync("examples/one-cluster-63.yaml", "utf8"), "one-cluster-63.yaml").plan;
+    const { schedule, report } = await solvePlan(plan, { timeLimitSeconds: 1 });
+    expect(schedule.status).toBe("complete");
+    expect(schedule.sessions).toHaveLength(63);
+    expect(checkSchedule(plan, schedule.sessions)).toEqual([]);
+    expect(report.proven).toBe(false);
+    expect(report.parts[0]!.method).toMatch(/^greedy placement/);
+  }, 60_000);
+
+  it("the optimiser's schedule stopped at its limit with provinces left out gives way to the greedy placer's with fewer", async () => {
+    const plan = smallPlan();
+    // An optimiser that stops with a schedule placing nobody: what HiGHS gives when time runs out early.
+    const stopped: Backend = { name: "highs", solve: async (_model, options) => (options.relax ? { status: "optimal", values: new Map(), objective: 0 } : { status: "feasible", values: new Map(), objective: 1e6 }) };
+    const { schedule, report } = await solvePlan(plan, { backend: stopped, timeLimitSeconds: 5 });
+    expect(schedule.status).toBe("complete");
+    expect(checkSchedule(plan, schedule.sessions)).toEqual([]);
+    expect(report.parts.every((part) => part.method.startsWith("greedy placement: it placed"))).toBe(true);
   });
 });
 
