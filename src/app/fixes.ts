@@ -6,7 +6,7 @@
  */
 import { parseDocument, type Document } from "yaml";
 import { loadPlanText } from "../model/load.ts";
-import { applyFix, type Relaxation } from "../solve/relax.ts";
+import { applyFix, type Relaxation } from "../solve/fixes.ts";
 
 type Path = (string | number)[];
 

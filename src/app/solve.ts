@@ -102,10 +102,17 @@ export async function solveIntoFolder(input: SolveIntoFolder): Promise<SolvedInt
   }
 }
 
-/** Without a full schedule: the smallest change of each kind that places everyone, each proven by solving again. */
-export function proveFixes(solved: Pick<SolvedIntoFolder, "plan" | "schedule">, options: Pick<SolveIntoFolder, "solver" | "timeLimitSeconds" | "signal"> = {}): Promise<RelaxResult> {
-  const solving = { ...(options.solver ? { solver: options.solver } : {}), ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}) };
-  return proveRelaxations(solved.plan, solved.schedule, { solve: async (changed) => (await solvePlan(changed, solving)).schedule, ...(options.signal ? { signal: options.signal } : {}) });
+/**
+ * Without a full schedule: the smallest change of each kind that places everyone, each proven by
+ * solving again. `deadline` (epoch ms; a command's --time-limit counted from its start) ends the
+ * search and bounds each re-solve by the time left.
+ */
+export function proveFixes(solved: Pick<SolvedIntoFolder, "plan" | "schedule">, options: Pick<SolveIntoFolder, "solver" | "timeLimitSeconds" | "signal"> & { readonly deadline?: number } = {}): Promise<RelaxResult> {
+  const solve = async (changed: Plan, seconds: number | undefined) => {
+    const limit = seconds ?? options.timeLimitSeconds;
+    return (await solvePlan(changed, { ...(options.solver ? { solver: options.solver } : {}), ...(limit !== undefined ? { timeLimitSeconds: limit } : {}) })).schedule;
+  };
+  return proveRelaxations(solved.plan, solved.schedule, { solve, ...(options.deadline !== undefined ? { deadline: options.deadline } : {}), ...(options.signal ? { signal: options.signal } : {}) });
 }
 
 function holdsAnother(folder: ScheduleFolder, version: number, planId: string): InputError {

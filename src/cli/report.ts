@@ -29,5 +29,5 @@ export function printOutcome(schedule: Schedule, report: SolveReport, files: rea
     for (const [reasons, provinces] of byReasons) out.write(`  ${provinces.join(", ")}:\n    ${reasons}\n`);
     out.write(`${w.partialWritten}\n`);
   }
-  out.write(`\n${w.wrote(files.join(", "))}\n`);
+  if (files.length) out.write(`\n${w.wrote(files.join(", "))}\n`);
 }

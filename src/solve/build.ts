@@ -80,12 +80,14 @@ export interface BuildOptions {
   readonly granularity: "province" | "grouped";
   /** Re-planning: the schedule being changed. */
   readonly previous?: PreviousSchedule;
+  /** Epoch ms: past it, building stops with `BuildOutOfTime`. */
+  readonly deadline?: number;
 }
 
 export function buildModel(plan: Plan, clusters: readonly Cluster[], options: BuildOptions): BuiltModel {
   const { granularity, previous } = options;
   if (previous && granularity !== "province") throw new Error("re-planning needs a variable per province: whether a trainer is a change depends on it");
-  const model = new LinearModel();
+  const model = new LinearModel(options.deadline);
   const provinces = clusters.flatMap((c) => c.provinces);
   const provinceIndex = new Map(plan.provinces.map((p, i) => [p.record.code, i]));
   const trainerIndex = new Map(plan.trainers.map((t, i) => [t.id, i]));

@@ -80,7 +80,7 @@ function noSlotReasons(plan: Plan, province: Province, cluster: Cluster): Cause[
 
 /** Why a province was left out, as data: a stable code, a sentence, and what the sentence is about. */
 export interface Cause {
-  readonly code: "no-working-half-day" | "province-unavailable" | "fixed-impossible" | "notice" | "role-count" | "no-trainer-free" | "trainer-capacity" | "nationwide-cap" | "trainers-busy";
+  readonly code: "no-working-half-day" | "province-unavailable" | "fixed-impossible" | "notice" | "role-count" | "no-trainer-free" | "trainer-capacity" | "nationwide-cap" | "daily-cap" | "trainers-busy";
   readonly message: string;
   readonly [data: string]: unknown;
 }
@@ -115,19 +115,30 @@ export function explainUnplaced(plan: Plan, sessions: readonly Session[], unplac
           }
         }
         if (!causes.some((c) => c.code === "role-count")) causes.push(...(shortfalls.get(cluster.name) ?? []).map((shortfall): Cause => ({ ...shortfall })));
-        if (causes.length === 0) causes.push(busyCause(plan, province, slots, busy, perSlot));
+        if (causes.length === 0) causes.push(busyCause(plan, province, slots, busy, perSlot, noticeCut(plan, cluster)));
       }
       return { province: province.name, cluster: cluster.name, reasons: causes.map((c) => c.message), causes };
     });
 }
 
+/** Working half-days of the cluster's window that the notice after the plan's issue takes away. */
+function noticeCut(plan: Plan, cluster: Cluster): number {
+  const first = firstAllowedDate(plan);
+  return first === undefined ? 0 : cluster.slots.filter((slot) => slot.date < first).length;
+}
+
 /**
- * What the best partial schedule shows on each of the province's possible half-days: the
- * nationwide cap already reached, or the trainers who could come busy elsewhere (or too far).
+ * What the best partial schedule shows on each of the province's possible half-days: a nationwide
+ * cap (at one half-day, or in a day) already reached, or the trainers who could come busy elsewhere
+ * (or too far). Only what the schedule shows is said; a notice that shortened the window is named.
  */
-function busyCause(plan: Plan, province: Province, slots: readonly Slot[], busy: ReadonlyMap<string, ReadonlySet<string>>, perSlot: ReadonlyMap<string, number>): Cause {
-  const cap = plan.data.campaign.maxConcurrentSessions;
-  const capped = cap === undefined ? [] : slots.filter((slot) => (perSlot.get(slot.key) ?? 0) >= cap);
+function busyCause(plan: Plan, province: Province, slots: readonly Slot[], busy: ReadonlyMap<string, ReadonlySet<string>>, perSlot: ReadonlyMap<string, number>, cut: number): Cause {
+  const { maxConcurrentSessions: cap, maxDailySessions: daily } = plan.data.campaign;
+  const perDay = new Map<string, number>();
+  for (const [key, count] of perSlot) perDay.set(key.split("/")[0]!, (perDay.get(key.split("/")[0]!) ?? 0) + count);
+  const halfDayFull = (slot: Slot) => cap !== undefined && (perSlot.get(slot.key) ?? 0) >= cap;
+  const dayFull = (slot: Slot) => daily !== undefined && (perDay.get(slot.date) ?? 0) >= daily;
+  const capped = slots.filter((slot) => halfDayFull(slot) || dayFull(slot));
   const open = slots.filter((slot) => !capped.includes(slot));
   const blockedRoles = new Set<string>();
   for (const slot of open) {
@@ -137,24 +148,21 @@ function busyCause(plan: Plan, province: Province, slots: readonly Slot[], busy:
     }
   }
   const roles = [...blockedRoles].join(" and ") || "available";
-  if (capped.length === slots.length) {
-    return { code: "nationwide-cap", cap, slots: slots.length, capped: capped.length, message: `on each of its ${slots.length} possible half-days the nationwide cap of ${cap} simultaneous session${cap === 1 ? "" : "s"} is already reached (campaign.maxConcurrentSessions)` };
-  }
+  const notice = cut ? { noticeCut: cut } : {};
+  const noticeText = cut ? ` (the notice after the plan's issue takes ${cut} working half-day${cut === 1 ? "" : "s"} from ${province.cluster}'s window)` : "";
   if (capped.length) {
-    return {
-      code: "nationwide-cap",
-      cap,
-      slots: slots.length,
-      capped: capped.length,
-      roles: [...blockedRoles],
-      message: `on ${capped.length} of its ${slots.length} possible half-days the nationwide cap of ${cap} simultaneous session${cap === 1 ? "" : "s"} is already reached (campaign.maxConcurrentSessions); on the other ${open.length} the ${roles} trainers who could come are giving other sessions or could not travel there in time`,
-    };
+    // The daily cap when it alone fills every capped half-day, else the cap at one half-day.
+    const code = capped.every((slot) => dayFull(slot) && !halfDayFull(slot)) ? "daily-cap" : "nationwide-cap";
+    const setting = code === "daily-cap" ? `the nationwide cap of ${daily} session${daily === 1 ? "" : "s"} a day is already reached (campaign.maxDailySessions)` : `the nationwide cap of ${cap} simultaneous session${cap === 1 ? "" : "s"} is already reached (campaign.maxConcurrentSessions)`;
+    const rest = open.length ? `; on the other ${open.length} the ${roles} trainers who could come are giving other sessions or could not travel there in time` : "";
+    return { code, cap: code === "daily-cap" ? daily : cap, slots: slots.length, capped: capped.length, roles: [...blockedRoles], ...notice, message: `on ${capped.length === slots.length ? `each of its ${slots.length}` : `${capped.length} of its ${slots.length}`} possible half-days ${setting}${rest}${noticeText}` };
   }
   return {
     code: "trainers-busy",
     slots: slots.length,
     roles: [...blockedRoles],
+    ...notice,
     // What the partial schedule shows, no more: why those trainers are taken is not known here.
-    message: `on each of its ${slots.length} possible half-days the ${roles} trainers who could come are giving other sessions, or could not travel there in time from their sessions that day`,
+    message: `on each of its ${slots.length} possible half-days the ${roles} trainers who could come are giving other sessions, or could not travel there in time from their sessions that day${noticeText}`,
   };
 }

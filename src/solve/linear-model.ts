@@ -8,10 +8,32 @@ export interface Row {
   max?: number;
 }
 
+/** The model could not be built by its deadline: the caller answers without it (the greedy placer's schedule). */
+export class BuildOutOfTime extends Error {
+  constructor() {
+    super("the model could not be built within the time limit");
+    this.name = "BuildOutOfTime";
+  }
+}
+
+/** How many additions between two looks at the clock: a look costs more than an addition. */
+const CLOCK_EVERY = 4096;
+
 export class LinearModel {
   /** Objective coefficient of each variable (minimised); insertion order is the model's order. */
   readonly variables = new Map<string, { cost: number; binary: boolean; branchFirst?: boolean }>();
   readonly rows = new Map<string, Row>();
+  private additions = 0;
+
+  /**
+   * `deadline` (epoch ms): every rule builds its rows through this model, so a deadline here bounds
+   * the building of the whole model without any rule having to watch the clock.
+   */
+  constructor(private readonly deadline?: number) {}
+
+  private tick(): void {
+    if (this.deadline !== undefined && ++this.additions % CLOCK_EVERY === 0 && Date.now() > this.deadline) throw new BuildOutOfTime();
+  }
 
   /**
    * A 0/1 variable, or with `binary: false` a continuous one ≥ 0. `branchFirst` marks the decisions
@@ -19,6 +41,7 @@ export class LinearModel {
    */
   addVariable(name: string, cost: number, binary = true, options: { branchFirst?: boolean } = {}): string {
     if (this.variables.has(name)) throw new Error(`variable ${name} added twice`);
+    this.tick();
     this.variables.set(name, { cost, binary, ...(options.branchFirst ? { branchFirst: true } : {}) });
     return name;
   }
@@ -32,6 +55,7 @@ export class LinearModel {
   /** Adds `min ≤ Σ coefficient·variable ≤ max`; rows with no terms are dropped. */
   addRow(name: string, terms: Iterable<readonly [string, number]>, bounds: { min?: number; max?: number }): void {
     if (this.rows.has(name)) throw new Error(`row ${name} added twice`);
+    this.tick();
     const map = new Map<string, number>();
     for (const [variable, coefficient] of terms) map.set(variable, (map.get(variable) ?? 0) + coefficient);
     if (map.size === 0) return;

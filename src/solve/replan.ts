@@ -14,7 +14,8 @@ import { checkSchedule } from "./check.ts";
 import { changeableFrom } from "./constraints/changes-after-today.ts";
 import { sameTrainers, type PreviousSchedule, type SessionAt, type Violation } from "./constraints/types.ts";
 import { FrozenConflictError } from "./errors.ts";
-import { proveRelaxations, type Relaxation } from "./relax.ts";
+import type { Relaxation } from "./fixes.ts";
+import { proveRelaxations } from "./relax.ts";
 import { solvePlan } from "./solve.ts";
 
 export interface ReplanOptions {

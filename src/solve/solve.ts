@@ -13,7 +13,7 @@ import { JS_WHOLE_PART_VARIABLES, solveClusterByCluster } from "./cluster-by-clu
 import { greedySchedule } from "./greedy.ts";
 import { ModelTooLargeError, SolverBugError, TimeLimitError } from "./errors.ts";
 import { explainUnplaced } from "./explain.ts";
-import type { LinearModel } from "./linear-model.ts";
+import { BuildOutOfTime, type LinearModel } from "./linear-model.ts";
 
 export interface SolveOptions {
   /** "highs" (default) or "js" (javascript-lp-solver). */
@@ -145,7 +145,14 @@ function keptPart(plan: Plan, clusters: readonly Cluster[], untouched: ReadonlyM
  * province. Proven optimal when the backend finishes; otherwise the LP bound gives the gap.
  */
 async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backend, deadline: number | undefined, previous: PreviousSchedule | undefined) {
-  const built = buildModel(plan, clusters, previous ? { granularity: "province", previous } : { granularity: "grouped" });
+  let built: BuiltModel;
+  try {
+    built = buildModel(plan, clusters, { ...(previous ? { granularity: "province", previous } : { granularity: "grouped" }), ...(deadline !== undefined ? { deadline } : {}) });
+  } catch (e) {
+    if (!(e instanceof BuildOutOfTime)) throw e;
+    if (previous) throw new TimeLimitError(clusters.map((c) => c.name));
+    return unbuiltFallback(plan, clusters);
+  }
   const byCluster = solver.name === "js" && clusters.length > 1 && built.model.size.variables > JS_WHOLE_PART_VARIABLES;
   const result = byCluster ? await solveClusterByCluster(built, clusters, greedyOnce(plan), solver, deadline) : await solver.solve(built.model, deadline !== undefined ? { timeLimitMs: Math.max(1, deadline - Date.now()) } : {});
   if (result.status === "timeout") {
@@ -215,13 +222,19 @@ async function greedyFallback(plan: Plan, clusters: readonly Cluster[], built: B
   return { sessions, unplaced, report: partReport(clusters, built.model.size, objective, Math.min(bound, objective), false, "greedy placement (the optimiser found no schedule in the time limit)") };
 }
 
-/** The greedy placer's schedule of one part, with its objective as the model counts it (a province left out costs its slack). */
-function greedyPart(plan: Plan, clusters: readonly Cluster[], built: BuiltModel): { sessions: Session[]; unplaced: string[]; objective: number } {
+/** The model could not even be built in the time limit: the greedy placer's schedule, with no model to bound it. */
+function unbuiltFallback(plan: Plan, clusters: readonly Cluster[]) {
+  const { sessions, unplaced, objective } = greedyPart(plan, clusters);
+  return { sessions, unplaced, report: partReport(clusters, { variables: 0, rows: 0 }, objective, Number.NEGATIVE_INFINITY, false, "greedy placement (the optimiser's model could not be built within the time limit)") };
+}
+
+/** The greedy placer's schedule of one part, with its objective as the model counts it (a province left out costs its slack, where there is a model). */
+function greedyPart(plan: Plan, clusters: readonly Cluster[], built?: BuiltModel): { sessions: Session[]; unplaced: string[]; objective: number } {
   const names = new Set(clusters.map((c) => c.name));
   const sessions = greedyOnce(plan).filter((s) => names.has(s.cluster));
   const placed = new Set(sessions.map((s) => s.code));
-  const unplaced = built.provinces.filter((p) => !placed.has(p.record.code)).map((p) => p.record.code);
-  const unplacedCost = unplaced.reduce((sum, code) => sum + built.model.variables.get(built.unplacedVariables.get(code)!)!.cost, 0);
+  const unplaced = clusters.flatMap((c) => c.provinces).filter((p) => !placed.has(p.record.code)).map((p) => p.record.code);
+  const unplacedCost = built ? unplaced.reduce((sum, code) => sum + built.model.variables.get(built.unplacedVariables.get(code)!)!.cost, 0) : 0;
   return { sessions, unplaced, objective: evaluateGoals(plan, sessions).reduce((sum, g) => sum + g.cost, 0) + unplacedCost };
 }
 

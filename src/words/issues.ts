@@ -87,12 +87,20 @@ const rolesOf = (cause: Cause) => {
   return roles.length ? `vai trò ${roles.join(" và ")}` : "rảnh";
 };
 
+/** The half-days the notice after the plan's issue took from the window, when it took any. */
+const noticeVi = (x: Cause) => (x["noticeCut"] ? ` (thời hạn báo trước sau khi ban hành kế hoạch làm mất ${c(x, "noticeCut")} buổi làm việc trong thời gian của cụm)` : "");
+
+/** A cap reached on every possible half-day, or on some with the trainers busy on the others. */
+function capVi(x: Cause, reached: string): string {
+  const all = x["capped"] === x["slots"];
+  const rest = all ? "" : `; ở ${Number(x["slots"]) - Number(x["capped"])} buổi còn lại, các giảng viên ${rolesOf(x)} có thể đến đều đang dạy buổi khác hoặc không kịp di chuyển đến`;
+  return `ở ${all ? `cả ${c(x, "slots")}` : `${c(x, "capped")} trong ${c(x, "slots")}`} buổi có thể xếp, ${reached}${rest}${noticeVi(x)}`;
+}
+
 /** Why a province was left out, in Vietnamese from the cause's data; a cause without its words there keeps its English sentence. */
 const CAUSES_VI: Readonly<Record<string, (cause: Cause) => string | undefined>> = {
-  "nationwide-cap": (x) =>
-    x["capped"] === x["slots"]
-      ? `ở cả ${c(x, "slots")} buổi có thể xếp, trần ${c(x, "cap")} buổi đồng thời trên cả nước đã đủ (campaign.maxConcurrentSessions)`
-      : `ở ${c(x, "capped")} trong ${c(x, "slots")} buổi có thể xếp, trần ${c(x, "cap")} buổi đồng thời trên cả nước đã đủ (campaign.maxConcurrentSessions); ở ${Number(x["slots"]) - Number(x["capped"])} buổi còn lại, các giảng viên ${rolesOf(x)} có thể đến đều đang dạy buổi khác hoặc không kịp di chuyển đến`,
+  "nationwide-cap": (x) => capVi(x, `trần ${c(x, "cap")} buổi đồng thời trên cả nước đã đủ (campaign.maxConcurrentSessions)`),
+  "daily-cap": (x) => capVi(x, `trần ${c(x, "cap")} buổi trong một ngày trên cả nước đã đủ (campaign.maxDailySessions)`),
   "role-count": (x) => `mỗi buổi cần ${c(x, "needed")} giảng viên ${role(x)}, nhưng ${c(x, "cluster")} ${x["available"] === 0 ? "không có ai" : `chỉ có ${c(x, "available")}`}`,
   "no-trainer-free": (x) => `không giảng viên ${role(x)} nào của ${c(x, "cluster")} rảnh vào ${c(x, "slots")} buổi có thể xếp`,
   "province-unavailable": (x) => `tỉnh không thể tổ chức vào buổi nào trong ${c(x, "slots")} buổi làm việc của ${c(x, "cluster")} (${officialDate(c(x, "from"))}–${officialDate(c(x, "to"))})${x["afterNotice"] ? " sau thời hạn báo trước" : ""}`,
@@ -105,7 +113,7 @@ const CAUSES_VI: Readonly<Record<string, (cause: Cause) => string | undefined>> 
       ? `${needs}, nhưng không giảng viên ${role(x)} nào được phân công cho cụm`
       : `${needs}, nhưng các giảng viên ${role(x)} của cụm (${pool.join(", ")}) chỉ rảnh ${c(x, "halfDays")} buổi từ ngày ${officialDate(c(x, "from"))} đến ngày ${officialDate(c(x, "to"))}, đủ cho nhiều nhất ${c(x, "capacity")} buổi`;
   },
-  "trainers-busy": (x) => `ở cả ${c(x, "slots")} buổi có thể xếp, các giảng viên ${rolesOf(x)} có thể đến đều đang dạy buổi khác, hoặc không kịp di chuyển đến từ buổi dạy cùng ngày`,
+  "trainers-busy": (x) => `ở cả ${c(x, "slots")} buổi có thể xếp, các giảng viên ${rolesOf(x)} có thể đến đều đang dạy buổi khác, hoặc không kịp di chuyển đến từ buổi dạy cùng ngày${noticeVi(x)}`,
   "no-working-half-day": (x) => (x["cluster"] === undefined ? undefined : `thời gian của ${c(x, "cluster")} (${officialDate(c(x, "from"))}–${officialDate(c(x, "to"))}) không có buổi làm việc nào`),
 };
 

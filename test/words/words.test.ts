@@ -8,7 +8,7 @@ import { relaxationText } from "../../src/words/fixes.ts";
 import { issueLine, issueText, VIETNAMESE_ISSUES } from "../../src/words/issues.ts";
 
 const SCHEMA_MESSAGE_IDS = Object.keys(SCHEMA_MESSAGES) as SchemaMessageId[];
-import type { Relaxation } from "../../src/solve/relax.ts";
+import type { Relaxation } from "../../src/solve/fixes.ts";
 import { loadPlanText } from "../../src/model/load.ts";
 
 /** One plan that draws every plan warning the page words in Vietnamese. */
@@ -53,18 +53,26 @@ describe("plan warnings in the reader's language", () => {
 describe("proven fixes in the reader's language", () => {
   it("says each kind of fix in Vietnamese from its data, and in English as the fix search wrote it", () => {
     const fixes: Relaxation[] = [
-      { kind: "widen-window", cluster: "Cụm 1", days: 3, window: { from: "2022-09-12", to: "2022-10-03" }, message: "widen Cụm 1's window to 12/9/2022–3/10/2022 (3 days later)" },
+      { kind: "widen-window", cluster: "Cụm 1", days: 3, direction: "later", window: { from: "2022-09-12", to: "2022-10-03" }, message: "widen Cụm 1's window to 12/9/2022–3/10/2022 (3 days later)" },
+      { kind: "widen-window", cluster: "Cụm 1", days: 2, direction: "earlier", window: { from: "2022-09-08", to: "2022-09-16" }, message: "widen Cụm 1's window to 8/9/2022–16/9/2022 (2 days earlier)" },
       { kind: "more-trainers", cluster: "Cụm 1", role: "skills", count: 1, message: "1 more skills trainer for Cụm 1, free on every day of its window" },
       { kind: "raise-cap", cap: 3, message: "allow 3 sessions at the same half-day nationwide instead of 2" },
       { kind: "free-trainer", trainer: "CĐSQG-1", date: "2022-09-20", message: "CĐSQG-1 free on 20/9/2022" },
       { kind: "move-province", province: "Nam Định", written: "Nam Định", from: "Cụm 1", to: "Cụm 2", message: "move Nam Định from Cụm 1 to Cụm 2" },
+      { kind: "raise-daily-cap", cap: 2, message: "allow 2 sessions a day nationwide instead of 1" },
+      { kind: "shorter-notice", noticeDays: 3, message: "a notice of 3 working days after the plan is issued instead of 5" },
+      { kind: "trainer-also-available", trainer: "P-1", date: "2022-09-14", message: "P-1 also available on 14/9/2022" },
     ];
     expect(fixes.map((f) => relaxationText(f, "vi"))).toEqual([
-      "mở rộng thời gian của Cụm 1 đến 3/10/2022 (thêm 3 ngày)",
+      "mở rộng thời gian của Cụm 1 đến ngày 3/10/2022 (thêm 3 ngày)",
+      "mở rộng thời gian của Cụm 1 từ ngày 8/9/2022 (sớm hơn 2 ngày)",
       "thêm 1 giảng viên vai trò skills cho Cụm 1, rảnh mọi ngày trong thời gian của cụm",
       "cho phép tối đa 3 buổi diễn ra cùng lúc trên cả nước",
       "CĐSQG-1 rảnh thêm ngày 20/9/2022",
       "chuyển Nam Định từ Cụm 1 sang Cụm 2",
+      "cho phép tối đa 2 buổi trong một ngày trên cả nước",
+      "rút thời hạn báo trước sau khi ban hành kế hoạch còn 3 ngày làm việc",
+      "P-1 nhận dạy thêm ngày 14/9/2022",
     ]);
     expect(fixes.map((f) => relaxationText(f, "en"))).toEqual(fixes.map((f) => f.message));
   });

@@ -2,7 +2,7 @@ import { proveFixes, solveIntoFolder } from "../../app/solve.ts";
 import { comparisonMarkdown } from "../../export/comparison.ts";
 import { ScheduleFolderReader } from "../../folder/schedule-folder.ts";
 import { CLI_WORDS } from "../../words/cli.ts";
-import { relaxationText } from "../../words/fixes.ts";
+import { fixKindText, relaxationText } from "../../words/fixes.ts";
 import { issueLine } from "../../words/issues.ts";
 import { languages, parse } from "../args.ts";
 import { profiledPlan } from "../changes.ts";
@@ -17,6 +17,7 @@ export async function run(argv: string[]): Promise<number> {
     { out: { type: "string" }, solver: { type: "string" }, "time-limit": { type: "string" }, quiet: { type: "boolean" }, lang: { type: "string" }, json: { type: "boolean" }, profile: { type: "string" }, compare: { type: "string" }, "propose-windows": { type: "boolean" } },
     ["plan"],
   );
+  const began = Date.now();
   const planPath = positionals[0]!;
   const solving = solverOptions(values);
   const { documents: lang, terminal } = languages(values.lang);
@@ -49,20 +50,24 @@ export async function run(argv: string[]): Promise<number> {
   if (!quiet) for (const warning of solved.warnings) process.stderr.write(`${w.warning}${warning}\n`);
   if (solved.comparison && !quiet) process.stdout.write(`${comparisonMarkdown(solved.comparison)}\n`);
   const outcome = { status: schedule.status, folder: solved.folder, version, written: solved.written, sessions: schedule.sessions.length, unplaced: schedule.unplaced, report, metrics };
-  if (!solved.written) {
-    if (values.json) process.stdout.write(`${JSON.stringify(outcome, null, 2)}\n`);
-    else if (!values.quiet) process.stdout.write(`${w.alreadyHolds(solved.folder, version)}\n`);
-    return schedule.status === "complete" ? 0 : 1;
+  const printing = !values.json && !values.quiet;
+  if (!solved.written && printing) process.stdout.write(`${w.alreadyHolds(solved.folder, version)}\n`);
+  // A partial schedule is diagnosed whenever it is met, written now or found in the folder.
+  if (printing && (solved.written || schedule.status === "partial")) {
+    const written = solved.written ? describeWritten(new ScheduleFolderReader(solved.folder), version, solved.files, terminal) : [];
+    printOutcome(schedule, report, written, (Date.now() - started) / 1000, metrics, terminal);
   }
-  if (!values.json && !values.quiet) printOutcome(schedule, report, describeWritten(new ScheduleFolderReader(solved.folder), version, solved.files, terminal), (Date.now() - started) / 1000, metrics, terminal);
-  const { relaxations, complete } = schedule.status === "partial" ? await proveFixes(solved, solving) : { relaxations: [], complete: true };
-  if (values.json) process.stdout.write(`${JSON.stringify({ ...outcome, relaxations }, null, 2)}\n`);
-  else if (!values.quiet && schedule.status === "partial") {
+  // --time-limit bounds the whole command: the fix search has what the solve left of it.
+  const deadline = solving.timeLimitSeconds === undefined ? undefined : began + solving.timeLimitSeconds * 1000;
+  const search = schedule.status === "partial" ? await proveFixes(solved, { ...solving, ...(deadline !== undefined ? { deadline } : {}) }) : undefined;
+  const relaxations = search?.relaxations ?? [];
+  if (values.json) process.stdout.write(`${JSON.stringify({ ...outcome, relaxations, ...(search ? { fixSearch: { complete: search.complete, notTried: search.notTried } } : {}) }, null, 2)}\n`);
+  else if (!values.quiet && search) {
     if (relaxations.length) {
       process.stdout.write(`\n${w.fixesHeader}\n`);
       for (const r of relaxations) process.stdout.write(`  ${relaxationText(r, terminal)} — ${w.proved}\n`);
-    } else if (complete) process.stdout.write(`\n${w.noSingleFix}\n`);
-    if (!complete) process.stdout.write(`${w.fixSearchStopped}\n`);
+    } else if (search.complete) process.stdout.write(`\n${w.noSingleFix}\n`);
+    if (!search.complete) process.stdout.write(`${w.fixSearchStopped(search.notTried.map((tried) => fixKindText(tried, terminal)))}\n`);
   }
   return schedule.status === "complete" ? 0 : 1;
 }

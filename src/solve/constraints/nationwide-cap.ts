@@ -1,5 +1,6 @@
 import { officialDate } from "../../model/calendar.ts";
 import type { HardConstraint, Violation } from "./types.ts";
+import type { Relaxation } from "../fixes.ts";
 
 /**
  * At most `campaign.maxConcurrentSessions` sessions at the same half-day nationwide, and at most
@@ -42,5 +43,16 @@ export const nationwideCap: HardConstraint = {
       }
     }
     return violations;
+  },
+  // A cap raised step by step, up to one session per province: each step allows what the one before did.
+  fixes({ plan, data }) {
+    const provinces = plan.provinces.length;
+    const raised = (from: number, kind: "raise-cap" | "raise-daily-cap", what: string) => () =>
+      Array.from({ length: Math.max(0, provinces - from) }, (_, i): Relaxation => ({ kind, cap: from + i + 1, message: `allow ${from + i + 1} sessions ${what} instead of ${from}` }));
+    const { maxConcurrentSessions: cap, maxDailySessions: daily } = data.campaign;
+    return [
+      ...(cap === undefined ? [] : [{ tries: { kind: "raise-cap" as const }, growing: true, candidates: raised(cap, "raise-cap", "at the same half-day nationwide") }]),
+      ...(daily === undefined ? [] : [{ tries: { kind: "raise-daily-cap" as const }, growing: true, candidates: raised(daily, "raise-daily-cap", "a day nationwide") }]),
+    ];
   },
 };

@@ -3,6 +3,7 @@ import { officialDate } from "../../model/calendar.ts";
 import type { Plan } from "../../model/plan.ts";
 import type { HardConstraint } from "./types.ts";
 import { describeSession } from "./types.ts";
+import type { Relaxation } from "../fixes.ts";
 
 /**
  * The 2022 letter went out on 5/9/2022 and its dated clusters begin on 11–13/9: five working days
@@ -48,5 +49,18 @@ export const noticePeriod: HardConstraint = {
         halfDay: session.halfDay,
         message: `${describeSession(session)} is before ${officialDate(first)}, the end of the ${days} working days' notice after the plan was issued (${officialDate(plan.data.campaign.issued!.slice(0, 10))})`,
       }));
+  },
+  // A shorter notice, a working day at a time down to none.
+  fixes({ plan, data }) {
+    if (!data.campaign.issued) return [];
+    const notice = data.campaign.noticeDays ?? DEFAULT_NOTICE_WORKING_DAYS;
+    if (notice === 0 || !plan.clusters.some((c) => firstAllowedDate(plan)! > c.window.from)) return [];
+    return [
+      {
+        tries: { kind: "shorter-notice" as const },
+        growing: true,
+        candidates: () => Array.from({ length: notice }, (_, i): Relaxation => ({ kind: "shorter-notice", noticeDays: notice - i - 1, message: `a notice of ${notice - i - 1} working day${notice - i - 1 === 1 ? "" : "s"} after the plan is issued instead of ${notice}` })),
+      },
+    ];
   },
 };

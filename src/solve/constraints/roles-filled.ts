@@ -1,6 +1,7 @@
 import type { Trainer } from "../../model/plan.ts";
 import type { HardConstraint, Violation } from "./types.ts";
 import { describeSession } from "./types.ts";
+import type { Relaxation } from "../fixes.ts";
 
 /** Each session has exactly the trainers the plan asks for, each filling one role they have. */
 export const rolesFilled: HardConstraint = {
@@ -36,6 +37,16 @@ export const rolesFilled: HardConstraint = {
       }
     }
     return violations;
+  },
+  // More trainers of one role for a cluster, free every day: one, two, then three.
+  fixes({ plan, unplaced }) {
+    return [...new Set(unplaced.map((u) => u.cluster))].flatMap((cluster) =>
+      [...plan.needs.keys()].map((role) => ({
+        tries: { kind: "more-trainers" as const, cluster, role },
+        growing: true,
+        candidates: () => [1, 2, 3].map((count): Relaxation => ({ kind: "more-trainers", cluster, role, count, message: `${count} more ${role} trainer${count > 1 ? "s" : ""} for ${cluster}, free on every day of its window` })),
+      })),
+    );
   },
 };
 

@@ -1,5 +1,6 @@
 import type { HardConstraint } from "./types.ts";
 import { describeSession } from "./types.ts";
+import type { Relaxation } from "../fixes.ts";
 
 /**
  * A session is filed under its province's cluster. The solver always does so; a schedule edited
@@ -15,5 +16,26 @@ export const sessionCluster: HardConstraint = {
         ? [{ rule: this.id, province: session.province, date: session.date, halfDay: session.halfDay, message: `${describeSession(session)} is filed under ${session.cluster}, but ${province.name} belongs to ${province.cluster}` }]
         : [],
     );
+  },
+  // The one province left out, in another cluster (any cluster of the plan: the whole plan is solved).
+  // Moving one province places at most that one: only offered when it is the only one left out.
+  fixes({ plan, whole, unplaced }) {
+    if (unplaced.length !== 1) return [];
+    const [missing] = unplaced as [(typeof unplaced)[number]];
+    const home = whole.clusters.find((c) => c.name === missing.cluster);
+    const code = plan.provinces.find((p) => p.name === missing.province)?.record.code;
+    const written = home?.provinces.find((p) => {
+      const found = plan.registry.lookup(p);
+      return found.ok && found.record.code === code;
+    });
+    if (!home || written === undefined || home.provinces.length < 2) return [];
+    return [
+      {
+        tries: { kind: "move-province" as const, province: missing.province },
+        growing: false,
+        wholePlan: true,
+        candidates: () => whole.clusters.filter((c) => c !== home).map((other): Relaxation => ({ kind: "move-province", province: missing.province, written, from: home.name, to: other.name, message: `move ${missing.province} from ${home.name} to ${other.name}` })),
+      },
+    ];
   },
 };

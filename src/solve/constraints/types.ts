@@ -7,6 +7,7 @@ import { officialDate, type Slot } from "../../model/calendar.ts";
 import type { Plan, Province, Trainer } from "../../model/plan.ts";
 import type { HalfDayName } from "../../model/schema.ts";
 import type { Session } from "../../model/schedule.ts";
+import type { FixContext, FixSearch } from "../fixes.ts";
 import type { LinearModel } from "../linear-model.ts";
 
 export interface Violation {
@@ -94,6 +95,8 @@ export interface HardConstraint {
   allowsTrainer?(plan: Plan, trainer: Trainer, province: Province, slot: Slot): boolean;
   encode?(context: EncodeContext): void;
   check(context: CheckContext): Violation[];
+  /** The kinds of fix this rule offers when provinces are left out, each proven by solving again (src/solve/relax.ts). */
+  fixes?(context: FixContext): FixSearch[];
 }
 
 export interface SoftGoal {
