@@ -3,7 +3,7 @@
  * version restored, or the plan file edited — each solved under every change that still stands and
  * under the past (today), proposed first, then published as the folder's next version.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { versionFiles } from "../export/index.ts";
 import type { Lang } from "../words/labels.ts";
 import { ScheduleFolder, ScheduleFolderReader, VersionConflictError, type FileTree } from "../folder/schedule-folder.ts";
@@ -20,6 +20,7 @@ import { checkSchedule } from "../solve/check.ts";
 import { sameTrainers, type Violation } from "../solve/constraints/types.ts";
 import { previousSchedule, replan, validToday, type ReplanOutcome } from "../solve/replan.ts";
 import { planDifferences } from "./plan-diff.ts";
+import { MAX_RECORD_BYTES, readText } from "./read-input.ts";
 
 /** What the planner asks for. */
 export type ReplanRequest =
@@ -79,8 +80,9 @@ export function readVersion(reader: ScheduleFolderReader, version: number): Vers
   const damaged = (file: string, what: string) => new InputError(reader.versionPath(version, file), [error(`bad-${file.replace(".json", "")}`, [], `is not ${what} taphuan wrote`, "restore the file from a backup, or re-plan from an earlier version")]);
   const read = (file: string, what: string) => {
     if (!existsSync(reader.versionPath(version, file))) return undefined;
+    const text = readText(reader.versionPath(version, file), MAX_RECORD_BYTES);
     try {
-      return JSON.parse(readFileSync(reader.versionPath(version, file), "utf8")) as unknown;
+      return JSON.parse(text) as unknown;
     } catch {
       throw damaged(file, what);
     }

@@ -20,10 +20,14 @@ export interface ParsedYaml {
   readonly locate: (path: readonly PathSegment[]) => { line: number; column: number } | undefined;
 }
 
-/** Refuses an input larger than MAX_INPUT_BYTES, before anything reads or parses it. */
-export function refuseOversized(size: number, file: string): void {
-  if (size > MAX_INPUT_BYTES) {
-    throw new InputError(file, [error("file-too-large", [], `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB is read`, "is this the right file?")]);
+/**
+ * Refuses an input larger than `limit` (MAX_INPUT_BYTES unless said), before anything parses it; a
+ * reader calls it as it reads, so it may know only that the input is larger.
+ */
+export function refuseOversized(size: number, file: string, limit = MAX_INPUT_BYTES): void {
+  if (size > limit) {
+    const most = limit % (1024 * 1024) === 0 ? `${limit / 1024 / 1024} MiB` : `${limit} bytes`;
+    throw new InputError(file, [error("file-too-large", [], `is larger than ${most}, the most taphuan reads of one input`, "is this the right file? A plan, a schedule or a changes file is a few kilobytes", { limit: most })]);
   }
 }
 

@@ -10,6 +10,7 @@ import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import { planTextWithFix } from "../app/fixes.ts";
+import { readText } from "../app/read-input.ts";
 import { planDifferences } from "../app/plan-diff.ts";
 import { publishProposal, readVersion, type ProposalFiles, type ProposalView, type ReplanRequest } from "../app/replan.ts";
 import { todayIn } from "../app/today.ts";
@@ -155,7 +156,14 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   // A plan is validated again only when its text changed: the plan list and every page read it.
   const loaded = new Map<string, { text: string; result: PlanFile }>();
   const loadPlan = (name: string): PlanFile => {
-    const text = readFileSync(planFile(name)!, "utf8").replace(/^\uFEFF/, "");
+    let text: string;
+    try {
+      text = readText(planFile(name)!);
+    } catch (e) {
+      // Too large, or not UTF-8: said on the page like any problem of the plan.
+      if (!(e instanceof InputError)) throw e;
+      return { text: "", problems: e.issues.map((issue) => formatIssue(name, issue)) };
+    }
     const cached = loaded.get(name);
     if (cached?.text === text) return cached.result;
     let result: PlanFile;

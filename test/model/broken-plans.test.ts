@@ -38,6 +38,6 @@ describe("broken plans get one clear message each", () => {
 
   it("refuses an oversized file before parsing it", () => {
     const text = `notes: "${"x".repeat(1024 * 1024)}"\n`;
-    expect(failure(text, "huge.yaml").message).toBe("huge.yaml: the file is 1.0 MiB; at most 1 MiB is read — is this the right file?");
+    expect(failure(text, "huge.yaml").message).toBe("huge.yaml: is larger than 1 MiB, the most taphuan reads of one input — is this the right file? A plan, a schedule or a changes file is a few kilobytes");
   });
 });
