@@ -229,6 +229,18 @@ export function registry(id: RegistryId): ProvinceRegistry {
   return new ProvinceRegistry(id, REGISTRIES[id]);
 }
 
+const shared = new Map<RegistryId, ProvinceRegistry>();
+
+/**
+ * What names one province whatever its spelling: the code where the registry knows the name — so
+ * an alias ("HCM") and the name ("Hồ Chí Minh") are one province — else the name's key.
+ */
+export function provinceKey(id: RegistryId, name: string): string {
+  if (!shared.has(id)) shared.set(id, registry(id));
+  const found = shared.get(id)!.lookup(name);
+  return found.ok ? `code:${found.record.code}` : `name:${nameKey(name)}`;
+}
+
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
