@@ -6,6 +6,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 import type { z } from "zod";
 import { error, InputError, type Issue, type PathSegment } from "./issues.ts";
 import { resolvePlan, type Plan } from "./plan.ts";
+import { UNREADABLE_KEY } from "./records.ts";
 import { PlanSchema } from "./schema.ts";
 
 /** Plans are a few kilobytes; a file this large is a mistake or an attack, refused before parsing. */
@@ -172,7 +173,7 @@ function unsafeText(value: unknown, path: PathSegment[] = []): Issue[] {
   if (!value || typeof value !== "object") return [];
   return Object.keys(value).flatMap((key) => {
     const at = [...path, key];
-    if (key === "__proto__") return [error("reserved-key", at, `"__proto__" cannot be used as a name here`, "rename this key")];
+    if (key === UNREADABLE_KEY) return [error("reserved-key", at, `"${UNREADABLE_KEY}" cannot be used as a name here`, "rename this key")];
     return [...control(key, at), ...unsafeText((value as Record<string, unknown>)[key], at)];
   });
 }
