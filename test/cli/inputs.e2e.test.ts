@@ -1,6 +1,6 @@
 /** What the CLI reads and where it writes: bounded inputs, the output going away, the mode of a replaced file. */
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync } from "node:fs";
+import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,5 +45,22 @@ describe("every input is read up to its limit, not to its end", () => {
     expect([changes.code, changes.stderr]).toEqual([2, `standard input: ${TOO_LARGE}`]);
     const file = runCli(["export", SMALL, "/dev/zero", "--format", "md"]);
     expect([file.code, file.stderr]).toEqual([2, `/dev/zero: ${TOO_LARGE}`]);
+  });
+});
+
+describe("export --out replaces a file and keeps its mode", () => {
+  const out = mkdtempSync(join(tmpdir(), "taphuan-mode-"));
+  beforeAll(() => {
+    expect(runCli(["solve", SMALL, "--out", join(out, "folder"), "--quiet"]).code).toBe(0);
+  }, 60_000);
+
+  it.each([0o600, 0o640, 0o664])("a file of mode %o keeps it, with the new content", (mode) => {
+    const file = join(out, `sessions-${mode.toString(8)}.md`);
+    writeFileSync(file, "old");
+    chmodSync(file, mode);
+    const result = runCli(["export", SMALL, join(out, "folder", "schedule.json"), "--format", "md", "--out", file]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(mode);
+    expect(readFileSync(file, "utf8")).toContain("| TT |");
   });
 });
