@@ -1,5 +1,5 @@
 /** What the CLI reads and where it writes: bounded inputs, the output going away, the mode of a replaced file. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -62,5 +62,29 @@ describe("export --out replaces a file and keeps its mode", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(mode);
     expect(readFileSync(file, "utf8")).toContain("| TT |");
+  });
+});
+
+describe("standard output that fails is said in one line, exit 1", () => {
+  it("to a full disk (/dev/full): ENOSPC, no stack", () => {
+    const fd = openSync("/dev/full", "w");
+    try {
+      const result = spawnSync(process.execPath, [BIN, "validate", SMALL, "--json"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", fd, "pipe"] });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe("taphuan validate: standard output: the disk is full (ENOSPC) — free some space and run the command again; what was published before is intact\n");
+    } finally {
+      closeSync(fd);
+    }
+  });
+
+  it("to a reader that stopped reading (| head -c1): EPIPE, no stack", async () => {
+    const child = spawn(process.execPath, [BIN, "validate", SMALL, "--json"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    // The reader goes away before taphuan writes a byte.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(1);
+    expect(stderr).toBe("taphuan validate: standard output: closed before everything was written (EPIPE) — let the command that reads it read to the end, or write to a file (--out FILE or > FILE)\n");
   });
 });
