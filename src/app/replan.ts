@@ -13,12 +13,12 @@ import { error, InputError } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import { nameKey } from "../model/provinces.ts";
 import { dataHash, makeSession, planHash, type Schedule, type Session } from "../model/schedule.ts";
-import { PlanSchema, type HalfDayName, type PlanData } from "../model/schema.ts";
+import { PlanSchema, validDate, type HalfDayName, type PlanData } from "../model/schema.ts";
 import { planOfSchedule } from "../model/variants.ts";
 import type { SolverName } from "../solve/backends.ts";
 import { checkSchedule } from "../solve/check.ts";
 import { sameTrainers, type Violation } from "../solve/constraints/types.ts";
-import { previousSchedule, replan, validToday, type ReplanOutcome } from "../solve/replan.ts";
+import { previousSchedule, replan, type ReplanOutcome } from "../solve/replan.ts";
 import { planDifferences } from "./plan-diff.ts";
 import { MAX_RECORD_BYTES, readText } from "./read-input.ts";
 
@@ -105,7 +105,7 @@ export function currentState(dir: string): VersionState | undefined {
 
 /** Solves the request; nothing is written. A proposal whose schedule is partial is "no re-plan", with its reasons and proven fixes. */
 export async function proposeReplan(input: ReplanInput): Promise<ReplanProposal> {
-  const today = validToday(input.today, "today");
+  const today = validDate(input.today, "today");
   const reader = new ScheduleFolderReader(input.dir);
   const basedOn = reader.currentVersion();
   if (basedOn === undefined && !input.outside) throw new InputError(input.dir, [error("no-schedule", [], "holds no schedule to re-plan", "solve the plan first")]);

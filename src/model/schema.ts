@@ -5,6 +5,7 @@
  */
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
+import { error, InputError } from "./issues.ts";
 
 const Email = z.email({ error: (iss) => `"${String(iss.input)}" is not an e-mail address (e.g. dau-moi@example.org)` });
 
@@ -29,6 +30,18 @@ export const DateString = z
       });
     }
   });
+
+/**
+ * A date given outside a file — an option (--today, --unavailable NAME=DATE …) or a request — judged
+ * as DateString judges one in a file, so "2022-13-01" and "yesterday" are refused alike everywhere;
+ * bad input naming where it came from.
+ */
+export function validDate(value: unknown, source: string): string {
+  const parsed = DateString.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const message = parsed.error.issues[0]?.message ?? `"${String(value)}" is not a date`;
+  throw new InputError(source, [error("bad-date", [], message, message.includes("YYYY-MM-DD") ? undefined : "give a real date, written YYYY-MM-DD, e.g. 2022-09-14")]);
+}
 
 export const HalfDayName = z.enum(["morning", "afternoon"], { error: 'expected "morning" or "afternoon"' });
 export type HalfDayName = z.infer<typeof HalfDayName>;

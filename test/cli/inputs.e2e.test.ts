@@ -88,3 +88,31 @@ describe("standard output that fails is said in one line, exit 1", () => {
     expect(stderr).toBe("taphuan validate: standard output: closed before everything was written (EPIPE) — let the command that reads it read to the end, or write to a file (--out FILE or > FILE)\n");
   });
 });
+
+describe("every date option is judged by one validator", () => {
+  const out = mkdtempSync(join(tmpdir(), "taphuan-dates-"));
+  const schedule = join(out, "schedule.json");
+  beforeAll(() => {
+    expect(runCli(["solve", SMALL, "--out", out, "--quiet"]).code).toBe(0);
+  }, 60_000);
+
+  const options = (date: string): [string, string[]][] => [
+    ["--today", ["replan", SMALL, "--schedule", schedule, "--unavailable", "Hà Nam=2022-09-13", "--today", date]],
+    ["--today", ["check", SMALL, schedule, "--previous", schedule, "--today", date]],
+    ["--unavailable", ["replan", SMALL, "--schedule", schedule, "--unavailable", `Hà Nam=${date}`, "--today", "2022-09-05"]],
+    ["--unavailable", ["replan", SMALL, "--schedule", schedule, "--unavailable", `Hà Nam=2022-09-13..${date}`, "--today", "2022-09-05"]],
+    ["--trainer-unavailable", ["replan", SMALL, "--schedule", schedule, "--trainer-unavailable", `CĐSQG-1=${date}`, "--today", "2022-09-05"]],
+    ["--fix", ["replan", SMALL, "--schedule", schedule, "--fix", `Hà Nam=${date}/morning`, "--today", "2022-09-05"]],
+  ];
+
+  it.each([
+    ["2022-13-01", '"2022-13-01" is not a date: there is no month 13 — give a real date, written YYYY-MM-DD, e.g. 2022-09-14'],
+    ["yesterday", '"yesterday" is not a date written YYYY-MM-DD (e.g. 2022-09-12)'],
+  ])("%s is refused with exit 2 and the form a date takes, by every option", (date, said) => {
+    for (const [flag, args] of options(date)) {
+      const result = runCli(args);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr, args.join(" ")).toBe(`${flag}: ${said}\n`);
+    }
+  });
+});

@@ -4,7 +4,8 @@ import { formatIssue, type Issue } from "../../model/issues.ts";
 import { loadScheduleFor, planHash } from "../../model/schedule.ts";
 import { checkSchedule } from "../../solve/check.ts";
 import { HARD_CONSTRAINTS } from "../../solve/constraints/index.ts";
-import { previousSchedule, validToday } from "../../solve/replan.ts";
+import { previousSchedule } from "../../solve/replan.ts";
+import { validDate } from "../../model/schema.ts";
 import { parse, UsageError } from "../args.ts";
 import { planWithLog } from "../../model/change-log.ts";
 import { planOfSchedule } from "../../model/variants.ts";
@@ -26,6 +27,7 @@ export async function run(argv: string[]): Promise<number> {
   );
   const [planPath, schedulePath] = positionals as [string, string];
   if ((values.previous === undefined) !== (values.today === undefined)) throw new UsageError("--previous OLD.json and --today DATE go together: the sessions of OLD.json held up to DATE must be unchanged");
+  const today = values.today === undefined ? undefined : validDate(values.today, "--today");
   const warnings: string[] = [];
   const { plan: original, warnings: planWarnings } = readPlan(planPath);
   warnings.push(...planWarnings.map((w) => formatIssue(displayName(planPath), w)));
@@ -41,7 +43,6 @@ export async function run(argv: string[]): Promise<number> {
   plan = planOfSchedule(plan, schedule, displayName(schedulePath));
   warnings.push(...scheduleWarnings.map((w: Issue) => formatIssue(displayName(schedulePath), w)));
   if (schedule.planHash !== planHash(plan)) warnings.push(`warning: ${displayName(schedulePath)} was made from another version of ${planPath}${changesFile ? " and its changes" : ""} (planHash differs): checking it against the plan as it is now`);
-  const today = values.today === undefined ? undefined : validToday(values.today, "--today");
   const previous = values.previous ? loadScheduleFor(original, readInput(values.previous), displayName(values.previous)).schedule : undefined;
   const violations = checkSchedule(plan, schedule.sessions, previous ? previousSchedule(plan, previous.sessions, today) : undefined);
   if (values.json) {

@@ -10,7 +10,7 @@ import { emptyChanges, type Changes } from "../../model/changes.ts";
 import { error, InputError } from "../../model/issues.ts";
 import { loadScheduleFor, loadScheduleText, type Schedule } from "../../model/schedule.ts";
 import { own, setOwn } from "../../model/records.ts";
-import { DateString } from "../../model/schema.ts";
+import { validDate } from "../../model/schema.ts";
 import { oneOf, parse, UsageError } from "../args.ts";
 import { readChanges } from "../changes.ts";
 import { solverOptions } from "../solver-options.ts";
@@ -18,13 +18,13 @@ import { displayName, readInput, readPlan, STDIN } from "../files.ts";
 import { describeWritten } from "../publish.ts";
 
 function date(flag: string, value: string): string {
-  if (!DateString.safeParse(value).success) throw new UsageError(`invalid date in --${flag} (${value}). Expected YYYY-MM-DD, e.g. 2022-09-15`);
-  return value;
+  return validDate(value, `--${flag}`);
 }
 
 /** "NAME=DATE" or "NAME=DATE..DATE". */
 function nameAndDates(flag: string, value: string): [string, string | { from: string; to: string }] {
-  const match = /^(.+?)=(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/.exec(value);
+  // The dates are judged by the one date validator, so "yesterday" is told the form a date takes.
+  const match = /^(.+?)=(.+?)(?:\.\.(.+))?$/.exec(value);
   if (!match) throw new UsageError(`invalid value for --${flag} (${value}). Expected NAME=DATE or NAME=DATE..DATE, e.g. "Hà Nam=2022-09-15"`);
   const [, name, from, to] = match as unknown as [string, string, string, string | undefined];
   return [name.trim(), to ? { from: date(flag, from), to: date(flag, to) } : date(flag, from)];
@@ -38,7 +38,7 @@ export function changesFromFlags(values: { unavailable?: string[]; fix?: string[
     setOwn(changes.provinces, name, { ...province(name), unavailable: [...province(name).unavailable, dates] });
   }
   for (const value of values.fix ?? []) {
-    const match = /^(.+?)=(\d{4}-\d{2}-\d{2})\/(morning|afternoon)$/.exec(value);
+    const match = /^(.+?)=(.+)\/(morning|afternoon)$/.exec(value);
     if (!match) throw new UsageError(`invalid value for --fix (${value}). Expected PROVINCE=DATE/morning or PROVINCE=DATE/afternoon, e.g. "Hà Nam=2022-09-20/afternoon"`);
     const [, raw, day, halfDay] = match as unknown as [string, string, string, "morning" | "afternoon"];
     const name = raw.trim();
