@@ -2,7 +2,7 @@
  * From the text of a plan file to a resolved `Plan`, with every problem placed at its line.
  * Pure: the caller reads the file; this never touches the disk.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, Parser, type Document, type ErrorCode, type Node } from "yaml";
 import type { z } from "zod";
 import { error, InputError, type Issue, type PathSegment } from "./issues.ts";
 import { resolvePlan, type Plan } from "./plan.ts";
@@ -36,23 +36,28 @@ export function refuseOversized(size: number, file: string, limit = MAX_INPUT_BY
 export function parseYaml(text: string, file: string): ParsedYaml {
   refuseOversized(Buffer.byteLength(text, "utf8"), file);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  if (doc.errors.length) {
-    throw new InputError(
-      file,
-      doc.errors.slice(0, 1).map((e) => ({ ...error(`yaml-${e.code.toLowerCase()}`, [], `not valid YAML: ${firstLine(e.message)}`, yamlHint(e.code)), ...at(e.pos[0]) })),
-    );
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const { line, col } = deep;
+    throw new InputError(file, [{ ...yamlIssue("RESOURCE_EXHAUSTION"), line, column: col }]);
   }
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) throw new InputError(file, doc.errors.slice(0, 1).map((e) => ({ ...yamlIssue(e.code, e.message), ...at(e.pos[0]) })));
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw new InputError(file, [error("yaml-aliases", [], `not a usable YAML document: ${firstLine(message)}`, `use at most ${MAX_ALIASES} aliases (*name)`)]);
+    // A parsed document fails to become data where an alias names no anchor, or aliases expand past MAX_ALIASES.
+    const unresolved = /^Unresolved alias.*: (.+)$/.exec(e instanceof Error ? e.message : "")?.[1];
+    if (unresolved !== undefined) {
+      const offset = text.indexOf(`*${unresolved}`);
+      throw new InputError(file, [{ ...yamlIssue("BAD_ALIAS"), ...(offset >= 0 ? at(offset) : {}) }]);
+    }
+    throw new InputError(file, [error("yaml-aliases", [], "not a usable YAML document: its aliases (*name) expand it too far", `use at most ${MAX_ALIASES} aliases (*name)`)]);
   }
   const locate = (path: readonly PathSegment[]) => {
     const offset = nodeOffset(doc, path);
@@ -142,18 +147,59 @@ function firstLine(message: string): string {
   return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
 }
 
-function yamlHint(code: string): string | undefined {
-  switch (code) {
-    case "DUPLICATE_KEY":
-      return "each key may appear once in a mapping";
-    case "TAB_AS_INDENT":
-      return "indent with spaces, not tabs";
-    case "BAD_INDENT":
-    case "MISSING_CHAR":
-      return "check the indentation and the colons of this line";
-    default:
-      return undefined;
+/**
+ * Lists and mappings nested deeper than this are refused before they are composed: a plan is a few
+ * levels deep, and a few hundred would overflow the stack of the YAML composer (and of any reader
+ * after it), which would then speak of "Maximum call stack size exceeded".
+ */
+const MAX_NESTING = 64;
+
+/** Where the text nests past MAX_NESTING, found by the YAML parser alone (which keeps its own stack, so never overflows). */
+function tooDeepAt(text: string): { line: number; col: number } | undefined {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  const parser = new Parser(lines.addNewLine);
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const _ of parser.next(lexeme));
+    if (parser.stack.length > MAX_NESTING) return lines.linePos(parser.offset);
   }
+  return undefined;
+}
+
+const REACH_THE_END = "check the colons, commas, brackets and quotes of this line";
+
+/** What the YAML parser found wrong, in a planner's words: its own sentences speak of tokens, implicit keys and its API. */
+const YAML_PROBLEMS: Readonly<Record<ErrorCode, readonly [what: string, fix?: string]>> = {
+  ALIAS_PROPS: ["an alias (*name) cannot have an anchor (&) or a tag (!)", "remove the & or ! before it"],
+  BAD_ALIAS: ["an anchor or alias (&name, *name) is empty, ends in a colon, or names no anchor above it", "give the anchor a name before the alias uses it, e.g. &window … *window"],
+  BAD_COLLECTION_TYPE: ["a tag (!name) does not fit the list or mapping it is on", "remove the tag"],
+  BAD_DIRECTIVE: ["a line starting with % is not a directive YAML knows", "remove it, or put the value in quotes"],
+  BAD_DQ_ESCAPE: ["a backslash in double quotes starts an escape YAML does not know", "write \\\\ for a backslash, or use single quotes"],
+  BAD_INDENT: ["this line is not indented like the lines it belongs with", "check the indentation and the colons of this line"],
+  BAD_PROP_ORDER: ["an anchor or tag (&name, !name) must come after the - or : before it"],
+  BAD_SCALAR_START: ["a value cannot start with this character unless it is in quotes", "put the value in quotes"],
+  BLOCK_AS_IMPLICIT_KEY: ["a key cannot be a list or a mapping: a colon too many on this line?", "put text with a colon in quotes"],
+  BLOCK_IN_FLOW: ["an indented list or mapping inside [ ] or { }", "write what is inside the brackets on one line, or use indentation alone"],
+  DUPLICATE_KEY: ["a key appears twice in this mapping", "each key may appear once in a mapping"],
+  IMPOSSIBLE: ["this line cannot be read as YAML", REACH_THE_END],
+  KEY_OVER_1024_CHARS: ["a key is longer than 1024 characters", "check the colons of this line"],
+  MISSING_CHAR: ["something is missing here: a colon after a key, a comma between items, a closing bracket or quote", REACH_THE_END],
+  MULTILINE_IMPLICIT_KEY: ["a key must fit on one line", "check the line above for a missing colon or quote"],
+  MULTIPLE_ANCHORS: ["a value has two anchors (&name)", "keep one"],
+  MULTIPLE_DOCS: ["the file holds more than one YAML document (---)", "keep one document in the file: remove the second --- and what follows it, or move that to a file of its own"],
+  MULTIPLE_TAGS: ["a value has two tags (!name)", "keep one"],
+  NON_STRING_KEY: ["a key must be text", "write the key as text"],
+  RESOURCE_EXHAUSTION: [`nested too deeply: lists and mappings more than ${MAX_NESTING} levels deep`, "a plan is a few levels deep: look for a run of [, { or - here"],
+  TAB_AS_INDENT: ["a tab indents this line", "indent with spaces, not tabs"],
+  TAG_RESOLVE_FAILED: ["a tag (!name) taphuan does not know", "remove the ! and the name after it"],
+  UNEXPECTED_TOKEN: ["unexpected text here", `${REACH_THE_END}; text starting with [ { * & ! | > % @ or \` goes in quotes`],
+};
+
+function yamlIssue(code: ErrorCode, parserMessage?: string): Issue {
+  const [what, fix] = YAML_PROBLEMS[code] ?? [firstLine(parserMessage ?? code)];
+  // A file that is YAML but more than one document, or too deep, is not malformed text.
+  const prefix = code === "MULTIPLE_DOCS" || code === "RESOURCE_EXHAUSTION" ? "" : "not valid YAML: ";
+  return error(`yaml-${code.toLowerCase()}`, [], `${prefix}${what}`, fix);
 }
 
 /**
