@@ -119,6 +119,9 @@ function expectedName(expected: string): string {
 
 function describe(value: unknown): string {
   if (value === null) return "nothing (null)";
+  // YAML's .nan and .inf are numbers JSON cannot write (it would say null).
+  if (Number.isNaN(value)) return "not a number (.nan)";
+  if (value === Infinity || value === -Infinity) return `${value > 0 ? "" : "minus "}infinity (${value > 0 ? "" : "-"}.inf)`;
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   return `${typeof value} ${JSON.stringify(value)}`;
