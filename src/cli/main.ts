@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { EXIT_CODE_OF, TaphuanError } from "../model/errors.ts";
-import { InputError } from "../model/issues.ts";
+import { InputError, showInvisible } from "../model/issues.ts";
 import { UsageError } from "./args.ts";
 
 /** 0 ok · 1 no schedule, a conflict, busy · 2 bad input · 3 a bug; an error's kind gives its code (EXIT_CODE_OF). */
@@ -178,9 +178,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify({ ok: false, errors: e.issues.map((issue) => ({ file: e.file, ...issue })) }, null, 2)}\n`);
     }
     if (e instanceof TaphuanError && e.kind !== "internal") {
+      // An InputError's lines already show invisible characters as code points (formatIssue).
       if (e instanceof InputError) process.stderr.write(`${e.message}\n`);
-      else if (e instanceof UsageError) process.stderr.write(`taphuan ${name ?? ""}: ${e.message}\nRun "taphuan ${command ? `${name} ` : ""}--help" for usage.\n`);
-      else process.stderr.write(`taphuan ${name}: ${e.message}\n`);
+      else if (e instanceof UsageError) process.stderr.write(`taphuan ${name ?? ""}: ${showInvisible(e.message)}\nRun "taphuan ${command ? `${name} ` : ""}--help" for usage.\n`);
+      else process.stderr.write(`taphuan ${name}: ${showInvisible(e.message)}\n`);
       return EXIT_CODE_OF[e.kind];
     }
     const io = ioProblem(e);
