@@ -116,3 +116,21 @@ describe("every date option is judged by one validator", () => {
     }
   });
 });
+
+describe("replan --out into another plan's schedule folder", () => {
+  it("names that other plan, where it said a version conflict or that the schedule was not the folder's", () => {
+    const root = mkdtempSync(join(tmpdir(), "taphuan-other-"));
+    const names = "test/fixtures/names/built-in-names.yaml";
+    expect(runCli(["solve", SMALL, "--out", join(root, "small"), "--quiet"]).code).toBe(0);
+    expect(runCli(["solve", names, "--out", join(root, "names"), "--quiet"]).code).toBe(0);
+    const change = ["--unavailable", "Hà Nam=2022-09-13", "--today", "2022-09-05"];
+    const said = `${join(root, "names")}: holds the schedule of plan "built-in-names", not of "small" (${SMALL}) — re-plan into the folder of ${join(root, "small", "schedule.json")} (leave out --out), or write to a new folder with --out DIR\n`;
+    // Version 1 there as here: it used to say the schedule was not the folder's version 1.
+    const same = runCli(["replan", SMALL, "--schedule", join(root, "small", "schedule.json"), "--out", join(root, "names"), ...change]);
+    expect([same.code, same.stderr]).toEqual([2, said]);
+    // Version 2 there: it used to say "version 2 is now current … start again".
+    expect(runCli(["replan", names, "--schedule", join(root, "names", "schedule.json"), "--trainer-unavailable", "toString=2022-09-12", "--today", "2022-09-05", "--quiet"]).code).toBe(0);
+    const later = runCli(["replan", SMALL, "--schedule", join(root, "small", "schedule.json"), "--out", join(root, "names"), ...change]);
+    expect([later.code, later.stderr]).toEqual([2, said]);
+  }, 60_000);
+});

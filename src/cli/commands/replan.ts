@@ -99,11 +99,14 @@ export async function run(argv: string[]): Promise<number> {
       if (outside.planId !== written.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${outside.planId}", not "${written.id}"`, `give the schedule made from ${planPath}`)]);
     } else {
       const previous = loadScheduleText(previousText, schedulePath);
+      if (previous.planId !== written.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${previous.planId}", not "${written.id}"`, `give the schedule made from ${planPath}`)]);
+      // A folder of another plan (--out into it): said so, before its versions are compared with this plan's.
+      const held = folder.readSchedule(current).planId;
+      if (held !== written.id) throw new InputError(folder.dir, [error("other-plan-folder", [], `holds the schedule of plan "${held}", not of "${written.id}" (${planPath})`, values.schedule === STDIN ? "give this plan's own folder, or a new one, with --out DIR" : `re-plan into the folder of ${schedulePath} (leave out --out), or write to a new folder with --out DIR`)]);
       if (previous.version !== current) throw new VersionConflictError(folder.dir, current, previous.version);
       if (folder.readVersionFile(current, "schedule.json") !== previousText) {
         throw new InputError(schedulePath, [error("not-the-folder-version", [], `is not the schedule ${folder.dir} holds as version ${current}`, `re-plan from ${join(folder.dir, "schedule.json")}, or write elsewhere with --out DIR`)]);
       }
-      if (previous.planId !== written.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${previous.planId}", not "${written.id}"`, `give the schedule made from ${planPath}`)]);
     }
 
     const proposal = await proposeReplan({ dir, plan: written, planPath: displayName(planPath), request, today, source, ...(outside ? { outside } : {}), ...solving });
