@@ -54,8 +54,9 @@ describe("export --out replaces a file and keeps its mode", () => {
     expect(runCli(["solve", SMALL, "--out", join(out, "folder"), "--quiet"]).code).toBe(0);
   }, 60_000);
 
-  it.each([0o600, 0o640, 0o664])("a file of mode %o keeps it, with the new content", (mode) => {
-    const file = join(out, `sessions-${mode.toString(8)}.md`);
+  it.each(["600", "640", "664"])("a file of mode %s keeps it, with the new content", (octal) => {
+    const mode = Number.parseInt(octal, 8);
+    const file = join(out, `sessions-${octal}.md`);
     writeFileSync(file, "old");
     chmodSync(file, mode);
     const result = runCli(["export", SMALL, join(out, "folder", "schedule.json"), "--format", "md", "--out", file]);
