@@ -169,7 +169,7 @@ function tooDeepAt(text: string): { line: number; col: number } | undefined {
   return undefined;
 }
 
-const REACH_THE_END = "check the colons, commas, brackets and quotes of this line";
+const CHECK_THE_LINE = "check the colons, commas, brackets and quotes of this line";
 
 /** What the YAML parser found wrong, in a planner's words: its own sentences speak of tokens, implicit keys and its API. */
 const YAML_PROBLEMS: Readonly<Record<ErrorCode, readonly [what: string, fix?: string]>> = {
@@ -184,9 +184,9 @@ const YAML_PROBLEMS: Readonly<Record<ErrorCode, readonly [what: string, fix?: st
   BLOCK_AS_IMPLICIT_KEY: ["a key cannot be a list or a mapping: a colon too many on this line?", "put text with a colon in quotes"],
   BLOCK_IN_FLOW: ["an indented list or mapping inside [ ] or { }", "write what is inside the brackets on one line, or use indentation alone"],
   DUPLICATE_KEY: ["a key appears twice in this mapping", "each key may appear once in a mapping"],
-  IMPOSSIBLE: ["this line cannot be read as YAML", REACH_THE_END],
+  IMPOSSIBLE: ["this line cannot be read as YAML", CHECK_THE_LINE],
   KEY_OVER_1024_CHARS: ["a key is longer than 1024 characters", "check the colons of this line"],
-  MISSING_CHAR: ["something is missing here: a colon after a key, a comma between items, a closing bracket or quote", REACH_THE_END],
+  MISSING_CHAR: ["something is missing here: a colon after a key, a comma between items, a closing bracket or quote", CHECK_THE_LINE],
   MULTILINE_IMPLICIT_KEY: ["a key must fit on one line", "check the line above for a missing colon or quote"],
   MULTIPLE_ANCHORS: ["a value has two anchors (&name)", "keep one"],
   MULTIPLE_DOCS: ["the file holds more than one YAML document (---)", "keep one document in the file: remove the second --- and what follows it, or move that to a file of its own"],
@@ -195,7 +195,7 @@ const YAML_PROBLEMS: Readonly<Record<ErrorCode, readonly [what: string, fix?: st
   RESOURCE_EXHAUSTION: [`nested too deeply: lists and mappings more than ${MAX_NESTING} levels deep`, "a plan is a few levels deep: look for a run of [, { or - here"],
   TAB_AS_INDENT: ["a tab indents this line", "indent with spaces, not tabs"],
   TAG_RESOLVE_FAILED: ["a tag (!name) taphuan does not know", "remove the ! and the name after it"],
-  UNEXPECTED_TOKEN: ["unexpected text here", `${REACH_THE_END}; text starting with [ { * & ! | > % @ or \` goes in quotes`],
+  UNEXPECTED_TOKEN: ["unexpected text here", `${CHECK_THE_LINE}; text starting with [ { * & ! | > % @ or \` goes in quotes`],
 };
 
 function yamlIssue(code: ErrorCode, parserMessage?: string): Issue {
