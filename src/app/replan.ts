@@ -3,7 +3,7 @@
  * version restored, or the plan file edited — each solved under every change that still stands and
  * under the past (today), proposed first, then published as the folder's next version.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { versionFiles } from "../export/index.ts";
 import type { Lang } from "../words/labels.ts";
 import { ScheduleFolder, ScheduleFolderReader, VersionConflictError, type FileTree } from "../folder/schedule-folder.ts";
@@ -13,13 +13,15 @@ import { error, InputError } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import { nameKey } from "../model/provinces.ts";
 import { dataHash, makeSession, planHash, type Schedule, type Session } from "../model/schedule.ts";
+import { validDate } from "../model/load.ts";
 import { PlanSchema, type HalfDayName, type PlanData } from "../model/schema.ts";
 import { planOfSchedule } from "../model/variants.ts";
 import type { SolverName } from "../solve/backends.ts";
 import { checkSchedule } from "../solve/check.ts";
 import { sameTrainers, type Violation } from "../solve/constraints/types.ts";
-import { previousSchedule, replan, validToday, type ReplanOutcome } from "../solve/replan.ts";
+import { previousSchedule, replan, type ReplanOutcome } from "../solve/replan.ts";
 import { planDifferences } from "./plan-diff.ts";
+import { MAX_RECORD_BYTES, readText } from "./read-input.ts";
 
 /** What the planner asks for. */
 export type ReplanRequest =
@@ -79,8 +81,9 @@ export function readVersion(reader: ScheduleFolderReader, version: number): Vers
   const damaged = (file: string, what: string) => new InputError(reader.versionPath(version, file), [error(`bad-${file.replace(".json", "")}`, [], `is not ${what} taphuan wrote`, "restore the file from a backup, or re-plan from an earlier version")]);
   const read = (file: string, what: string) => {
     if (!existsSync(reader.versionPath(version, file))) return undefined;
+    const text = readText(reader.versionPath(version, file), MAX_RECORD_BYTES);
     try {
-      return JSON.parse(readFileSync(reader.versionPath(version, file), "utf8")) as unknown;
+      return JSON.parse(text) as unknown;
     } catch {
       throw damaged(file, what);
     }
@@ -103,7 +106,7 @@ export function currentState(dir: string): VersionState | undefined {
 
 /** Solves the request; nothing is written. A proposal whose schedule is partial is "no re-plan", with its reasons and proven fixes. */
 export async function proposeReplan(input: ReplanInput): Promise<ReplanProposal> {
-  const today = validToday(input.today, "today");
+  const today = validDate(input.today, "today");
   const reader = new ScheduleFolderReader(input.dir);
   const basedOn = reader.currentVersion();
   if (basedOn === undefined && !input.outside) throw new InputError(input.dir, [error("no-schedule", [], "holds no schedule to re-plan", "solve the plan first")]);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { EXIT_CODE_OF, TaphuanError } from "../model/errors.ts";
-import { InputError } from "../model/issues.ts";
+import { InputError, showInvisible } from "../model/issues.ts";
 import { UsageError } from "./args.ts";
 import { terminalLang } from "../words/cli.ts";
 import { issueLine } from "../words/issues.ts";
@@ -125,13 +125,13 @@ const IO_PROBLEMS: Record<string, { what: string; fix: string; exit: number }> =
   EMFILE: { what: "too many open files", fix: "close other programs or raise the limit (ulimit -n), then run the command again", exit: EXIT.failed },
   ENFILE: { what: "too many open files on this machine", fix: "close other programs, then run the command again", exit: EXIT.failed },
   EIO: { what: "the disk reported an input/output error", fix: "check the disk, then run the command again", exit: EXIT.failed },
+  EPIPE: { what: "closed before everything was written", fix: "let the command that reads it read to the end, or write to a file (--out FILE or > FILE)", exit: EXIT.failed },
 };
 
-function ioProblem(e: unknown): { message: string; exit: number } | undefined {
+function ioProblem(e: unknown, path = (e as NodeJS.ErrnoException | undefined)?.path): { message: string; exit: number } | undefined {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const problem = code && Object.hasOwn(IO_PROBLEMS, code) ? IO_PROBLEMS[code] : undefined;
   if (!problem) return undefined;
-  const path = (e as NodeJS.ErrnoException).path;
   return { message: `${path ? `${path}: ` : ""}${problem.what} (${code}) — ${problem.fix}`, exit: problem.exit };
 }
 
@@ -143,8 +143,28 @@ function langFlag(args: readonly string[]): string | undefined {
   return value === "vi" || value === "en" ? value : undefined;
 }
 
+/** Set once standard output failed: the command's own exit code no longer says how it went. */
+let outputLost = false;
+
+/**
+ * Standard output that fails — a full disk (> /dev/full), a reader gone (`| head -c1`) — is said in
+ * one line and the exit code is 1; without a listener Node would end on an unhandled 'error' event
+ * with a stack. The command itself runs to its end, so a schedule folder it holds is released.
+ */
+function watchOutput(name: string | undefined): void {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    process.exitCode = EXIT.failed;
+    if (outputLost) return;
+    outputLost = true;
+    process.stderr.write(`taphuan${name ? ` ${name}` : ""}: ${ioProblem(e, "standard output")?.message ?? `standard output: ${e.message}`}\n`);
+  });
+  // Standard error gone too: there is nowhere left to say anything.
+  process.stderr.on("error", () => undefined);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  watchOutput(name);
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(`${usage()}\n`);
     return name === undefined ? EXIT.badInput : EXIT.ok;
@@ -168,9 +188,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify({ ok: false, errors: e.issues.map((issue) => ({ file: e.file, ...issue })) }, null, 2)}\n`);
     }
     if (e instanceof TaphuanError && e.kind !== "internal") {
+      // An InputError's lines show invisible characters as code points (formatIssue and its Vietnamese words alike).
       if (e instanceof InputError) process.stderr.write(`${e.issues.map((issue) => issueLine(e.file, issue, terminalLang(langFlag(rest)))).join("\n")}\n`);
-      else if (e instanceof UsageError) process.stderr.write(`taphuan ${name ?? ""}: ${e.message}\nRun "taphuan ${command ? `${name} ` : ""}--help" for usage.\n`);
-      else process.stderr.write(`taphuan ${name}: ${e.message}\n`);
+      else if (e instanceof UsageError) process.stderr.write(`taphuan ${name ?? ""}: ${showInvisible(e.message)}\nRun "taphuan ${command ? `${name} ` : ""}--help" for usage.\n`);
+      else process.stderr.write(`taphuan ${name}: ${showInvisible(e.message)}\n`);
       return EXIT_CODE_OF[e.kind];
     }
     const io = ioProblem(e);
@@ -184,4 +205,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+if (!outputLost) process.exitCode = code;

@@ -5,7 +5,7 @@ import type { Plan } from "../model/plan.ts";
 import { provinceSlug, scheduleJson, type Schedule, type Session } from "../model/schedule.ts";
 import { appendixDocx } from "./docx.ts";
 import { scheduleFeed, sessionCancel, sessionRequest, trainerCalendar } from "./ics.ts";
-import { invitationMessage, trainerSlug, type MessageKind } from "./mail.ts";
+import { invitationMessage, trainerFileNames, type MessageKind } from "./mail.ts";
 import { scheduleXlsx } from "./xlsx.ts";
 import type { Lang } from "../words/labels.ts";
 import { diffJson, diffMarkdown } from "./diff.ts";
@@ -37,16 +37,18 @@ export async function exportAll(plan: Plan, schedule: Schedule, options: ExportO
   const files = new Map<string, string | Uint8Array>();
   const warnings: string[] = [];
   const { lang } = options;
+  const fileNames = trainerFileNames(plan.trainers.map((t) => t.id));
+  const trainerFile = (id: string) => fileNames.get(id)!;
   files.set("schedule.ics", scheduleFeed(plan, schedule, options));
   for (const trainer of plan.trainers) {
-    if (schedule.sessions.some((s) => s.trainers.includes(trainer.id))) files.set(`trainers/${trainerSlug(trainer.id)}.ics`, trainerCalendar(plan, schedule, trainer.id, options));
+    if (schedule.sessions.some((s) => s.trainers.includes(trainer.id))) files.set(`trainers/${trainerFile(trainer.id)}.ics`, trainerCalendar(plan, schedule, trainer.id, options));
   }
   if (plan.data.campaign.organizer) {
     const fileOf = (session: Session) => provinceFile(plan, session.code, session.id);
     const trainerOf = (id: string) => plan.trainers.find((t) => t.id === id);
     const mail = async (folder: string, session: Session, ids: readonly string[], kind: MessageKind, calendar: string) => {
       for (const trainer of ids.map(trainerOf)) {
-        if (trainer?.email) files.set(`${folder}messages/${trainerSlug(trainer.id)}/${fileOf(session)}.eml`, await invitationMessage(plan, schedule, session, trainer, kind, calendar, lang));
+        if (trainer?.email) files.set(`${folder}messages/${trainerFile(trainer.id)}/${fileOf(session)}.eml`, await invitationMessage(plan, schedule, session, trainer, kind, calendar, lang));
       }
     };
     // requests/ and messages/ always hold every session as it is now; updates/ only what this version changed.

@@ -18,7 +18,21 @@ export type MessageKind = "request" | "update" | "cancel";
 /** ASCII file name of a trainer: "Doanh nghiệp-3" → "doanh-nghiep-3". */
 export function trainerSlug(id: string): string {
   const slug = id.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return slug || createHash("sha256").update(id).digest("hex").slice(0, 12);
+  return slug || idHash(id, 12);
+}
+
+function idHash(id: string, length: number): string {
+  return createHash("sha256").update(id).digest("hex").slice(0, length);
+}
+
+/**
+ * Each trainer's file name (trainers/NAME.ics, messages/NAME/): the slug of the id, unless two ids
+ * share one ("Đoàn-1" and "doan 1"), where each gets a piece of its id's hash too — else one
+ * trainer's calendar would silently replace the other's.
+ */
+export function trainerFileNames(ids: readonly string[]): ReadonlyMap<string, string> {
+  const slugs = ids.map(trainerSlug);
+  return new Map(ids.map((id, i) => [id, slugs.indexOf(slugs[i]!) === slugs.lastIndexOf(slugs[i]!) ? slugs[i]! : `${slugs[i]}-${idHash(id, 6)}`]));
 }
 
 /** The .eml of one invitation (or cancellation) for one trainer, with `calendar` as its iMIP part. */

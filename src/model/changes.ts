@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { datesBetween } from "./calendar.ts";
-import { nameKey } from "./provinces.ts";
+import { provinceKey } from "./provinces.ts";
 import { own, setOwn } from "./records.ts";
 import { DateSelector, DateString, HalfDayName, TrainerSchema, type PlanData } from "./schema.ts";
 
@@ -56,19 +56,20 @@ export function emptyChanges(): Changes {
  */
 export function applyChanges(data: PlanData, changes: Changes): PlanData {
   const provinces = { ...data.provinces };
-  const settingsKey = (name: string) => Object.keys(provinces).find((k) => nameKey(k) === nameKey(name)) ?? name;
+  const key = (name: string) => provinceKey(data.campaign.registry, name);
+  const settingsKey = (name: string) => Object.keys(provinces).find((k) => key(k) === key(name)) ?? name;
   let clusters = data.clusters;
   for (const [name, change] of Object.entries(changes.provinces)) {
-    const key = settingsKey(name);
-    const current = own(provinces, key) ?? { unavailable: [], preferred: [] };
+    const settings = settingsKey(name);
+    const current = own(provinces, settings) ?? { unavailable: [], preferred: [] };
     const notOnly = change.onlyAvailable ? [...datesBetween(data.campaign.period.from, data.campaign.period.to)].filter((d) => !change.onlyAvailable!.includes(d)) : [];
-    setOwn(provinces, key, { ...current, unavailable: [...current.unavailable, ...change.unavailable, ...notOnly], ...(change.fixed ? { fixed: change.fixed } : {}) });
+    setOwn(provinces, settings, { ...current, unavailable: [...current.unavailable, ...change.unavailable, ...notOnly], ...(change.fixed ? { fixed: change.fixed } : {}) });
     // A move places a province the plan has; it never brings back one the plan file removed.
-    if (change.cluster !== undefined && clusters.some((c) => c.provinces.some((p) => nameKey(p) === nameKey(name)))) {
+    if (change.cluster !== undefined && clusters.some((c) => c.provinces.some((p) => key(p) === key(name)))) {
       const target = change.cluster.normalize("NFC");
-      const written = clusters.flatMap((c) => c.provinces).find((p) => nameKey(p) === nameKey(name)) ?? name;
+      const written = clusters.flatMap((c) => c.provinces).find((p) => key(p) === key(name)) ?? name;
       clusters = clusters.map((c) => {
-        const without = c.provinces.filter((p) => nameKey(p) !== nameKey(name));
+        const without = c.provinces.filter((p) => key(p) !== key(name));
         return c.name.normalize("NFC") === target ? { ...c, provinces: [...without, written] } : { ...c, provinces: without };
       });
     }
@@ -92,7 +93,8 @@ export function applyChanges(data: PlanData, changes: Changes): PlanData {
  * older change's such parts lapse, and the planner is told; the rest of it still stands.
  */
 export function lapsedParts(data: PlanData, changes: Changes): { kept: Changes; lapsed: string[] } {
-  const inPlan = new Set(data.clusters.flatMap((c) => c.provinces.map(nameKey)));
+  const key = (name: string) => provinceKey(data.campaign.registry, name);
+  const inPlan = new Set(data.clusters.flatMap((c) => c.provinces.map(key)));
   const trainerIds = new Set(data.trainers.map((t) => t.id.normalize("NFC")));
   const clusterNames = new Set(data.clusters.map((c) => c.name.normalize("NFC")));
   const lapsed: string[] = [];
@@ -104,7 +106,7 @@ export function lapsedParts(data: PlanData, changes: Changes): { kept: Changes; 
     }
     return out;
   };
-  const provinces = keep(changes.provinces, (name) => inPlan.has(nameKey(name)), (name) => `${name} is no longer in any cluster of the plan`);
+  const provinces = keep(changes.provinces, (name) => inPlan.has(key(name)), (name) => `${name} is no longer in any cluster of the plan`);
   for (const [name, change] of Object.entries(provinces)) {
     if (change.cluster !== undefined && !clusterNames.has(change.cluster.normalize("NFC"))) {
       lapsed.push(`${name}'s move to ${change.cluster}: the plan has no such cluster any more`);

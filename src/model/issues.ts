@@ -57,5 +57,19 @@ export function formatIssue(file: string | undefined, issue: Issue & { line?: nu
   const where = [file, issue.line, issue.line !== undefined ? issue.column : undefined].filter((x) => x !== undefined).join(":");
   const head = where ? `${where}: ` : "";
   const field = issue.path.length ? `${formatPath(issue.path)}: ` : "";
-  return `${head}${issue.severity === "warning" ? "warning: " : ""}${field}${issue.message}${issue.hint ? ` — ${issue.hint}` : ""}`;
+  return showInvisible(`${head}${issue.severity === "warning" ? "warning: " : ""}${field}${issue.message}${issue.hint ? ` — ${issue.hint}` : ""}`);
+}
+
+/**
+ * Characters that show as nothing, or as an ordinary space: zero-width spaces and joiners, the
+ * byte-order mark, soft hyphens, variation selectors, Hangul fillers, every space but U+0020.
+ */
+const INVISIBLE = /(?! )[\p{Cf}\p{Zs}\p{Zl}\p{Zp}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0]/gu;
+
+/**
+ * `text` with each invisible character written as its code point ("An<U+200D>"), so that two names
+ * a message shows alike ("An" and "An" with a zero-width joiner) can be told apart.
+ */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`);
 }

@@ -2,12 +2,14 @@
  * From the text of a plan file to a resolved `Plan`, with every problem placed at its line.
  * Pure: the caller reads the file; this never touches the disk.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, Parser, type Document, type ErrorCode, type Node } from "yaml";
 import type { z } from "zod";
 import { schemaMessage, schemaMessageText } from "../words/validation.ts";
+import { MAX_NESTING, YAML_WORDS, yamlText } from "../words/yaml.ts";
 import { error, InputError, type Issue, type PathSegment } from "./issues.ts";
 import { resolvePlan, type Plan } from "./plan.ts";
-import { PlanSchema } from "./schema.ts";
+import { UNREADABLE_KEY } from "./records.ts";
+import { DateString, PlanSchema } from "./schema.ts";
 
 /** Plans are a few kilobytes; a file this large is a mistake or an attack, refused before parsing. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -21,10 +23,14 @@ export interface ParsedYaml {
   readonly locate: (path: readonly PathSegment[]) => { line: number; column: number } | undefined;
 }
 
-/** Refuses an input larger than MAX_INPUT_BYTES, before anything reads or parses it. */
-export function refuseOversized(size: number, file: string): void {
-  if (size > MAX_INPUT_BYTES) {
-    throw new InputError(file, [error("file-too-large", [], `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB is read`, "is this the right file?")]);
+/**
+ * Refuses an input larger than `limit` (MAX_INPUT_BYTES unless said), before anything parses it; a
+ * reader calls it as it reads, so it may know only that the input is larger.
+ */
+export function refuseOversized(size: number, file: string, limit = MAX_INPUT_BYTES): void {
+  if (size > limit) {
+    const most = limit % (1024 * 1024) === 0 ? `${limit / 1024 / 1024} MiB` : `${limit} bytes`;
+    throw new InputError(file, [error("file-too-large", [], `is larger than ${most}, the most taphuan reads of one input`, "is this the right file? A plan, a schedule or a changes file is a few kilobytes", { limit: most })]);
   }
 }
 
@@ -32,23 +38,28 @@ export function refuseOversized(size: number, file: string): void {
 export function parseYaml(text: string, file: string): ParsedYaml {
   refuseOversized(Buffer.byteLength(text, "utf8"), file);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  if (doc.errors.length) {
-    throw new InputError(
-      file,
-      doc.errors.slice(0, 1).map((e) => ({ ...error(`yaml-${e.code.toLowerCase()}`, [], `not valid YAML: ${firstLine(e.message)}`, yamlHint(e.code)), ...at(e.pos[0]) })),
-    );
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    const { line, col } = deep;
+    throw new InputError(file, [{ ...yamlIssue("RESOURCE_EXHAUSTION"), line, column: col }]);
   }
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) throw new InputError(file, doc.errors.slice(0, 1).map((e) => ({ ...yamlIssue(e.code, e.message), ...at(e.pos[0]) })));
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw new InputError(file, [error("yaml-aliases", [], `not a usable YAML document: ${firstLine(message)}`, `use at most ${MAX_ALIASES} aliases (*name)`)]);
+    // A parsed document fails to become data where an alias names no anchor, or aliases expand past MAX_ALIASES.
+    const unresolved = /^Unresolved alias.*: (.+)$/.exec(e instanceof Error ? e.message : "")?.[1];
+    if (unresolved !== undefined) {
+      const offset = text.indexOf(`*${unresolved}`);
+      throw new InputError(file, [{ ...yamlIssue("BAD_ALIAS"), ...(offset >= 0 ? at(offset) : {}) }]);
+    }
+    throw new InputError(file, [error("yaml-aliases", [], "not a usable YAML document: its aliases (*name) expand it too far", `use at most ${MAX_ALIASES} aliases (*name)`, { max: MAX_ALIASES })]);
   }
   const locate = (path: readonly PathSegment[]) => {
     const offset = nodeOffset(doc, path);
@@ -87,6 +98,18 @@ export function loadPlanText(text: string, file: string): LoadedPlan {
   return { plan: resolved.value, warnings: resolved.warnings.map((issue) => ({ ...issue, ...parsed.locate(issue.path) })) };
 }
 
+/**
+ * A date given outside a file — an option (--today, --unavailable NAME=DATE …) or a request — judged
+ * as DateString judges one in a file, so "2022-13-01" and "yesterday" are refused alike everywhere,
+ * in the reader's language, as bad input naming where it came from.
+ */
+export function validDate(value: unknown, source: string): string {
+  const parsed = DateString.safeParse(value, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const problem = fromZod(parsed.error.issues[0]!);
+  throw new InputError(source, [{ ...problem, ...(problem.message.includes("YYYY-MM-DD") ? {} : { hint: "give a real date, written YYYY-MM-DD, e.g. 2022-09-14" }) }]);
+}
+
 /** A zod refusal as a planner's problem: the schema's named message, or zod's own said plainly. */
 export function fromZod(issue: z.core.$ZodIssue): Issue {
   const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
@@ -116,7 +139,9 @@ function got(value: unknown): Record<string, string> {
   if (value === null) return { got: "null" };
   if (Array.isArray(value)) return { got: "list" };
   if (typeof value === "object") return { got: "mapping" };
-  return { got: typeof value, value: Number.isNaN(value) ? ".nan" : (JSON.stringify(value) ?? String(value)) };
+  if (Number.isNaN(value)) return { got: "nan" };
+  if (value === Infinity || value === -Infinity) return { got: "infinity", value: value > 0 ? ".inf" : "-.inf" };
+  return { got: typeof value, value: JSON.stringify(value) ?? String(value) };
 }
 
 function expectedName(expected: string): string {
@@ -125,6 +150,9 @@ function expectedName(expected: string): string {
 
 function describe(value: unknown): string {
   if (value === null) return "nothing (null)";
+  // YAML's .nan and .inf are numbers JSON cannot write (it would say null).
+  if (Number.isNaN(value)) return "not a number (.nan)";
+  if (value === Infinity || value === -Infinity) return `${value > 0 ? "" : "minus "}infinity (${value > 0 ? "" : "-"}.inf)`;
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
   return `${typeof value} ${JSON.stringify(value)}`;
@@ -153,18 +181,23 @@ function firstLine(message: string): string {
   return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
 }
 
-function yamlHint(code: string): string | undefined {
-  switch (code) {
-    case "DUPLICATE_KEY":
-      return "each key may appear once in a mapping";
-    case "TAB_AS_INDENT":
-      return "indent with spaces, not tabs";
-    case "BAD_INDENT":
-    case "MISSING_CHAR":
-      return "check the indentation and the colons of this line";
-    default:
-      return undefined;
+
+/** Where the text nests past MAX_NESTING, found by the YAML parser alone (which keeps its own stack, so never overflows). */
+function tooDeepAt(text: string): { line: number; col: number } | undefined {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  const parser = new Parser(lines.addNewLine);
+  for (const lexeme of new Lexer().lex(text)) {
+    for (const _ of parser.next(lexeme));
+    if (parser.stack.length > MAX_NESTING) return lines.linePos(parser.offset);
   }
+  return undefined;
+}
+
+function yamlIssue(code: ErrorCode, parserMessage?: string): Issue {
+  if (!Object.hasOwn(YAML_WORDS.en, code)) return error(`yaml-${code.toLowerCase()}`, [], `not valid YAML: ${firstLine(parserMessage ?? code)}`);
+  const { message, hint } = yamlText(code, "en");
+  return error(`yaml-${code.toLowerCase()}`, [], message, hint, { yaml: code });
 }
 
 /**
@@ -184,7 +217,7 @@ function unsafeText(value: unknown, path: PathSegment[] = []): Issue[] {
   if (!value || typeof value !== "object") return [];
   return Object.keys(value).flatMap((key) => {
     const at = [...path, key];
-    if (key === "__proto__") return [error("reserved-key", at, `"__proto__" cannot be used as a name here`, "rename this key", { key: "__proto__" })];
+    if (key === UNREADABLE_KEY) return [error("reserved-key", at, `"${UNREADABLE_KEY}" cannot be used as a name here`, "rename this key", { key: UNREADABLE_KEY })];
     return [...control(key, at), ...unsafeText((value as Record<string, unknown>)[key], at)];
   });
 }

@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import { Calendar, selects, selectorDates, type Slot } from "./calendar.ts";
 import { error, warning, type Issue, type PathSegment, type Result } from "./issues.ts";
 import { distanceKm, registry as loadRegistry, type ProvinceRecord, type ProvinceRegistry } from "./provinces.ts";
+import { UNREADABLE_KEY } from "./records.ts";
 import type { ContactData, DateSelector, HalfDayName, PlanData } from "./schema.ts";
 
 export interface Province {
@@ -172,6 +173,7 @@ export function resolvePlan(input: PlanData): Result<Plan> {
 
   data.clusters.forEach((clusterData, clusterIndex) => {
     const clusterPath = ["clusters", clusterIndex];
+    if (clusterData.name === UNREADABLE_KEY) issues.push(unreadableName("cluster name", [...clusterPath, "name"]));
     if (clusterNames.has(clusterData.name)) {
       issues.push(error("duplicate-cluster", [...clusterPath, "name"], `cluster "${clusterData.name}" is already defined at clusters[${clusterNames.get(clusterData.name)}]`, "give each cluster its own name", { cluster: clusterData.name, index: clusterNames.get(clusterData.name)! }));
     }
@@ -264,6 +266,7 @@ export function resolvePlan(input: PlanData): Result<Plan> {
   data.trainers.forEach((trainerData, index) => {
     const path = ["trainers", index];
     const idKey = trainerData.id.normalize("NFC");
+    if (idKey === UNREADABLE_KEY) issues.push(unreadableName("trainer id", [...path, "id"]));
     if (trainerIds.has(idKey)) {
       issues.push(error("duplicate-trainer", [...path, "id"], `trainer id "${trainerData.id}" is already used by trainers[${trainerIds.get(idKey)}]`, "give each trainer a unique id, e.g. CĐSQG-2", { trainer: trainerData.id, index: trainerIds.get(idKey)! }));
     }
@@ -358,6 +361,11 @@ function countingWarnings(data: PlanData, clusters: readonly Cluster[], trainers
     }
   }
   return warnings;
+}
+
+/** A trainer id or cluster name a change could not be keyed by (see UNREADABLE_KEY). */
+function unreadableName(what: "trainer id" | "cluster name", path: readonly PathSegment[]): Issue {
+  return error("reserved-name", path, `"${UNREADABLE_KEY}" cannot be used as a ${what}: a change naming it could not be read back`, `rename it`, { name: UNREADABLE_KEY, what });
 }
 
 function lookupIssue(name: string, found: Exclude<ReturnType<ProvinceRegistry["lookup"]>, { ok: true }>, registry: ProvinceRegistry, path: readonly PathSegment[]): Issue {

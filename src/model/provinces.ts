@@ -209,7 +209,8 @@ export class ProvinceRegistry {
     if (record) return { ok: true, record };
     const into = this.mergedInto.get(key);
     if (into) return { ok: false, reason: "merged", into };
-    return { ok: false, reason: "unknown", suggestions: this.closest(key) };
+    // Suggestions compare the name as its compatibility form: full-width "Ｂắｃ Ｇｉａｎｇ" (an input method's) is Bắc Giang.
+    return { ok: false, reason: "unknown", suggestions: this.closest(nameKey(name.normalize("NFKC"))) };
   }
 
   byCode(code: string): ProvinceRecord | undefined {
@@ -221,12 +222,25 @@ export class ProvinceRegistry {
       .map((r) => ({ name: r.name, distance: editDistance(key, nameKey(r.name)) }))
       .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name, "vi"));
     const best = scored[0]?.distance ?? 0;
-    return scored.filter((s) => s.distance <= Math.max(best, 2)).slice(0, 3).map((s) => s.name);
+    // A name that is a province but for its form (full-width letters) is told that province alone.
+    return scored.filter((s) => s.distance <= (best === 0 ? 0 : Math.max(best, 2))).slice(0, 3).map((s) => s.name);
   }
 }
 
 export function registry(id: RegistryId): ProvinceRegistry {
   return new ProvinceRegistry(id, REGISTRIES[id]);
+}
+
+const shared = new Map<RegistryId, ProvinceRegistry>();
+
+/**
+ * What names one province whatever its spelling: the code where the registry knows the name — so
+ * an alias ("HCM") and the name ("Hồ Chí Minh") are one province — else the name's key.
+ */
+export function provinceKey(id: RegistryId, name: string): string {
+  if (!shared.has(id)) shared.set(id, registry(id));
+  const found = shared.get(id)!.lookup(name);
+  return found.ok ? `code:${found.record.code}` : `name:${nameKey(name)}`;
 }
 
 function editDistance(a: string, b: string): number {

@@ -10,3 +10,10 @@ export function own<V>(record: Readonly<Record<string, V>>, key: string): V | un
 export function setOwn<V>(record: Record<string, V>, key: string, value: V): void {
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
+
+/**
+ * The one name a record read from a file cannot hold: zod's records drop a "__proto__" key without
+ * a word, so a plan refuses it as a key, and as a trainer id or a cluster name, which a change
+ * (changes.json) keys its records by — what taphuan writes, it must read back.
+ */
+export const UNREADABLE_KEY = "__proto__";

@@ -3,7 +3,8 @@
  * solve jobs, the re-plan previews, the proven fixes and the worker threads. One per workspace,
  * passed to every route module, never module state: tests run several workspaces in one process.
  */
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
+import { readText } from "../app/read-input.ts";
 import { join, relative } from "node:path";
 import type { Context } from "hono";
 import type { ProposalFiles, ProposalView } from "../app/replan.ts";
@@ -104,7 +105,14 @@ export class WorkspaceContext {
   }
 
   loadPlan(name: string): PlanFile {
-    const text = readFileSync(this.planFile(name)!, "utf8").replace(/^\uFEFF/, "");
+    let text: string;
+    try {
+      text = readText(this.planFile(name)!);
+    } catch (e) {
+      // Too large, or not UTF-8: said on the page like any problem of the plan.
+      if (!(e instanceof InputError)) throw e;
+      return { text: "", problems: e.issues };
+    }
     const cached = this.loaded.get(name);
     if (cached?.text === text) return cached.result;
     const result = readPlanText(text, name);

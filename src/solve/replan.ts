@@ -4,11 +4,9 @@
  */
 import { DateTime } from "luxon";
 import { officialDate } from "../model/calendar.ts";
-import { InputError } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import { makeSession, type Schedule, type Session } from "../model/schedule.ts";
-import { fromZod } from "../model/load.ts";
-import { DateString } from "../model/schema.ts";
+import { validDate } from "../model/load.ts";
 import type { SolverName } from "./backends.ts";
 import { checkSchedule } from "./check.ts";
 import { changeableFrom } from "./constraints/changes-after-today.ts";
@@ -63,12 +61,6 @@ export interface ReplanOutcome {
 }
 
 
-/** A `today` given by a person or a program: a real calendar date written YYYY-MM-DD, or bad input naming `source`. */
-export function validToday(today: unknown, source = "today"): string {
-  const parsed = DateString.safeParse(today);
-  if (parsed.success) return parsed.data;
-  throw new InputError(source, [{ ...fromZod(parsed.error.issues[0]!), hint: "give today's date as YYYY-MM-DD, e.g. 2022-09-14" }]);
-}
 
 /**
  * The schedules a re-plan involves, as its rules and goals see them: `current` (what stands, its
@@ -111,7 +103,7 @@ export function pastContradictions(plan: Plan, sessions: readonly Session[], tod
 export async function replan(plan: Plan, previous: Schedule, options: ReplanOptions): Promise<ReplanOutcome> {
   // What a version recorded as held stays held: a today earlier than its own (a rehearsal, a wrong
   // clock) cannot give back days that have passed.
-  const given = validToday(options.today);
+  const given = validDate(options.today, "today");
   const today = previous.today !== undefined && previous.today > given ? previous.today : given;
   const contradictions = pastContradictions(plan, previous.sessions, today);
   if (contradictions.length) throw new FrozenConflictError(today, contradictions);

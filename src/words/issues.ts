@@ -4,7 +4,14 @@
  * written from the params, and a code without Vietnamese words falls back to the English sentence.
  */
 import { formatIssue, formatPath, type Issue } from "../model/issues.ts";
+import type { ErrorCode } from "yaml";
 import { SCHEMA_MESSAGES, schemaMessage, schemaMessageText } from "./validation.ts";
+import { YAML_WORDS, yamlText } from "./yaml.ts";
+
+const yamlLine = (code: ErrorCode) => {
+  const { message, hint } = yamlText(code, "vi");
+  return `${message}${hint ? ` — ${hint}` : ""}`;
+};
 import { LABELS, officialDate, officialDay, type Lang } from "./labels.ts";
 
 type P = Readonly<Record<string, string | number | boolean>>;
@@ -48,17 +55,20 @@ const VI: Readonly<Record<string, (p: P) => string>> = {
   "province-merged": (p) => `"${s(p, "name")}" không còn là đơn vị hành chính trong ${s(p, "registry")}: từ ngày 01/7/2025 đã hợp nhất vào ${s(p, "into")} — hãy ghi "${s(p, "into")}", hoặc dùng registry vn-63 cho kế hoạch trước tháng 7/2025`,
   "unknown-province": (p) => `không có tỉnh, thành phố "${s(p, "name")}" trong ${s(p, "registry")}${p["suggestions"] ? ` — có phải ${s(p, "suggestions")}?` : ""}`,
   "control-character": (p) => `có một ký tự điều khiển ẩn (${s(p, "codePoint")}) — hãy xóa đi; ký tự này có thể che hoặc đảo thứ tự chữ xung quanh`,
+  "yaml-aliases": (p) => `không dùng được văn bản YAML này: các bí danh (*tên) làm nó phình ra quá lớn — hãy dùng nhiều nhất ${s(p, "max")} bí danh`,
+  "reserved-name": (p) => `không dùng được "${s(p, "name")}" làm ${p["what"] === "cluster name" ? "tên cụm" : "mã giảng viên"}: một thay đổi ghi theo tên này sẽ không đọc lại được — hãy đổi tên khác`,
   "reserved-key": (p) => `không dùng được "${s(p, "key")}" làm tên ở đây — hãy đổi tên khác`,
   "fixed-non-working-day": (p) => `${s(p, "province")} xin tổ chức vào ${officialDay(s(p, "date"), "vi")}, ${dayOff(p)}: không xếp được`,
 };
 
 const EXPECTED_VI: Readonly<Record<string, string>> = { object: "một bảng các trường", record: "một bảng các trường", array: "một danh sách", string: "một đoạn chữ", number: "một số", boolean: "true hoặc false" };
 const expectedVi = (expected: string) => EXPECTED_VI[expected] ?? expected;
-const gotVi = (p: P) => ({ null: "để trống (null)", list: "một danh sách", mapping: "một bảng các trường" } as Record<string, string>)[s(p, "got")] ?? `${({ string: "chữ", number: "số", boolean: "giá trị" } as Record<string, string>)[s(p, "got")] ?? s(p, "got")} ${s(p, "value")}`;
+const gotVi = (p: P) => ({ null: "để trống (null)", list: "một danh sách", mapping: "một bảng các trường", nan: "giá trị không phải số (.nan)", infinity: `vô cực (${s(p, "value")})` } as Record<string, string>)[s(p, "got")] ?? `${({ string: "chữ", number: "số", boolean: "giá trị" } as Record<string, string>)[s(p, "got")] ?? s(p, "got")} ${s(p, "value")}`;
 
-/** The Vietnamese words of an issue's code: its own, or the schema's refusal it names. */
+/** The Vietnamese words of an issue's code: its own, the YAML parser's problem, or the schema's refusal it names. */
 function vietnameseOf(code: string): ((p: P) => string) | undefined {
   if (Object.hasOwn(VI, code)) return VI[code];
+  if (code.startsWith("yaml-") && code !== "yaml-aliases") return (p) => yamlLine(p["yaml"] as ErrorCode);
   const named = schemaMessage(code);
   return named ? (p) => schemaMessageText(named.id, p as unknown as Parameters<typeof schemaMessageText>[1], "vi") : undefined;
 }
@@ -77,7 +87,7 @@ export function issueLine(file: string | undefined, issue: Issue & { line?: numb
 }
 
 /** Codes the page may show whose Vietnamese is written (a test holds the plan warnings to it). */
-export const VIETNAMESE_ISSUES: readonly string[] = [...Object.keys(VI), ...Object.keys(SCHEMA_MESSAGES)];
+export const VIETNAMESE_ISSUES: readonly string[] = [...Object.keys(VI), ...Object.keys(SCHEMA_MESSAGES), ...Object.keys(YAML_WORDS.vi).map((code) => `yaml-${code.toLowerCase()}`)];
 
 type Cause = { readonly code: string; readonly message: string; readonly [data: string]: unknown };
 const c = (cause: Cause, key: string) => String(cause[key]);

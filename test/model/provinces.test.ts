@@ -47,6 +47,12 @@ describe("vn-63", () => {
     expect(found.ok === false && found.reason === "unknown" && found.suggestions[0]).toBe("Hà Nam");
   });
 
+  it("suggests after NFKC: a full-width name is told the province it spells, not the names nearest its empty key", () => {
+    const found = registry("vn-63").lookup("Ｂắｃ Ｇｉａｎｇ");
+    expect(found).toMatchObject({ ok: false, reason: "unknown", suggestions: ["Bắc Giang"] });
+    expect(registry("vn-34").lookup("ＨＡ ＮＯＩ")).toMatchObject({ ok: false, reason: "unknown", suggestions: ["Hà Nội"] });
+  });
+
   it("keys ignore prefixes, case and diacritics", () => {
     expect(nameKey("TP. Đà Nẵng")).toBe(nameKey("da nang"));
   });

@@ -305,7 +305,7 @@ describe("the workspace over HTTP", () => {
     writeFileSync(file, "{ not json");
     const broken = await w.get(`/p/${PLAN}`);
     expect(broken.status).toBe(422);
-    expect(await broken.text()).toContain("small/versions/v1/schedule.json:1:11: not valid YAML");
+    expect(await broken.text()).toContain("small/versions/v1/schedule.json:1:11: không phải YAML hợp lệ");
     rmSync(file);
     writeFileSync(file, good);
     expect((await w.get(`/p/${PLAN}`)).status).toBe(200);

@@ -7,8 +7,9 @@ import { ruleLabel } from "../../words/rules.ts";
 import { loadScheduleFor, planHash } from "../../model/schedule.ts";
 import { checkSchedule } from "../../solve/check.ts";
 import { HARD_CONSTRAINTS } from "../../solve/constraints/index.ts";
-import { previousSchedule, validToday } from "../../solve/replan.ts";
-import { UsageError, languages, parse } from "../args.ts";
+import { previousSchedule } from "../../solve/replan.ts";
+import { validDate } from "../../model/load.ts";
+import { languages, parse, UsageError } from "../args.ts";
 import { planWithLog } from "../../model/change-log.ts";
 import { planOfSchedule } from "../../model/variants.ts";
 import { readChangeLog } from "../changes.ts";
@@ -31,6 +32,7 @@ export async function run(argv: string[]): Promise<number> {
   const lang = languages(values.lang).terminal;
   const w = CLI_WORDS[lang];
   if ((values.previous === undefined) !== (values.today === undefined)) throw new UsageError("--previous OLD.json and --today DATE go together: the sessions of OLD.json held up to DATE must be unchanged");
+  const today = values.today === undefined ? undefined : validDate(values.today, "--today");
   const warnings: string[] = [];
   const { plan: original, warnings: planWarnings } = readPlan(planPath);
   warnings.push(...planWarnings.map((warning) => issueLine(displayName(planPath), warning, lang)));
@@ -46,7 +48,6 @@ export async function run(argv: string[]): Promise<number> {
   plan = planOfSchedule(plan, schedule, displayName(schedulePath));
   warnings.push(...scheduleWarnings.map((warning: Issue) => issueLine(displayName(schedulePath), warning, lang)));
   if (schedule.planHash !== planHash(plan)) warnings.push(`warning: ${displayName(schedulePath)} was made from another version of ${planPath}${changesFile ? " and its changes" : ""} (planHash differs): checking it against the plan as it is now`);
-  const today = values.today === undefined ? undefined : validToday(values.today, "--today");
   const previous = values.previous ? loadScheduleFor(original, readInput(values.previous), displayName(values.previous)).schedule : undefined;
   const violations = checkSchedule(plan, schedule.sessions, previous ? previousSchedule(plan, previous.sessions, today) : undefined);
   if (values.json) {

@@ -4,8 +4,7 @@ import { scheduleXlsx } from "../../export/xlsx.ts";
 import { clusterTable, sessionTable, toCsv, toHtmlPage, toMarkdown } from "../../export/table.ts";
 import { loadScheduleFor } from "../../model/schedule.ts";
 import { languages, oneOf, parse, UsageError } from "../args.ts";
-import { writeAtomic } from "../../folder/safe-write.ts";
-import { displayName, readInput, readPlan } from "../files.ts";
+import { displayName, readInput, readPlan, writeOutput } from "../files.ts";
 
 const FORMATS = ["ics", "md", "csv", "html", "docx", "xlsx"] as const;
 const TABLES = ["clusters", "sessions", "all"] as const;
@@ -34,7 +33,7 @@ export async function run(argv: string[]): Promise<number> {
   else if (format === "html") content = toHtmlPage(plan, schedule, options);
   else if (format === "csv") content = toCsv(tables[0]!);
   else content = tables.map((t) => `## ${t.title}\n\n${toMarkdown(t)}`).join("\n");
-  if (values.out) writeAtomic(values.out, content);
+  if (values.out) writeOutput(values.out, content);
   else process.stdout.write(content);
   return 0;
 }

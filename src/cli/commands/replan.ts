@@ -13,21 +13,21 @@ import { emptyChanges, type Changes } from "../../model/changes.ts";
 import { error, InputError } from "../../model/issues.ts";
 import { loadScheduleFor, loadScheduleText, type Schedule } from "../../model/schedule.ts";
 import { own, setOwn } from "../../model/records.ts";
-import { DateString } from "../../model/schema.ts";
-import { UsageError, languages, parse } from "../args.ts";
+import { validDate } from "../../model/load.ts";
+import { languages, parse, UsageError } from "../args.ts";
 import { readChanges } from "../changes.ts";
 import { solverOptions } from "../solver-options.ts";
 import { displayName, readInput, readPlan, STDIN } from "../files.ts";
 import { describeWritten } from "../publish.ts";
 
 function date(flag: string, value: string): string {
-  if (!DateString.safeParse(value).success) throw new UsageError(`invalid date in --${flag} (${value}). Expected YYYY-MM-DD, e.g. 2022-09-15`);
-  return value;
+  return validDate(value, `--${flag}`);
 }
 
 /** "NAME=DATE" or "NAME=DATE..DATE". */
 function nameAndDates(flag: string, value: string): [string, string | { from: string; to: string }] {
-  const match = /^(.+?)=(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$/.exec(value);
+  // The dates are judged by the one date validator, so "yesterday" is told the form a date takes.
+  const match = /^(.+?)=(.+?)(?:\.\.(.+))?$/.exec(value);
   if (!match) throw new UsageError(`invalid value for --${flag} (${value}). Expected NAME=DATE or NAME=DATE..DATE, e.g. "Hà Nam=2022-09-15"`);
   const [, name, from, to] = match as unknown as [string, string, string, string | undefined];
   return [name.trim(), to ? { from: date(flag, from), to: date(flag, to) } : date(flag, from)];
@@ -41,7 +41,7 @@ export function changesFromFlags(values: { unavailable?: string[]; fix?: string[
     setOwn(changes.provinces, name, { ...province(name), unavailable: [...province(name).unavailable, dates] });
   }
   for (const value of values.fix ?? []) {
-    const match = /^(.+?)=(\d{4}-\d{2}-\d{2})\/(morning|afternoon)$/.exec(value);
+    const match = /^(.+?)=(.+)\/(morning|afternoon)$/.exec(value);
     if (!match) throw new UsageError(`invalid value for --fix (${value}). Expected PROVINCE=DATE/morning or PROVINCE=DATE/afternoon, e.g. "Hà Nam=2022-09-20/afternoon"`);
     const [, raw, day, halfDay] = match as unknown as [string, string, string, "morning" | "afternoon"];
     const name = raw.trim();
@@ -103,11 +103,14 @@ export async function run(argv: string[]): Promise<number> {
       if (outside.planId !== written.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${outside.planId}", not "${written.id}"`, `give the schedule made from ${planPath}`)]);
     } else {
       const previous = loadScheduleText(previousText, schedulePath);
+      if (previous.planId !== written.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${previous.planId}", not "${written.id}"`, `give the schedule made from ${planPath}`)]);
+      // A folder of another plan (--out into it): said so, before its versions are compared with this plan's.
+      const held = folder.readSchedule(current).planId;
+      if (held !== written.id) throw new InputError(folder.dir, [error("other-plan-folder", [], `holds the schedule of plan "${held}", not of "${written.id}" (${planPath})`, values.schedule === STDIN ? "give this plan's own folder, or a new one, with --out DIR" : `re-plan into the folder of ${schedulePath} (leave out --out), or write to a new folder with --out DIR`)]);
       if (previous.version !== current) throw new VersionConflictError(folder.dir, current, previous.version);
       if (folder.readVersionFile(current, "schedule.json") !== previousText) {
         throw new InputError(schedulePath, [error("not-the-folder-version", [], `is not the schedule ${folder.dir} holds as version ${current}`, `re-plan from ${join(folder.dir, "schedule.json")}, or write elsewhere with --out DIR`)]);
       }
-      if (previous.planId !== written.id) throw new InputError(schedulePath, [error("other-plan", ["planId"], `this schedule is of plan "${previous.planId}", not "${written.id}"`, `give the schedule made from ${planPath}`)]);
     }
 
     const proposal = await proposeReplan({ dir, plan: written, planPath: displayName(planPath), request, today, source, ...(outside ? { outside } : {}), ...solving });

@@ -5,10 +5,11 @@
  * (sent.json) records every message sent, so nothing goes twice, and a failure mid-way says
  * which went and which did not.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import nodemailer from "nodemailer";
 import addressparser from "nodemailer/lib/addressparser";
+import { MAX_RECORD_BYTES, readText } from "../../app/read-input.ts";
 import { writeAtomic } from "../../folder/safe-write.ts";
 import { ScheduleFolder } from "../../folder/schedule-folder.ts";
 import { parse, UsageError } from "../args.ts";
@@ -53,12 +54,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const current = folder.currentVersion();
     if (current === undefined) throw new UsageError(`${folder.dir} holds no schedule yet: solve first (taphuan solve PLAN --out ${folder.dir})`);
-    let log: SentEntry[] = [];
-    try {
-      log = (JSON.parse(readFileSync(join(folder.dir, LOG), "utf8")) as { sent: SentEntry[] }).sent;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-    }
+    let log: SentEntry[] = existsSync(join(folder.dir, LOG)) ? (JSON.parse(readText(join(folder.dir, LOG), MAX_RECORD_BYTES)) as { sent: SentEntry[] }).sent : [];
     const first = log.length ? Math.min(...log.map((e) => e.version)) : current;
     const due = [
       ...listEml(folder.versionPath(first, "messages")).map((file) => ({ file, version: first })),
@@ -72,7 +68,7 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     if (dryRun) {
-      for (const m of due) out.write(`would send ${m.name} to ${address(readFileSync(m.file, "utf8"), "To")}\n`);
+      for (const m of due) out.write(`would send ${m.name} to ${address(readText(m.file, MAX_RECORD_BYTES), "To")}\n`);
       out.write(`${due.length} message(s) would be sent; nothing was sent\n`);
       return 0;
     }
@@ -80,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
     const sent: string[] = [];
     try {
       for (const m of due) {
-        const raw = readFileSync(m.file, "utf8");
+        const raw = readText(m.file, MAX_RECORD_BYTES);
         const to = address(raw, "To");
         await transport.sendMail({ envelope: { from: address(raw, "From"), to }, raw });
         log = [...log, { file: m.name, version: m.version, to, at: new Date().toISOString() }];
