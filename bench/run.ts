@@ -1,7 +1,9 @@
 /**
  * npm run bench — each instance with both backends: median wall time of BENCH_RUNS runs (default
  * 5), objective, proven optimal or gap, peak memory, and a greedy baseline's objective beside them.
- * Each run is a child process, so its peak memory (max RSS) is its own.
+ * Each run is a child process, so its peak memory (max RSS) is its own. Then whole commands, the
+ * workspace page, and what flushing a version to the disk costs (BENCH_COMMANDS, BENCH_WORKSPACE,
+ * BENCH_FOLDER=0 leave each out).
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
@@ -9,7 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const INSTANCES = (process.env.BENCH_INSTANCES ?? "2022,2022paced,2022x4,cascade1000,communes").split(",");
+// BENCH_INSTANCES= (empty) runs no solver row: the commands, the page and the folder alone.
+const INSTANCES = (process.env.BENCH_INSTANCES ?? "2022,2022paced,2022x4,cascade1000,communes").split(",").filter(Boolean);
 const SOLVERS = (process.env.BENCH_SOLVERS ?? "highs,js").split(",");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TIME_LIMIT = Number(process.env.BENCH_TIME_LIMIT ?? 60);
@@ -17,8 +20,10 @@ const ONE = fileURLToPath(new URL("./one.ts", import.meta.url));
 
 // Each row is printed as soon as it is measured: a long benchmark loses nothing when stopped.
 const rows = { push: (row: string) => process.stdout.write(`${row}\n`) };
-rows.push(`| instance | sessions | solver | median wall (s) | objective | proven optimal / gap | peak RSS (MB) | greedy objective (placed) |`);
-rows.push(`|---|---|---|---|---|---|---|---|`);
+if (INSTANCES.length) {
+  rows.push(`| instance | sessions | solver | median wall (s) | objective | proven optimal / gap | peak RSS (MB) | greedy objective (placed) |`);
+  rows.push(`|---|---|---|---|---|---|---|---|`);
+}
 for (const instance of INSTANCES) {
   for (const solver of SOLVERS) {
     const results = [];
@@ -89,4 +94,18 @@ if (process.env.BENCH_WORKSPACE !== "0") {
   process.stdout.write(`| accept right away (waits for the exports) | ${page.acceptRightAway.toFixed(2)} |\n`);
   process.stdout.write(`| GET / during the 2022 solve (in a worker thread; target ≤ 50 ms) | ${(page.getDuringSolveMs.median / 1000).toFixed(3)} (max ${(page.getDuringSolveMs.max / 1000).toFixed(3)}, ${page.getDuringSolveMs.count} requests) |\n`);
   process.stdout.write(`\npeak RSS of the workspace: ${page.maxRssMb} MB\n`);
+}
+
+// What flushing a version to the disk costs `solve` and `replan` (the schedule folder's fsync).
+if (process.env.BENCH_FOLDER !== "0") {
+  const FOLDER = fileURLToPath(new URL("./folder.ts", import.meta.url));
+  const child = spawnSync(process.execPath, ["--import", "tsx", FOLDER, String(RUNS)], { encoding: "utf8" });
+  if (child.status !== 0) {
+    process.stderr.write(child.stderr);
+    throw new Error("the folder benchmark failed");
+  }
+  const folder = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { files: number; kb: number; withFsyncMs: number; withoutFsyncMs: number; maxWithFsyncMs: number };
+  process.stdout.write(`\n| publishing the 2022 plan's version (${folder.files} files, ${folder.kb} KB) | median (ms) |\n|---|---|\n`);
+  process.stdout.write(`| flushed to the disk (fsync of every file and folder, before and after the switch) | ${folder.withFsyncMs.toFixed(0)} (max ${folder.maxWithFsyncMs.toFixed(0)}) |\n`);
+  process.stdout.write(`| not flushed (fsync made a no-op, for comparison) | ${folder.withoutFsyncMs.toFixed(0)} |\n`);
 }

@@ -19,3 +19,30 @@ export class VersionConflictError extends TaphuanError {
     this.name = "VersionConflictError";
   }
 }
+
+/**
+ * A publication failed after its version became current, and putting the previous one back failed
+ * too: the one failure after which "what was published before is intact" would be false, so it is
+ * said apart. The version is complete and on the disk; the next writer finishes its links.
+ */
+export class PublicationError extends TaphuanError {
+  readonly code = "publication-failed";
+  readonly kind = "io";
+  constructor(
+    readonly dir: string,
+    readonly version: number,
+    readonly previous: number | undefined,
+    readonly failure: unknown,
+    readonly undoFailure: unknown,
+  ) {
+    super(
+      `${dir}: version ${version} became current, but finishing it failed (${reason(failure)}) and so did putting ${previous === undefined ? "the empty folder" : `version ${previous}`} back (${reason(undoFailure)}); version ${version} is complete, and the next taphuan command that writes ${dir} finishes its links — free some space or check the disk first`,
+    );
+    this.name = "PublicationError";
+  }
+}
+
+function reason(e: unknown): string {
+  const errno = e as NodeJS.ErrnoException;
+  return errno?.code ? `${errno.path ? `${errno.path}: ` : ""}${errno.code}` : String(e);
+}

@@ -12,6 +12,8 @@ export type ErrorKind =
   | "busy"
   /** No schedule could be made (a time limit, a model too large). */
   | "no-schedule"
+  /** The disk failed the command midway (full, an input/output error): the message says what is done and what to do. */
+  | "io"
   /** A bug: the message is for the report, never for the planner. */
   | "internal";
 
@@ -20,5 +22,5 @@ export abstract class TaphuanError extends Error {
   abstract readonly kind: ErrorKind;
 }
 
-export const EXIT_CODE_OF: Readonly<Record<ErrorKind, number>> = { "bad-input": 2, conflict: 1, busy: 1, "no-schedule": 1, internal: 3 };
-export const HTTP_STATUS_OF: Readonly<Record<ErrorKind, 409 | 422 | 500 | 503>> = { "bad-input": 422, conflict: 409, busy: 503, "no-schedule": 409, internal: 500 };
+export const EXIT_CODE_OF: Readonly<Record<ErrorKind, number>> = { "bad-input": 2, conflict: 1, busy: 1, "no-schedule": 1, io: 1, internal: 3 };
+export const HTTP_STATUS_OF: Readonly<Record<ErrorKind, 409 | 422 | 500 | 503>> = { "bad-input": 422, conflict: 409, busy: 503, "no-schedule": 409, io: 503, internal: 500 };

@@ -61,14 +61,18 @@ describe("a schedule folder", () => {
     const folder = await ScheduleFolder.open(dir, "test");
     folder.publish(tree({ "schedule.json": "one" }), undefined);
     folder.close();
-    // A staging folder, a version written but never made current, a half-made link, a temporary file.
-    mkdirSync(join(dir, "versions", ".staging-abc123"));
+    // What a writer with token 0a1b2c3d4e5f left: a staging folder, a version renamed into place but
+    // never made current (its mark says so), a half-made link, a temporary file.
+    mkdirSync(join(dir, "versions", ".staging-0a1b2c3d4e5f"));
     mkdirSync(join(dir, "versions", "v2"));
     writeFileSync(join(dir, "versions", "v2", "schedule.json"), "two, never current");
-    symlinkSync("versions/v2", join(dir, ".link-0a1b2c"));
-    writeFileSync(join(dir, ".schedule.json.0a1b2c.tmp"), "half");
-    const again = await ScheduleFolder.open(dir, "test");
+    symlinkSync("v2", join(dir, "versions", ".publishing-0a1b2c3d4e5f"));
+    symlinkSync("versions/v2", join(dir, ".link-0a1b2c3d4e5f.1"));
+    writeFileSync(join(dir, ".schedule.json.0a1b2c3d4e5f.tmp"), "half");
+    const notices: string[] = [];
+    const again = await ScheduleFolder.open(dir, "test", { notify: (m) => notices.push(m) });
     expect(readdirSync(join(dir, "versions"))).toEqual(["v1"]);
+    expect(notices).toEqual([`${join(dir, "versions", "v2")} was left unfinished by a taphuan that stopped before making it current; removed (version 1 stays current)`]);
     expect(readdirSync(dir).sort()).toEqual([LOCK_FILE, "current", "schedule.json", "versions"]);
     expect(again.publish(tree({ "schedule.json": "two" }), 1)).toBe(2);
     again.close();

@@ -91,10 +91,14 @@ export async function run(argv: string[]): Promise<number> {
   const source = values.changes ? displayName(values.changes) : "changes given as options";
 
   const schedulePath = displayName(values.schedule);
-  const previousText = readInput(values.schedule);
+  // Read before the lock: a re-plan starts from the version current when it was run, and one that
+  // waited for another's is told so rather than applied on top of it. A schedule not found may lie
+  // behind a `current` that opening the folder repairs: it is read again once the folder is settled.
+  const found = readUnlessMissing(values.schedule);
   const dir = values.out ?? folderOfSchedule(values.schedule);
   const folder = await ScheduleFolder.open(dir, "replan");
   try {
+    const previousText = found ?? readInput(values.schedule);
     // The version this re-plan starts from must be the folder's current one, now and when it publishes.
     const current = folder.currentVersion();
     let outside: Schedule | undefined;
@@ -171,4 +175,13 @@ function wholeNumber(flag: string, value: string, expected: string): number {
   const n = Number(value.replace(/^[#v]/, ""));
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`invalid value for --${flag} (${value}). Expected ${expected}`);
   return n;
+}
+
+function readUnlessMissing(file: string): string | undefined {
+  try {
+    return readInput(file);
+  } catch (e) {
+    if (e instanceof InputError && e.issues.some((issue) => issue.code === "file-not-found")) return undefined;
+    throw e;
+  }
 }
