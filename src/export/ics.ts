@@ -166,14 +166,24 @@ function eventAttributes(plan: Plan, schedule: Schedule, input: EventInput, lang
   };
 }
 
+/**
+ * How often a subscribed feed is fetched again: RFC 7986's REFRESH-INTERVAL, and X-PUBLISHED-TTL,
+ * which Outlook reads instead. Six hours: a re-plan reaches subscribers the same day, and a server
+ * is not asked every hour for a calendar that changes a few times a month.
+ */
+const FEED_REFRESH = "PT6H";
+
 function render(events: EventWithStamp[], header: HeaderAttributes, names: readonly string[]): string {
   const { error, value } = createEvents(events, header);
   if (error || !value) throw new Error(`ics could not build the calendar: ${error?.message ?? "no output"}`);
   const unfolded = value.replace(/\r\n[ \t]/g, "");
+  const feed = header.method === undefined;
   const lines = unfolded
     .split("\r\n")
     // ics adds METHOD:PUBLISH when none is asked for; a feed for import or subscription has none.
-    .filter((line) => line !== "" && !line.startsWith("X-PUBLISHED-TTL") && (header.method !== undefined || !line.startsWith("METHOD:")))
+    .filter((line) => line !== "" && (!feed || !line.startsWith("METHOD:")))
+    // ics always writes X-PUBLISHED-TTL:PT1H: a feed gets its own refresh interval, a message (REQUEST, CANCEL) none.
+    .flatMap((line) => (!line.startsWith("X-PUBLISHED-TTL") ? [line] : feed ? [`REFRESH-INTERVAL;VALUE=DURATION:${FEED_REFRESH}`, `X-PUBLISHED-TTL:${FEED_REFRESH}`] : []))
     .map((line) =>
       line
         .normalize("NFC")

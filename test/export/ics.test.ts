@@ -2,7 +2,7 @@ import fc from "fast-check";
 import ICAL from "ical.js";
 import nodeIcal from "node-ical";
 import { describe, expect, it } from "vitest";
-import { cleanText, foldLine, quoteParam, scheduleFeed, sessionCancel, sessionRequest, sessionUid } from "../../src/export/ics.ts";
+import { cleanText, foldLine, quoteParam, scheduleFeed, sessionCancel, sessionRequest, sessionUid, trainerCalendar } from "../../src/export/ics.ts";
 import type { Plan } from "../../src/model/plan.ts";
 import { defaultGeneratedAt, planHash, type Schedule } from "../../src/model/schedule.ts";
 import { session, smallPlan } from "../helpers.ts";
@@ -105,6 +105,18 @@ describe("iCal feed", () => {
 
   it("is the same bytes every time", () => {
     expect(scheduleFeed(hostilePlan(), schedule(hostilePlan()))).toBe(feed);
+  });
+
+  it("tells subscribers to fetch it again every six hours (RFC 7986, and Outlook's X-PUBLISHED-TTL); a meeting request does not", () => {
+    for (const calendar of [feed, trainerCalendar(plan, sched, "CĐSQG-1")]) {
+      const top = new ICAL.Component(ICAL.parse(calendar));
+      expect(top.getFirstProperty("refresh-interval")!.toICALString()).toBe("REFRESH-INTERVAL;VALUE=DURATION:PT6H");
+      expect(top.getFirstPropertyValue("x-published-ttl")).toBe("PT6H");
+      expect(lines(calendar).filter((l) => /^(REFRESH-INTERVAL|X-PUBLISHED-TTL)[;:]/.test(l))).toHaveLength(2);
+    }
+    const request = sessionRequest(plan, sched, sched.sessions[0]!);
+    expect(request).not.toContain("REFRESH-INTERVAL");
+    expect(request).not.toContain("X-PUBLISHED-TTL");
   });
 });
 
