@@ -15,11 +15,8 @@ import { MAIL_WORDS } from "../words/documents.ts";
 
 export type MessageKind = "request" | "update" | "cancel";
 
-/** ASCII file name of a trainer: "Doanh nghiệp-3" → "doanh-nghiep-3". */
-export function trainerSlug(id: string): string {
-  const slug = id.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return slug || createHash("sha256").update(id).digest("hex").slice(0, 12);
-}
+/** ASCII file name of a trainer: "Doanh nghiệp-3" → "doanh-nghiep-3" (the plan refuses two trainers with one). */
+export { fileSlug as trainerSlug } from "../model/file-names.ts";
 
 /** The .eml of one invitation (or cancellation) for one trainer, with `calendar` as its iMIP part. */
 export async function invitationMessage(plan: Plan, schedule: Schedule, session: Session, trainer: Trainer, kind: MessageKind, calendar: string, lang: Lang): Promise<string> {

@@ -49,6 +49,10 @@ const VI: Readonly<Record<string, (p: P) => string>> = {
   "unknown-province": (p) => `không có tỉnh, thành phố "${s(p, "name")}" trong ${s(p, "registry")}${p["suggestions"] ? ` — có phải ${s(p, "suggestions")}?` : ""}`,
   "control-character": (p) => `có một ký tự điều khiển ẩn (${s(p, "codePoint")}) — hãy xóa đi; ký tự này có thể che hoặc đảo thứ tự chữ xung quanh`,
   "reserved-key": (p) => `không dùng được "${s(p, "key")}" làm tên ở đây — hãy đổi tên khác`,
+  "same-file-name": (p) =>
+    p["what"] === "trainer"
+      ? `mã giảng viên "${s(p, "name")}" và "${s(p, "other")}" (${s(p, "at")}) cho cùng một tên tệp "${s(p, "file")}" (trainers/${s(p, "file")}.ics, messages/${s(p, "file")}/): lịch và thư mời của người này sẽ ghi đè lên của người kia — hãy đổi mã của một người cho khác ở chữ cái hoặc chữ số, không chỉ ở dấu, chữ hoa, khoảng trắng hay dấu câu (ví dụ Đoàn-2)`
+      : `tỉnh "${s(p, "name")}" và "${s(p, "other")}" (${s(p, "at")}) cho cùng một tên tệp "${s(p, "file")}": tệp của tỉnh này sẽ ghi đè lên tệp của tỉnh kia — hãy ghi tên theo danh mục của từng tỉnh`,
   "fixed-non-working-day": (p) => `${s(p, "province")} xin tổ chức vào ${officialDay(s(p, "date"), "vi")}, ${dayOff(p)}: không xếp được`,
 };
 
