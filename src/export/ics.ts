@@ -84,7 +84,11 @@ export function foldLine(line: string): string {
 interface EventInput {
   readonly session: Session;
   readonly sequence: number;
-  readonly status?: "CONFIRMED" | "CANCELLED";
+  /**
+   * A CANCEL of the whole session (STATUS:CANCELLED) or of some attendees only, the session going
+   * on (no STATUS at all: RFC 5546 §3.2.5); neither has a reminder. Otherwise CONFIRMED.
+   */
+  readonly cancel?: "session" | "attendees";
   /** Trainer ids invited (REQUEST) or told (CANCEL); none in a published feed (RFC 5546 §3.2.1). */
   readonly attendees: readonly string[];
   readonly rsvp: boolean;
@@ -158,11 +162,11 @@ function eventAttributes(plan: Plan, schedule: Schedule, input: EventInput, lang
     location: cleanText([province?.venue, session.province].filter(Boolean).join(", ")),
     description: cleanText(sessionDescription(plan, session, lang, input.extra)),
     categories: [escapeText(session.cluster)],
-    status: input.status ?? "CONFIRMED",
+    ...(input.cancel === "attendees" ? {} : { status: input.cancel === "session" ? ("CANCELLED" as const) : ("CONFIRMED" as const) }),
     ...(organizer ? { organizer: { name: placeholder(organizer.name), email: organizer.email } } : {}),
     ...(attendees.length ? { attendees } : {}),
     // In minutes alone: ics writes "P1DT" for a whole day, which RFC 5545 does not allow ("PT1440M" it does).
-    ...(reminder > 0 && input.status !== "CANCELLED" ? { alarms: [{ action: "display" as const, description: cleanText(labels.reminder(session.province)), trigger: { minutes: reminder, before: true } }] } : {}),
+    ...(reminder > 0 && input.cancel === undefined ? { alarms: [{ action: "display" as const, description: cleanText(labels.reminder(session.province)), trigger: { minutes: reminder, before: true } }] } : {}),
   };
 }
 
@@ -227,13 +231,20 @@ export function sessionRequest(plan: Plan, schedule: Schedule, session: Session,
 }
 
 /**
- * A cancellation (METHOD:CANCEL, STATUS:CANCELLED, no RSVP): of a session a re-plan removes, sent
- * to all its trainers with a higher SEQUENCE; or, for trainers taken off a session that goes on
- * (MS-OXOCAL: removed attendees are cancelled), to them alone at the session's new SEQUENCE.
+ * A cancellation (METHOD:CANCEL, no RSVP), as RFC 5546 §3.2.5 has it: of a session a re-plan
+ * removes, with STATUS:CANCELLED, sent to all its trainers with a higher SEQUENCE; or, for trainers
+ * taken off a session that goes on (an invitation withdrawn), to them alone at the session's new
+ * SEQUENCE and without STATUS — a STATUS:CANCELLED there would tell a client the session itself is off.
  */
 export function sessionCancel(plan: Plan, schedule: Schedule, session: Session, options: IcsOptions & { readonly trainers?: readonly string[] } = {}): string {
   const names: string[] = [];
   const removedSession = options.trainers === undefined;
-  const event = eventAttributes(plan, schedule, { session, sequence: removedSession ? session.sequence + 1 : session.sequence, status: "CANCELLED", attendees: options.trainers ?? session.trainers, rsvp: false }, options.lang ?? "vi", names);
+  const event = eventAttributes(
+    plan,
+    schedule,
+    { session, sequence: removedSession ? session.sequence + 1 : session.sequence, cancel: removedSession ? "session" : "attendees", attendees: options.trainers ?? session.trainers, rsvp: false },
+    options.lang ?? "vi",
+    names,
+  );
   return render([event], { productId: PRODUCT_ID, method: "CANCEL" }, names);
 }

@@ -144,6 +144,16 @@ describe("meeting requests and cancellations", () => {
     expect(event.sequence).toBe(3);
     expect(event.component.getFirstPropertyValue("status")).toBe("CANCELLED");
   });
+
+  it("a CANCEL to trainers taken off a session that goes on names them alone, at the session's SEQUENCE, without STATUS (RFC 5546 §3.2.5)", () => {
+    const cancel = sessionCancel(plan, sched, { ...sched.sessions[0]!, sequence: 2 }, { trainers: ["Doanh nghiệp \"1\"; ăn, ở 🎉"] });
+    expectWellFormed(cancel, 1);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(cancel)).getFirstSubcomponent("vevent")!);
+    expect(event.sequence).toBe(2);
+    expect(event.component.getFirstPropertyValue("status")).toBeNull();
+    expect(event.attendees.map((a) => a.getFirstValue())).toEqual(["mailto:dn-1@example.org"]);
+    expect(cancel).not.toContain("VALARM");
+  });
 });
 
 describe("octet folding and quoting", () => {
