@@ -53,6 +53,9 @@ const VI: Readonly<Record<string, (p: P) => string>> = {
     p["what"] === "trainer"
       ? `mã giảng viên "${s(p, "name")}" và "${s(p, "other")}" (${s(p, "at")}) cho cùng một tên tệp "${s(p, "file")}" (trainers/${s(p, "file")}.ics, messages/${s(p, "file")}/): lịch và thư mời của người này sẽ ghi đè lên của người kia — hãy đổi mã của một người cho khác ở chữ cái hoặc chữ số, không chỉ ở dấu, chữ hoa, khoảng trắng hay dấu câu (ví dụ Đoàn-2)`
       : `tỉnh "${s(p, "name")}" và "${s(p, "other")}" (${s(p, "at")}) cho cùng một tên tệp "${s(p, "file")}": tệp của tỉnh này sẽ ghi đè lên tệp của tỉnh kia — hãy ghi tên theo danh mục của từng tỉnh`,
+  "bad-smtp-url": (p) =>
+    `${s(p, "url")}: ${p["why"] === "not-a-url" ? "không phải một địa chỉ URL" : p["why"] === "protocol" ? "không phải địa chỉ smtp:// hay smtps://" : p["why"] === "no-host" ? "thiếu tên máy chủ" : "có tùy chọn taphuan không nhận"} — hãy ghi smtp://tên:mật-khẩu@máy-chủ:587 (STARTTLS) hoặc smtps://tên:mật-khẩu@máy-chủ:465 (TLS)`,
+  "bad-sent-log": () => "không phải nhật ký thư đã gửi do taphuan ghi — hãy khôi phục từ bản sao lưu; thiếu nhật ký này, mọi thư mời sẽ bị gửi lại",
   "fixed-non-working-day": (p) => `${s(p, "province")} xin tổ chức vào ${officialDay(s(p, "date"), "vi")}, ${dayOff(p)}: không xếp được`,
 };
 

@@ -1,0 +1,77 @@
+/**
+ * What `send` and `replies` print on the terminal, in English and Vietnamese (--lang, else the
+ * locale, as every command): from the outcomes' data (src/app/send.ts, src/app/replies.ts).
+ */
+import type { NotDelivered } from "../app/send.ts";
+import type { Lang } from "./labels.ts";
+
+type StopCause = Extract<NotDelivered, { kind: "stopped" }>["cause"];
+
+const en = {
+  wouldSend: (file: string, to: string) => `would send ${file} to ${to}`,
+  wouldCount: (n: number) => `${n} message(s) would be sent; nothing was sent`,
+  nothing: (version: number, log: string) => `nothing to send: every message up to version ${version} was sent (${log})`,
+  sent: (n: number, version: number, log: string) => `sent ${n} message(s) up to version ${version}; logged in ${log}`,
+  retrying: (file: string, response: string, seconds: number, attempt: number) => `${file}: ${response} — trying again in ${seconds} s (attempt ${attempt + 1})`,
+  notDelivered: (n: number) => `${n} message(s) not delivered:`,
+  header: ["trainer", "address", "session", "why"],
+  why: (why: NotDelivered): string => {
+    switch (why.kind) {
+      case "refused":
+        return `refused by the server: ${why.response}`;
+      case "refused-earlier":
+        return `refused on ${why.at.slice(0, 10)}: ${why.response} (sent again only with --retry-refused)`;
+      case "temporary":
+        return `${why.response} (still failing after ${why.attempts} attempts; run again later)`;
+      case "stopped":
+        return "not tried: sending stopped";
+    }
+  },
+  stopped: (cause: StopCause, response: string): string =>
+    ({
+      tls: `Sending stopped: the server offers no TLS (STARTTLS), and taphuan sends a password only over TLS (${response}). Use smtps://, a server that offers STARTTLS, or --allow-insecure-auth on a network you trust.`,
+      auth: `Sending stopped: the server refused the login (${response}). Check the user and password in the --smtp URL.`,
+      server: `Sending stopped: the server refused to send (${response}).`,
+      connection: `Sending stopped: the server could not be reached after several attempts (${response}).`,
+    })[cause],
+  rerun: "Run the same command again to send what is left (what was sent is not sent again). A refused message goes again only with --retry-refused; or correct the trainer's address in the plan and re-plan, and the corrected invitation goes by itself.",
+};
+
+const vi: typeof en = {
+  wouldSend: (file: string, to: string) => `sẽ gửi ${file} đến ${to}`,
+  wouldCount: (n: number) => `sẽ gửi ${n} thư; chưa gửi thư nào`,
+  nothing: (version: number, log: string) => `không còn gì để gửi: mọi thư đến phiên bản ${version} đã gửi (${log})`,
+  sent: (n: number, version: number, log: string) => `đã gửi ${n} thư đến phiên bản ${version}; ghi nhận trong ${log}`,
+  retrying: (file: string, response: string, seconds: number, attempt: number) => `${file}: ${response} — thử lại sau ${seconds} giây (lần ${attempt + 1})`,
+  notDelivered: (n: number) => `${n} thư chưa đến được người nhận:`,
+  header: ["giảng viên", "địa chỉ", "buổi", "lý do"],
+  why: (why: NotDelivered): string => {
+    switch (why.kind) {
+      case "refused":
+        return `máy chủ từ chối: ${why.response}`;
+      case "refused-earlier":
+        return `đã bị từ chối ngày ${why.at.slice(0, 10)}: ${why.response} (chỉ gửi lại khi có --retry-refused)`;
+      case "temporary":
+        return `${why.response} (vẫn lỗi sau ${why.attempts} lần thử; hãy chạy lại sau)`;
+      case "stopped":
+        return "chưa gửi: việc gửi đã dừng";
+    }
+  },
+  stopped: (cause: StopCause, response: string): string =>
+    ({
+      tls: `Đã dừng gửi: máy chủ không hỗ trợ TLS (STARTTLS), và taphuan chỉ gửi mật khẩu qua TLS (${response}). Hãy dùng smtps://, một máy chủ có STARTTLS, hoặc --allow-insecure-auth nếu mạng này tin cậy được.`,
+      auth: `Đã dừng gửi: máy chủ từ chối đăng nhập (${response}). Hãy kiểm tra tên và mật khẩu trong địa chỉ --smtp.`,
+      server: `Đã dừng gửi: máy chủ từ chối gửi thư (${response}).`,
+      connection: `Đã dừng gửi: không kết nối được máy chủ sau nhiều lần thử (${response}).`,
+    })[cause],
+  rerun: "Chạy lại đúng lệnh này để gửi phần còn lại (thư đã gửi không gửi lại). Thư bị từ chối chỉ gửi lại khi có --retry-refused; hoặc sửa địa chỉ của giảng viên trong kế hoạch rồi đổi lịch, thư mời đã sửa sẽ tự được gửi.",
+};
+
+export const SEND_WORDS: Readonly<Record<Lang, typeof en>> = { en, vi };
+
+/** Rows as columns padded to their widest cell (by characters: names are NFC). */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  return [line(header), ...rows.map(line)];
+}
