@@ -89,6 +89,11 @@ const COMMANDS: Record<string, Command> = {
     ],
     run: () => import("./commands/send.ts"),
   },
+  replies: {
+    summary: "replies DIR [FILE.eml...]     read the trainers' answers (Accept, Decline, a new time proposed); who has not answered",
+    options: ["--lang vi|en          the language of what is printed (default: the locale, LANG)", "--json                the answers as JSON on stdout", ...COMMON],
+    run: () => import("./commands/replies.ts"),
+  },
   serve: {
     summary: "serve [DIR]                   the planner's workspace page on a folder of plans (default plans)",
     options: ["--port N              the port (default 4173)", "--host H              the address to listen on (default 127.0.0.1; another needs the printed token)", "--token T             the access token (generated for a non-loopback host)", "--open                open the page in the browser", "--help                this text"],

@@ -56,6 +56,7 @@ const VI: Readonly<Record<string, (p: P) => string>> = {
   "bad-smtp-url": (p) =>
     `${s(p, "url")}: ${p["why"] === "not-a-url" ? "không phải một địa chỉ URL" : p["why"] === "protocol" ? "không phải địa chỉ smtp:// hay smtps://" : p["why"] === "no-host" ? "thiếu tên máy chủ" : "có tùy chọn taphuan không nhận"} — hãy ghi smtp://tên:mật-khẩu@máy-chủ:587 (STARTTLS) hoặc smtps://tên:mật-khẩu@máy-chủ:465 (TLS)`,
   "bad-sent-log": () => "không phải nhật ký thư đã gửi do taphuan ghi — hãy khôi phục từ bản sao lưu; thiếu nhật ký này, mọi thư mời sẽ bị gửi lại",
+  "bad-replies": () => "không phải bản ghi các câu trả lời do taphuan ghi — hãy khôi phục từ bản sao lưu, hoặc chuyển tệp đi rồi đọc lại các thư trả lời",
   "fixed-non-working-day": (p) => `${s(p, "province")} xin tổ chức vào ${officialDay(s(p, "date"), "vi")}, ${dayOff(p)}: không xếp được`,
 };
 

@@ -2,8 +2,10 @@
  * What `send` and `replies` print on the terminal, in English and Vietnamese (--lang, else the
  * locale, as every command): from the outcomes' data (src/app/send.ts, src/app/replies.ts).
  */
+import { DateTime } from "luxon";
+import type { Answer, Reading } from "../app/replies.ts";
 import type { NotDelivered } from "../app/send.ts";
-import type { Lang } from "./labels.ts";
+import { officialDay, type Lang } from "./labels.ts";
 
 type StopCause = Extract<NotDelivered, { kind: "stopped" }>["cause"];
 
@@ -75,3 +77,68 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd();
   return [line(header), ...rows.map(line)];
 }
+
+type Proposed = { readonly start: string; readonly end?: string };
+
+/** "Thứ Năm, 15/9/2022, 08:00–11:30", in the campaign's time as the reply was read. */
+function when(proposed: Proposed, lang: Lang): string {
+  const start = DateTime.fromISO(proposed.start, { setZone: true });
+  const end = proposed.end ? DateTime.fromISO(proposed.end, { setZone: true }) : undefined;
+  return `${officialDay(start.toISODate()!, lang)}, ${start.toFormat("HH:mm")}${end ? `–${end.toFormat(end.hasSame(start, "day") ? "HH:mm" : "d/M HH:mm")}` : ""}`;
+}
+
+const replyEn = {
+  answer: { accepted: "accepted", declined: "declined", tentative: "tentatively accepted", delegated: "delegated", proposed: "proposed another time for", "needs-action": "did not answer" } as Record<Answer, string>,
+  heading: { accepted: "accepted", declined: "declined", tentative: "tentative", delegated: "delegated", proposed: "proposed another time", "needs-action": "not answered" } as Record<Answer, string>,
+  reading: (r: Reading, lang: Lang): string => {
+    switch (r.kind) {
+      case "applied":
+        return `${r.file}: ${r.reply.trainer} ${replyEn.answer[r.reply.answer]} ${r.reply.province}${r.reply.proposed ? `: ${when(r.reply.proposed, lang)}` : ""}${r.reply.comment ? ` — “${r.reply.comment.replace(/\s*\n\s*/g, " ")}”` : ""}`;
+      case "outdated":
+        return `${r.file}: ${r.reply.trainer} ${replyEn.answer[r.reply.answer]} an earlier invitation of ${r.reply.province} (SEQUENCE ${r.reply.sequence}; it has changed since, now ${r.current}): not applied`;
+      case "older":
+        return `${r.file}: an older answer of ${r.reply.trainer} for ${r.reply.province} than the one recorded: not applied`;
+      case "not-a-reply":
+        return `${r.file}: not a calendar reply (iMIP REPLY or COUNTER)${r.method ? `, METHOD:${r.method}` : ""}: skipped`;
+      case "unknown-session":
+        return `${r.file}: ${r.province ? `answers ${r.province}'s session, which the current version no longer has` : `answers an event that is not of this schedule (UID ${r.uid})`}: skipped`;
+      case "not-invited":
+        return `${r.file}: ${r.address} is not invited to ${r.province} in the current version: skipped`;
+    }
+  },
+  session: (province: string, day: string, halfDay: string) => `${province} — ${day}, ${halfDay}`,
+  earlier: (answer: Answer) => `answered an earlier invitation: ${replyEn.heading[answer]}`,
+  proposedAt: (proposed: Proposed, lang: Lang) => when(proposed, lang),
+  noInvitations: "No invitations in this folder (the plan has no campaign.organizer): nobody can answer.",
+  restaff: "To re-staff after a decline (the trainer away that day), re-plan:",
+  recorded: (file: string) => `answers recorded in ${file}`,
+};
+
+const replyVi: typeof replyEn = {
+  answer: { accepted: "chấp nhận", declined: "từ chối", tentative: "tạm chấp nhận", delegated: "ủy quyền người khác", proposed: "đề xuất thời gian khác cho", "needs-action": "chưa trả lời" },
+  heading: { accepted: "chấp nhận", declined: "từ chối", tentative: "tạm chấp nhận", delegated: "ủy quyền", proposed: "đề xuất thời gian khác", "needs-action": "chưa trả lời" },
+  reading: (r: Reading, lang: Lang): string => {
+    switch (r.kind) {
+      case "applied":
+        return `${r.file}: ${r.reply.trainer} ${replyVi.answer[r.reply.answer]} ${r.reply.province}${r.reply.proposed ? `: ${when(r.reply.proposed, lang)}` : ""}${r.reply.comment ? ` — “${r.reply.comment.replace(/\s*\n\s*/g, " ")}”` : ""}`;
+      case "outdated":
+        return `${r.file}: ${r.reply.trainer} ${replyVi.answer[r.reply.answer]} một lời mời cũ của ${r.reply.province} (SEQUENCE ${r.reply.sequence}; lịch đã thay đổi, nay là ${r.current}): không áp dụng`;
+      case "older":
+        return `${r.file}: câu trả lời của ${r.reply.trainer} cho ${r.reply.province} cũ hơn câu đã ghi nhận: không áp dụng`;
+      case "not-a-reply":
+        return `${r.file}: không phải thư trả lời lịch (iMIP REPLY hoặc COUNTER)${r.method ? `, METHOD:${r.method}` : ""}: bỏ qua`;
+      case "unknown-session":
+        return `${r.file}: ${r.province ? `trả lời buổi của ${r.province}, buổi không còn trong phiên bản hiện tại` : `trả lời một sự kiện không thuộc lịch này (UID ${r.uid})`}: bỏ qua`;
+      case "not-invited":
+        return `${r.file}: ${r.address} không được mời đến buổi ${r.province} trong phiên bản hiện tại: bỏ qua`;
+    }
+  },
+  session: (province: string, day: string, halfDay: string) => `${province} — ${day}, ${halfDay}`,
+  earlier: (answer: Answer) => `đã trả lời lời mời cũ: ${replyVi.heading[answer]}`,
+  proposedAt: (proposed: Proposed, lang: Lang) => when(proposed, lang),
+  noInvitations: "Thư mục này không có thư mời (kế hoạch chưa có campaign.organizer): không ai trả lời được.",
+  restaff: "Để xếp giảng viên khác sau khi có người từ chối (giảng viên bận ngày đó), hãy đổi lịch:",
+  recorded: (file: string) => `đã ghi nhận các câu trả lời trong ${file}`,
+};
+
+export const REPLY_WORDS: Readonly<Record<Lang, typeof replyEn>> = { en: replyEn, vi: replyVi };
