@@ -150,6 +150,17 @@ function sessionAnswers(invited: ReadonlyMap<string, Invitation>, replies: reado
   }));
 }
 
+/** The campaign's time zone, for times a reply writes without one: from the version's plan.json, else Vietnam's. */
+function campaignZone(folder: ScheduleFolderReader, version: number): string {
+  try {
+    const zone = (JSON.parse(folder.readVersionFile(version, "plan.json")) as { campaign?: { timeZone?: unknown } }).campaign?.timeZone;
+    if (typeof zone === "string") return zone;
+  } catch {
+    // A version made before plan.json was kept, or the file damaged: the default zone of a plan.
+  }
+  return "Asia/Ho_Chi_Minh";
+}
+
 /** An argument as a shell reads it back: bare when safe, else in double quotes (as the README writes them) or single quotes. */
 export function shellWord(word: string): string {
   if (/^[\w@%+=:,./-]+$/u.test(word)) return word;
@@ -167,8 +178,7 @@ export async function readReplies(input: { readonly dir: string; readonly files:
       const schedule = folder.readSchedule(version);
       for (const s of schedule.sessions) everUid.set(sessionUid(schedule.planId, s.code ?? s.id), s.province);
     }
-    const planData = folder.versionPath(current, "plan.json");
-    const zone = (existsSync(planData) ? (JSON.parse(readFileSync(planData, "utf8")) as { campaign?: { timeZone?: string } }).campaign?.timeZone : undefined) ?? "Asia/Ho_Chi_Minh";
+    const zone = campaignZone(folder, current);
     const path = join(folder.dir, REPLIES_FILE);
     const replies = readLog(path);
     const readings: Reading[] = [];

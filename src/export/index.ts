@@ -64,7 +64,8 @@ export async function exportAll(plan: Plan, schedule: Schedule, options: ExportO
     for (const session of options.updated ?? []) {
       const request = sessionRequest(plan, schedule, session, options);
       files.set(`updates/requests/${fileOf(session)}.ics`, request);
-      const had = options.before?.get(session.id);
+      // Without `before` (a caller with the changed sessions alone), every trainer is taken to have had the session.
+      const had = options.before ? options.before.get(session.id) : session;
       await mail("updates/", session, session.trainers.filter((t) => had?.trainers.includes(t)), "update", request);
       // A trainer new to the session never had it: an invitation, not a change (RFC 5546 §3.2.2, adding an attendee).
       await mail("updates/", session, session.trainers.filter((t) => !had?.trainers.includes(t)), "request", request);

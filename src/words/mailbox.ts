@@ -11,6 +11,7 @@ type StopCause = Extract<NotDelivered, { kind: "stopped" }>["cause"];
 
 const en = {
   wouldSend: (file: string, to: string) => `would send ${file} to ${to}`,
+  wouldNotSend: (file: string, to: string, why: string) => `would not send ${file} to ${to}: ${why}`,
   wouldCount: (n: number) => `${n} message(s) would be sent; nothing was sent`,
   nothing: (version: number, log: string) => `nothing to send: every message up to version ${version} was sent (${log})`,
   sent: (n: number, version: number, log: string) => `sent ${n} message(s) up to version ${version}; logged in ${log}`,
@@ -41,6 +42,7 @@ const en = {
 
 const vi: typeof en = {
   wouldSend: (file: string, to: string) => `sẽ gửi ${file} đến ${to}`,
+  wouldNotSend: (file: string, to: string, why: string) => `sẽ không gửi ${file} đến ${to}: ${why}`,
   wouldCount: (n: number) => `sẽ gửi ${n} thư; chưa gửi thư nào`,
   nothing: (version: number, log: string) => `không còn gì để gửi: mọi thư đến phiên bản ${version} đã gửi (${log})`,
   sent: (n: number, version: number, log: string) => `đã gửi ${n} thư đến phiên bản ${version}; ghi nhận trong ${log}`,

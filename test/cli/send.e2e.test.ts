@@ -77,6 +77,8 @@ describe("taphuan send", () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/Doanh nghiệp-1 +dn-1@example\.org +Nam Định +refused on \d{4}-\d{2}-\d{2}: 550 mailbox unavailable/);
     expect(server.received).toHaveLength(delivered);
+    const dryRun = await sendCli([out, "--dry-run"]);
+    expect(dryRun.stdout).toMatch(/^would not send versions\/v1\/messages\/doanh-nghiep-1\/ha-nam\.eml to dn-1@example\.org: refused on \d{4}-\d{2}-\d{2}: 550 mailbox unavailable/m);
     const retried = await sendCli([out, "--smtp", url, "--retry-refused"]);
     expect(retried.code, retried.stderr).toBe(0);
     expect(server.received.slice(delivered).map((r) => r.to)).toEqual(["dn-1@example.org", "dn-1@example.org"]);

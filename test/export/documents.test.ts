@@ -182,6 +182,10 @@ describe("the updates of a re-plan, by the book (RFC 5546): who is told what", a
     expect(updated.subject).toMatch(/^Cập nhật lịch: Tập huấn thử – Bắc Ninh/);
     expect(updated.text).toContain("Lịch buổi tập huấn sau đã thay đổi");
     for (const file of ["updates/messages/cdsqg-2/bac-ninh.eml", "updates/messages/doan-1/bac-ninh.eml"]) expect(text(files.get(file))).toContain("method=REQUEST");
+    // A library caller that gives the changed sessions alone (no `before`) gets updates to every trainer, as before.
+    const { files: alone } = await exportAll(changed, outcome.schedule, { lang: "vi", updated: outcome.updated });
+    expect((await simpleParser(text(alone.get("updates/messages/cdsqg-2/bac-ninh.eml")))).subject).toMatch(/^Cập nhật lịch: /);
+    expect(alone.has("updates/messages/cdsqg-1/bac-ninh.eml")).toBe(false);
   });
 
   it("cancels a whole session with STATUS:CANCELLED and a higher SEQUENCE, to every trainer it had", async () => {

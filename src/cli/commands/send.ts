@@ -29,7 +29,7 @@ export async function run(argv: string[]): Promise<number> {
   const out = process.stdout;
   if (outcome.dryRun) {
     for (const m of outcome.due) out.write(`${words.wouldSend(m.file, m.to)}\n`);
-    for (const { message, why } of outcome.failed) out.write(`${words.wouldSend(message.file, message.to)}: ${words.why(why)}\n`);
+    for (const { message, why } of outcome.failed) out.write(`${words.wouldNotSend(message.file, message.to, words.why(why))}\n`);
     out.write(`${words.wouldCount(outcome.due.length)}\n`);
     return 0;
   }
