@@ -17,6 +17,7 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 
 type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
 
+/** `optional` names arguments that may be left out; a last one ending in "..." may also repeat (FILE...). */
 export function parse<O extends Options>(argv: string[], options: O, positionals: readonly string[], optional: readonly string[] = []): Parsed<O> {
   let parsed: Parsed<O>;
   try {
@@ -24,7 +25,8 @@ export function parse<O extends Options>(argv: string[], options: O, positionals
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify a positional.*$/s, "") : String(e));
   }
-  if (parsed.positionals.length < positionals.length || parsed.positionals.length > positionals.length + optional.length) {
+  const most = optional.at(-1)?.endsWith("...") ? Number.POSITIVE_INFINITY : positionals.length + optional.length;
+  if (parsed.positionals.length < positionals.length || parsed.positionals.length > most) {
     const expected = [...positionals.map((p) => p.toUpperCase()), ...optional.map((p) => `[${p.toUpperCase()}]`)].join(" ");
     throw new UsageError(`expected ${expected || "no arguments"}, got ${parsed.positionals.length ? parsed.positionals.join(" ") : "nothing"}`);
   }

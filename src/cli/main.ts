@@ -79,8 +79,20 @@ const COMMANDS: Record<string, Command> = {
   },
   send: {
     summary: "send DIR --smtp URL           the invitation e-mails of a schedule folder, each once",
-    options: ["--smtp URL            smtp://user:password@host:port (smtps:// for TLS)", "--dry-run             list what would be sent; send nothing", ...COMMON],
+    options: [
+      "--smtp URL            smtp://user:password@host:587 (STARTTLS) or smtps://…:465 (TLS); a password goes only over TLS",
+      "--dry-run             list what would be sent; send nothing",
+      "--retry-refused       also send again what a server refused for good (5xx)",
+      "--allow-insecure-auth send the password without TLS (a trusted network only)",
+      "--lang vi|en          the language of what is printed (default: the locale, LANG)",
+      ...COMMON,
+    ],
     run: () => import("./commands/send.ts"),
+  },
+  replies: {
+    summary: "replies DIR [FILE.eml...]     read the trainers' answers (Accept, Decline, a new time proposed); who has not answered",
+    options: ["--lang vi|en          the language of what is printed (default: the locale, LANG)", "--json                the answers as JSON on stdout", ...COMMON],
+    run: () => import("./commands/replies.ts"),
   },
   serve: {
     summary: "serve [DIR]                   the planner's workspace page on a folder of plans (default plans)",

@@ -84,7 +84,11 @@ export function foldLine(line: string): string {
 interface EventInput {
   readonly session: Session;
   readonly sequence: number;
-  readonly status?: "CONFIRMED" | "CANCELLED";
+  /**
+   * A CANCEL of the whole session (STATUS:CANCELLED) or of some attendees only, the session going
+   * on (no STATUS at all: RFC 5546 §3.2.5); neither has a reminder. Otherwise CONFIRMED.
+   */
+  readonly cancel?: "session" | "attendees";
   /** Trainer ids invited (REQUEST) or told (CANCEL); none in a published feed (RFC 5546 §3.2.1). */
   readonly attendees: readonly string[];
   readonly rsvp: boolean;
@@ -158,22 +162,32 @@ function eventAttributes(plan: Plan, schedule: Schedule, input: EventInput, lang
     location: cleanText([province?.venue, session.province].filter(Boolean).join(", ")),
     description: cleanText(sessionDescription(plan, session, lang, input.extra)),
     categories: [escapeText(session.cluster)],
-    status: input.status ?? "CONFIRMED",
+    ...(input.cancel === "attendees" ? {} : { status: input.cancel === "session" ? ("CANCELLED" as const) : ("CONFIRMED" as const) }),
     ...(organizer ? { organizer: { name: placeholder(organizer.name), email: organizer.email } } : {}),
     ...(attendees.length ? { attendees } : {}),
     // In minutes alone: ics writes "P1DT" for a whole day, which RFC 5545 does not allow ("PT1440M" it does).
-    ...(reminder > 0 && input.status !== "CANCELLED" ? { alarms: [{ action: "display" as const, description: cleanText(labels.reminder(session.province)), trigger: { minutes: reminder, before: true } }] } : {}),
+    ...(reminder > 0 && input.cancel === undefined ? { alarms: [{ action: "display" as const, description: cleanText(labels.reminder(session.province)), trigger: { minutes: reminder, before: true } }] } : {}),
   };
 }
+
+/**
+ * How often a subscribed feed is fetched again: RFC 7986's REFRESH-INTERVAL, and X-PUBLISHED-TTL,
+ * which Outlook reads instead. Six hours: a re-plan reaches subscribers the same day, and a server
+ * is not asked every hour for a calendar that changes a few times a month.
+ */
+const FEED_REFRESH = "PT6H";
 
 function render(events: EventWithStamp[], header: HeaderAttributes, names: readonly string[]): string {
   const { error, value } = createEvents(events, header);
   if (error || !value) throw new Error(`ics could not build the calendar: ${error?.message ?? "no output"}`);
   const unfolded = value.replace(/\r\n[ \t]/g, "");
+  const feed = header.method === undefined;
   const lines = unfolded
     .split("\r\n")
     // ics adds METHOD:PUBLISH when none is asked for; a feed for import or subscription has none.
-    .filter((line) => line !== "" && !line.startsWith("X-PUBLISHED-TTL") && (header.method !== undefined || !line.startsWith("METHOD:")))
+    .filter((line) => line !== "" && (!feed || !line.startsWith("METHOD:")))
+    // ics always writes X-PUBLISHED-TTL:PT1H: a feed gets its own refresh interval, a message (REQUEST, CANCEL) none.
+    .flatMap((line) => (!line.startsWith("X-PUBLISHED-TTL") ? [line] : feed ? [`REFRESH-INTERVAL;VALUE=DURATION:${FEED_REFRESH}`, `X-PUBLISHED-TTL:${FEED_REFRESH}`] : []))
     .map((line) =>
       line
         .normalize("NFC")
@@ -217,13 +231,20 @@ export function sessionRequest(plan: Plan, schedule: Schedule, session: Session,
 }
 
 /**
- * A cancellation (METHOD:CANCEL, STATUS:CANCELLED, no RSVP): of a session a re-plan removes, sent
- * to all its trainers with a higher SEQUENCE; or, for trainers taken off a session that goes on
- * (MS-OXOCAL: removed attendees are cancelled), to them alone at the session's new SEQUENCE.
+ * A cancellation (METHOD:CANCEL, no RSVP), as RFC 5546 §3.2.5 has it: of a session a re-plan
+ * removes, with STATUS:CANCELLED, sent to all its trainers with a higher SEQUENCE; or, for trainers
+ * taken off a session that goes on (an invitation withdrawn), to them alone at the session's new
+ * SEQUENCE and without STATUS — a STATUS:CANCELLED there would tell a client the session itself is off.
  */
 export function sessionCancel(plan: Plan, schedule: Schedule, session: Session, options: IcsOptions & { readonly trainers?: readonly string[] } = {}): string {
   const names: string[] = [];
   const removedSession = options.trainers === undefined;
-  const event = eventAttributes(plan, schedule, { session, sequence: removedSession ? session.sequence + 1 : session.sequence, status: "CANCELLED", attendees: options.trainers ?? session.trainers, rsvp: false }, options.lang ?? "vi", names);
+  const event = eventAttributes(
+    plan,
+    schedule,
+    { session, sequence: removedSession ? session.sequence + 1 : session.sequence, cancel: removedSession ? "session" : "attendees", attendees: options.trainers ?? session.trainers, rsvp: false },
+    options.lang ?? "vi",
+    names,
+  );
   return render([event], { productId: PRODUCT_ID, method: "CANCEL" }, names);
 }

@@ -5,7 +5,8 @@ import type { Plan } from "../model/plan.ts";
 import { provinceSlug, scheduleJson, type Schedule, type Session } from "../model/schedule.ts";
 import { appendixDocx } from "./docx.ts";
 import { scheduleFeed, sessionCancel, sessionRequest, trainerCalendar } from "./ics.ts";
-import { invitationMessage, trainerFileNames, type MessageKind } from "./mail.ts";
+import { invitationMessage, trainerSlug, type MessageKind } from "./mail.ts";
+import { fileSlug } from "../model/file-names.ts";
 import { scheduleXlsx } from "./xlsx.ts";
 import type { Lang } from "../words/labels.ts";
 import { diffJson, diffMarkdown } from "./diff.ts";
@@ -17,9 +18,10 @@ export interface ExportFiles {
   readonly warnings: string[];
 }
 
-function provinceFile(plan: Plan, code: string | undefined, fallback: string): string {
+/** A session's file name: its province's, also for a province the plan no longer has (its id ends with that name). */
+function provinceFile(plan: Plan, code: string | undefined, sessionId: string): string {
   const province = plan.provinces.find((p) => p.record.code === code);
-  return province ? provinceSlug(province) : fallback.replace(/[^A-Za-z0-9-]+/g, "-");
+  return province ? provinceSlug(province) : fileSlug(sessionId.slice(sessionId.lastIndexOf("/") + 1));
 }
 
 /** The feed, the tables, a REQUEST for every session, and the updates of a re-plan. */
@@ -29,26 +31,28 @@ export interface ExportOptions {
   readonly updated?: readonly Session[];
   /** A re-plan's removed sessions: a CANCEL each under updates/cancel/. */
   readonly cancelled?: readonly Session[];
-  /** Per session id, trainers a re-plan took off it: a CANCEL addressed to them alone. */
-  readonly removedTrainers?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Per session id, each changed session as the previous version had it (none: a new session).
+   * Who is told what follows from it: the trainers it had get an update, the ones it gains a first
+   * invitation, the ones it loses their invitation withdrawn.
+   */
+  readonly before?: ReadonlyMap<string, Pick<Session, "date" | "halfDay" | "trainers">>;
 }
 
 export async function exportAll(plan: Plan, schedule: Schedule, options: ExportOptions): Promise<ExportFiles> {
   const files = new Map<string, string | Uint8Array>();
   const warnings: string[] = [];
   const { lang } = options;
-  const fileNames = trainerFileNames(plan.trainers.map((t) => t.id));
-  const trainerFile = (id: string) => fileNames.get(id)!;
   files.set("schedule.ics", scheduleFeed(plan, schedule, options));
   for (const trainer of plan.trainers) {
-    if (schedule.sessions.some((s) => s.trainers.includes(trainer.id))) files.set(`trainers/${trainerFile(trainer.id)}.ics`, trainerCalendar(plan, schedule, trainer.id, options));
+    if (schedule.sessions.some((s) => s.trainers.includes(trainer.id))) files.set(`trainers/${trainerSlug(trainer.id)}.ics`, trainerCalendar(plan, schedule, trainer.id, options));
   }
   if (plan.data.campaign.organizer) {
     const fileOf = (session: Session) => provinceFile(plan, session.code, session.id);
     const trainerOf = (id: string) => plan.trainers.find((t) => t.id === id);
     const mail = async (folder: string, session: Session, ids: readonly string[], kind: MessageKind, calendar: string) => {
       for (const trainer of ids.map(trainerOf)) {
-        if (trainer?.email) files.set(`${folder}messages/${trainerFile(trainer.id)}/${fileOf(session)}.eml`, await invitationMessage(plan, schedule, session, trainer, kind, calendar, lang));
+        if (trainer?.email) files.set(`${folder}messages/${trainerSlug(trainer.id)}/${fileOf(session)}.eml`, await invitationMessage(plan, schedule, session, trainer, kind, calendar, lang));
       }
     };
     // requests/ and messages/ always hold every session as it is now; updates/ only what this version changed.
@@ -60,19 +64,23 @@ export async function exportAll(plan: Plan, schedule: Schedule, options: ExportO
     for (const session of options.updated ?? []) {
       const request = sessionRequest(plan, schedule, session, options);
       files.set(`updates/requests/${fileOf(session)}.ics`, request);
-      await mail("updates/", session, session.trainers, "update", request);
+      // Without `before` (a caller with the changed sessions alone), every trainer is taken to have had the session.
+      const had = options.before ? options.before.get(session.id) : session;
+      await mail("updates/", session, session.trainers.filter((t) => had?.trainers.includes(t)), "update", request);
+      // A trainer new to the session never had it: an invitation, not a change (RFC 5546 §3.2.2, adding an attendee).
+      await mail("updates/", session, session.trainers.filter((t) => !had?.trainers.includes(t)), "request", request);
+      const removed = had?.trainers.filter((t) => !session.trainers.includes(t)) ?? [];
+      if (!removed.length) continue;
+      // What they are released from is the session as they had it: its previous day and trainers, at the new SEQUENCE.
+      const asTheyHadIt: Session = { id: session.id, province: session.province, ...(session.code ? { code: session.code } : {}), cluster: session.cluster, date: had!.date, halfDay: had!.halfDay, trainers: [...had!.trainers], sequence: session.sequence };
+      const withdrawal = sessionCancel(plan, schedule, asTheyHadIt, { ...options, trainers: removed });
+      files.set(`updates/cancel/${fileOf(session)}.ics`, withdrawal);
+      await mail("updates/", asTheyHadIt, removed, "withdrawn", withdrawal);
     }
     for (const session of options.cancelled ?? []) {
       const cancel = sessionCancel(plan, schedule, session, options);
       files.set(`updates/cancel/${fileOf(session)}.ics`, cancel);
       await mail("updates/", session, session.trainers, "cancel", cancel);
-    }
-    for (const session of schedule.sessions) {
-      const removed = options.removedTrainers?.get(session.id);
-      if (!removed?.length) continue;
-      const cancel = sessionCancel(plan, schedule, session, { ...options, trainers: removed });
-      files.set(`updates/cancel/${fileOf(session)}.ics`, cancel);
-      await mail("updates/", session, removed, "cancel", cancel);
     }
   } else {
     warnings.push("campaign.organizer is not set: no meeting requests (requests/, messages/, updates/) were written — add organizer { name, email } to the plan");
@@ -99,7 +107,7 @@ export async function versionFiles(
   options: { readonly lang: Lang; readonly replan?: ReplanOutcome; readonly log?: ChangeLog; readonly source?: PlanData },
 ): Promise<ExportFiles> {
   const { replan, lang } = options;
-  const exported = await exportAll(plan, schedule, { lang, ...(replan ? { updated: replan.updated, cancelled: replan.cancelled, removedTrainers: removedTrainers(schedule, replan) } : {}) });
+  const exported = await exportAll(plan, schedule, { lang, ...(replan ? { updated: replan.updated, cancelled: replan.cancelled, before: sessionsBefore(schedule, replan) } : {}) });
   const files = new Map(exported.files);
   files.set("schedule.json", scheduleJson(schedule));
   if (replan) {
@@ -113,14 +121,12 @@ export async function versionFiles(
   return { files, warnings: exported.warnings };
 }
 
-/** Trainers each re-staffed session lost, by session id. */
-function removedTrainers(schedule: Schedule, replan: ReplanOutcome): Map<string, string[]> {
-  const removed = new Map<string, string[]>();
+/** Each session of the new version as the previous version had it, by session id. */
+function sessionsBefore(schedule: Schedule, replan: ReplanOutcome): Map<string, Pick<Session, "date" | "halfDay" | "trainers">> {
+  const before = new Map<string, Pick<Session, "date" | "halfDay" | "trainers">>();
   for (const change of replan.changes) {
-    if (!change.before || !change.after) continue;
-    const gone = change.before.trainers.filter((t) => !change.after!.trainers.includes(t));
-    const session = schedule.sessions.find((s) => s.province === change.province);
-    if (gone.length && session) removed.set(session.id, gone);
+    const session = change.before && change.after ? schedule.sessions.find((s) => s.province === change.province) : undefined;
+    if (session) before.set(session.id, change.before!);
   }
-  return removed;
+  return before;
 }

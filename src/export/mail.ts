@@ -13,27 +13,17 @@ import { sessionDescription } from "./ics.ts";
 import { LABELS, officialDay, type Lang } from "../words/labels.ts";
 import { MAIL_WORDS } from "../words/documents.ts";
 
-export type MessageKind = "request" | "update" | "cancel";
-
-/** ASCII file name of a trainer: "Doanh nghiệp-3" → "doanh-nghiep-3". */
-export function trainerSlug(id: string): string {
-  const slug = id.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return slug || idHash(id, 12);
-}
-
-function idHash(id: string, length: number): string {
-  return createHash("sha256").update(id).digest("hex").slice(0, length);
-}
-
 /**
- * Each trainer's file name (trainers/NAME.ics, messages/NAME/): the slug of the id, unless two ids
- * share one ("Đoàn-1" and "doan 1"), where each gets a piece of its id's hash too — else one
- * trainer's calendar would silently replace the other's.
+ * A first invitation (also to a trainer added to a session that was already planned), an update
+ * to the trainers who had it, a session cancelled, or an invitation withdrawn from a trainer taken
+ * off a session that goes on.
  */
-export function trainerFileNames(ids: readonly string[]): ReadonlyMap<string, string> {
-  const slugs = ids.map(trainerSlug);
-  return new Map(ids.map((id, i) => [id, slugs.indexOf(slugs[i]!) === slugs.lastIndexOf(slugs[i]!) ? slugs[i]! : `${slugs[i]}-${idHash(id, 6)}`]));
-}
+export type MessageKind = "request" | "update" | "cancel" | "withdrawn";
+
+const TEXT_OF = { request: "invited", update: "changed", cancel: "cancelled", withdrawn: "withdrawnText" } as const;
+
+/** ASCII file name of a trainer: "Doanh nghiệp-3" → "doanh-nghiep-3" (the plan refuses two trainers with one). */
+export { fileSlug as trainerSlug } from "../model/file-names.ts";
 
 /** The .eml of one invitation (or cancellation) for one trainer, with `calendar` as its iMIP part. */
 export async function invitationMessage(plan: Plan, schedule: Schedule, session: Session, trainer: Trainer, kind: MessageKind, calendar: string, lang: Lang): Promise<string> {
@@ -42,13 +32,14 @@ export async function invitationMessage(plan: Plan, schedule: Schedule, session:
   const day = `${officialDay(session.date, lang)}, ${LABELS[lang][session.halfDay].toLowerCase()}`;
   const title = plan.data.campaign.title;
   const subject = words[kind](title, session.province, day);
+  const cancels = kind === "cancel" || kind === "withdrawn";
   const text = [
     words.greeting(trainer.id),
     "",
-    kind === "cancel" ? words.cancelled : kind === "update" ? words.changed : words.invited,
+    words[TEXT_OF[kind]],
     "",
     sessionDescription(plan, session, lang),
-    ...(kind === "cancel" ? [] : ["", words.accept]),
+    ...(cancels ? [] : ["", words.accept]),
     "",
     organizer.name,
   ].join("\n");
@@ -58,7 +49,7 @@ export async function invitationMessage(plan: Plan, schedule: Schedule, session:
     to: { name: trainer.id, address: trainer.email! },
     subject,
     text,
-    icalEvent: { method: kind === "cancel" ? "CANCEL" : "REQUEST", content: calendar },
+    icalEvent: { method: cancels ? "CANCEL" : "REQUEST", content: calendar },
     messageId: `<${seed.slice(0, 24)}@taphuan>`,
     date: new Date(schedule.generatedAt),
     baseBoundary: seed.slice(24, 40),

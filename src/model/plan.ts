@@ -5,7 +5,8 @@
  */
 import { DateTime } from "luxon";
 import { Calendar, selects, selectorDates, type Slot } from "./calendar.ts";
-import { error, warning, type Issue, type PathSegment, type Result } from "./issues.ts";
+import { fileSlug } from "./file-names.ts";
+import { error, formatPath, warning, type Issue, type PathSegment, type Result } from "./issues.ts";
 import { distanceKm, registry as loadRegistry, type ProvinceRecord, type ProvinceRegistry } from "./provinces.ts";
 import { UNREADABLE_KEY } from "./records.ts";
 import type { ContactData, DateSelector, HalfDayName, PlanData } from "./schema.ts";
@@ -166,6 +167,7 @@ export function resolvePlan(input: PlanData): Result<Plan> {
   // Provinces and clusters.
   const clusterNames = new Map<string, number>();
   const seenProvince = new Map<string, { cluster: string; path: PathSegment[] }>();
+  const provinceFiles = new Map<string, { name: string; path: PathSegment[] }>();
   const provinceByCode = new Map<string, Province>();
   const clusters: Cluster[] = [];
   const provinces: Province[] = [];
@@ -222,6 +224,11 @@ export function resolvePlan(input: PlanData): Result<Plan> {
         return;
       }
       seenProvince.set(found.record.code, { cluster: clusterData.name, path });
+      // requests/<province>.ics and messages/<trainer>/<province>.eml are named after the registry's name.
+      const file = fileSlug(found.record.name);
+      const sameFile = provinceFiles.get(file);
+      if (sameFile) issues.push(sameFileName("province", path, found.record.name, sameFile, file));
+      else provinceFiles.set(file, { name: found.record.name, path });
       const settings = settingsFor.get(found.record.code);
       const province: Province = {
         name: name.normalize("NFC"),
@@ -262,6 +269,7 @@ export function resolvePlan(input: PlanData): Result<Plan> {
 
   // Trainers.
   const trainerIds = new Map<string, number>();
+  const trainerFiles = new Map<string, { name: string; path: PathSegment[] }>();
   const trainers: Trainer[] = [];
   data.trainers.forEach((trainerData, index) => {
     const path = ["trainers", index];
@@ -271,6 +279,11 @@ export function resolvePlan(input: PlanData): Result<Plan> {
       issues.push(error("duplicate-trainer", [...path, "id"], `trainer id "${trainerData.id}" is already used by trainers[${trainerIds.get(idKey)}]`, "give each trainer a unique id, e.g. CĐSQG-2", { trainer: trainerData.id, index: trainerIds.get(idKey)! }));
     }
     trainerIds.set(idKey, index);
+    // trainers/<id>.ics and messages/<id>/: two ids with one file name would overwrite each other's calendar and invitations.
+    const file = fileSlug(idKey);
+    const sameFile = trainerFiles.get(file);
+    if (sameFile && sameFile.name !== idKey) issues.push(sameFileName("trainer", [...path, "id"], idKey, sameFile, file));
+    else if (!sameFile) trainerFiles.set(file, { name: idKey, path: [...path, "id"] });
     trainerData.roles.forEach((role, roleIndex) => {
       if (!needs.has(role)) {
         issues.push(error("unknown-role", [...path, "roles", roleIndex], `unknown role "${role}"`, `roles of this plan (sessionNeeds): ${[...needs.keys()].join(", ")}`, { role, roles: [...needs.keys()].join(", ") }));
@@ -366,6 +379,18 @@ function countingWarnings(data: PlanData, clusters: readonly Cluster[], trainers
 /** A trainer id or cluster name a change could not be keyed by (see UNREADABLE_KEY). */
 function unreadableName(what: "trainer id" | "cluster name", path: readonly PathSegment[]): Issue {
   return error("reserved-name", path, `"${UNREADABLE_KEY}" cannot be used as a ${what}: a change naming it could not be read back`, `rename it`, { name: UNREADABLE_KEY, what });
+}
+
+/** Two names a reader tells apart that give one file name: the second is refused, naming the first and the file. */
+function sameFileName(what: "trainer" | "province", path: readonly PathSegment[], name: string, first: { name: string; path: readonly PathSegment[] }, file: string): Issue {
+  const files = what === "trainer" ? `trainers/${file}.ics, messages/${file}/` : `requests/${file}.ics, messages/…/${file}.eml`;
+  return error(
+    "same-file-name",
+    path,
+    `${what} "${name}" and "${first.name}" (${formatPath(first.path)}) give the same file name "${file}" (${files}): one would overwrite the other's calendar and invitations`,
+    what === "trainer" ? "give one of them an id that differs in its letters or digits, not only in accents, case, spaces or punctuation (e.g. Đoàn-2)" : "use the registry's name of each province",
+    { what, name, other: first.name, at: formatPath(first.path), file },
+  );
 }
 
 function lookupIssue(name: string, found: Exclude<ReturnType<ProvinceRegistry["lookup"]>, { ok: true }>, registry: ProvinceRegistry, path: readonly PathSegment[]): Issue {

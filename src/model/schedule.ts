@@ -10,6 +10,7 @@ import type { Plan, Province } from "./plan.ts";
 import type { Slot } from "./calendar.ts";
 import { parseYaml, validate } from "./load.ts";
 import { error, InputError, warning, type Issue } from "./issues.ts";
+import { fileSlug } from "./file-names.ts";
 
 export const SessionSchema = z
   .object({
@@ -90,14 +91,8 @@ export const ScheduleSchema = z
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
 /** ASCII slug of a province's registry name: "Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau". */
-export function provinceSlug(province: Province): string {
-  return province.record.name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+export function provinceSlug(province: Pick<Province, "record">): string {
+  return fileSlug(province.record.name);
 }
 
 export function sessionId(plan: Plan, province: Province): string {

@@ -58,6 +58,14 @@ const VI: Readonly<Record<string, (p: P) => string>> = {
   "yaml-aliases": (p) => `không dùng được văn bản YAML này: các bí danh (*tên) làm nó phình ra quá lớn — hãy dùng nhiều nhất ${s(p, "max")} bí danh`,
   "reserved-name": (p) => `không dùng được "${s(p, "name")}" làm ${p["what"] === "cluster name" ? "tên cụm" : "mã giảng viên"}: một thay đổi ghi theo tên này sẽ không đọc lại được — hãy đổi tên khác`,
   "reserved-key": (p) => `không dùng được "${s(p, "key")}" làm tên ở đây — hãy đổi tên khác`,
+  "same-file-name": (p) =>
+    p["what"] === "trainer"
+      ? `mã giảng viên "${s(p, "name")}" và "${s(p, "other")}" (${s(p, "at")}) cho cùng một tên tệp "${s(p, "file")}" (trainers/${s(p, "file")}.ics, messages/${s(p, "file")}/): lịch và thư mời của người này sẽ ghi đè lên của người kia — hãy đổi mã của một người cho khác ở chữ cái hoặc chữ số, không chỉ ở dấu, chữ hoa, khoảng trắng hay dấu câu (ví dụ Đoàn-2)`
+      : `tỉnh "${s(p, "name")}" và "${s(p, "other")}" (${s(p, "at")}) cho cùng một tên tệp "${s(p, "file")}": tệp của tỉnh này sẽ ghi đè lên tệp của tỉnh kia — hãy ghi tên theo danh mục của từng tỉnh`,
+  "bad-smtp-url": (p) =>
+    `${s(p, "url")}: ${p["why"] === "not-a-url" ? "không phải một địa chỉ URL" : p["why"] === "protocol" ? "không phải địa chỉ smtp:// hay smtps://" : p["why"] === "no-host" ? "thiếu tên máy chủ" : "có tùy chọn taphuan không nhận"} — hãy ghi smtp://tên:mật-khẩu@máy-chủ:587 (STARTTLS) hoặc smtps://tên:mật-khẩu@máy-chủ:465 (TLS)`,
+  "bad-sent-log": () => "không phải nhật ký thư đã gửi do taphuan ghi — hãy khôi phục từ bản sao lưu; thiếu nhật ký này, mọi thư mời sẽ bị gửi lại",
+  "bad-replies": () => "không phải bản ghi các câu trả lời do taphuan ghi — hãy khôi phục từ bản sao lưu, hoặc chuyển tệp đi rồi đọc lại các thư trả lời",
   "fixed-non-working-day": (p) => `${s(p, "province")} xin tổ chức vào ${officialDay(s(p, "date"), "vi")}, ${dayOff(p)}: không xếp được`,
 };
 

@@ -1,7 +1,7 @@
 /**
  * What a planner sends, read back as its readers would: the Word appendix (its XML), the Excel
  * workbook (exceljs), per-trainer calendars (ical.js), invitation e-mails (mailparser), and the
- * updates of a re-plan that takes a trainer off a session.
+ * updates of a re-plan: who gets an update, a first invitation, a withdrawal or a cancellation.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -129,13 +129,13 @@ describe("per-trainer calendars and invitation e-mails", async () => {
   });
 });
 
-describe("the updates of a re-plan that takes a trainer off a session", async () => {
-  const plan = smallPlan((t) =>
+describe("the updates of a re-plan, by the book (RFC 5546): who is told what", async () => {
+  const withEmails = (t: string) =>
     t
-      .replace("  registry: vn-63", "  registry: vn-63\n  organizer: { name: Ban tổ chức, email: btc@example.org }")
       .replace("home: Hà Nội }", "home: Hà Nội, email: cdsqg-1@example.org }")
-      .replace("unavailable: [2022-09-12] }", "unavailable: [2022-09-12], email: cdsqg-2@example.org }"),
-  );
+      .replace("home: Bắc Ninh }", "home: Bắc Ninh, email: doan-1@example.org }")
+      .replace("unavailable: [2022-09-12] }", "unavailable: [2022-09-12], email: cdsqg-2@example.org }");
+  const plan = smallPlan((t) => withEmails(t.replace("  registry: vn-63", "  registry: vn-63\n  organizer: { name: Ban tổ chức, email: btc@example.org }")));
   const previous: Schedule = {
     plan: "p", planId: plan.id, planHash: planHash(plan), version: 1, generatedAt: defaultGeneratedAt(plan), status: "complete", unplaced: [],
     sessions: [
@@ -146,26 +146,60 @@ describe("the updates of a re-plan that takes a trainer off a session", async ()
     ],
   };
   // replanNoticeDays: 0, so that 13/9, the day after today, may be re-staffed.
-  const changed = smallPlan((t) => t.replace("  registry: vn-63", "  registry: vn-63\n  replanNoticeDays: 0\n  organizer: { name: Ban tổ chức, email: btc@example.org }").replace("home: Hà Nội }", "home: Hà Nội, email: cdsqg-1@example.org, unavailable: [2022-09-13] }").replace("unavailable: [2022-09-12] }", "unavailable: [2022-09-12], email: cdsqg-2@example.org }"));
+  const changed = smallPlan((t) => withEmails(t.replace("  registry: vn-63", "  registry: vn-63\n  replanNoticeDays: 0\n  organizer: { name: Ban tổ chức, email: btc@example.org }")).replace("cdsqg-1@example.org }", "cdsqg-1@example.org, unavailable: [2022-09-13] }"));
   const outcome = await replan(changed, previous, { today: "2022-09-12" });
   const { files } = await versionFiles(changed, outcome.schedule, { lang: "vi", replan: outcome });
+  const bacNinh = outcome.schedule.sessions.find((s) => s.province === "Bắc Ninh")!;
+  const event = (ics: string) => new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")!);
+  const attendees = (ics: string) => event(ics).attendees.map((a) => String(a.getFirstValue()).toLowerCase());
+  const mail = (file: string) => simpleParser(text(files.get(file)));
 
-  it("cancels the session for the trainer taken off it, without RSVP, and invites the one who takes over", () => {
-    const bacNinh = outcome.schedule.sessions.find((s) => s.province === "Bắc Ninh")!;
-    expect(bacNinh.trainers).not.toContain("CĐSQG-1");
+  it("withdraws the invitation of the trainer taken off a session that goes on: a CANCEL to them alone, without STATUS (§3.2.5), worded as a withdrawal", async () => {
+    expect(bacNinh.trainers).toEqual(["CĐSQG-2", "Đoàn-1"]);
     const cancel = text(files.get("updates/cancel/bac-ninh.ics"));
     expect(cancel).toContain("METHOD:CANCEL");
-    expect(cancel).toContain("STATUS:CANCELLED");
-    const attendees = (ics: string) => new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")!).attendees.map((a) => String(a.getFirstValue()).toLowerCase());
-    expect(attendees(cancel)).toEqual(["mailto:cdsqg-1@example.org"]);
+    expect(cancel).not.toContain("STATUS:");
     expect(cancel).not.toContain("RSVP");
-    expect(cancel).toContain(`SEQUENCE:${bacNinh.sequence}`);
+    expect(cancel).not.toContain("VALARM");
+    expect(attendees(cancel)).toEqual(["mailto:cdsqg-1@example.org"]);
+    expect(event(cancel).sequence).toBe(bacNinh.sequence);
+    expect(event(cancel).startDate.toJSDate().toISOString()).toBe("2022-09-13T01:00:00.000Z"); // the session as they had it
+    const withdrawn = await mail("updates/messages/cdsqg-1/bac-ninh.eml");
+    expect(withdrawn.subject).toBe("Thu hồi lời mời: Tập huấn thử – Bắc Ninh, Thứ Ba, 13/9/2022, sáng");
+    expect(withdrawn.text).toContain("xin thu hồi lời mời anh/chị tham gia buổi tập huấn sau; buổi tập huấn vẫn diễn ra");
+    expect(withdrawn.text).not.toContain("chấp nhận hoặc từ chối");
+    expect(text(files.get("updates/messages/cdsqg-1/bac-ninh.eml"))).toContain("method=CANCEL");
+  });
+
+  it("invites the trainer added to the session (a first invitation, not a change) and updates the one who stays", async () => {
     const request = text(files.get("updates/requests/bac-ninh.ics"));
     expect(request).toContain("METHOD:REQUEST");
-    expect(attendees(request)).toEqual(["mailto:cdsqg-2@example.org"]);
-    expect(files.has("updates/messages/cdsqg-1/bac-ninh.eml")).toBe(true);
-    expect(text(files.get("updates/messages/cdsqg-1/bac-ninh.eml"))).toContain("method=CANCEL");
-    expect(text(files.get("updates/messages/cdsqg-2/bac-ninh.eml"))).toContain("method=REQUEST");
+    expect(attendees(request)).toEqual(["mailto:cdsqg-2@example.org", "mailto:doan-1@example.org"]);
+    const invited = await mail("updates/messages/cdsqg-2/bac-ninh.eml");
+    expect(invited.subject).toMatch(/^Mời tham gia: Tập huấn thử – Bắc Ninh/);
+    expect(invited.text).toContain("Trân trọng mời anh/chị tham gia buổi tập huấn sau:");
+    const updated = await mail("updates/messages/doan-1/bac-ninh.eml");
+    expect(updated.subject).toMatch(/^Cập nhật lịch: Tập huấn thử – Bắc Ninh/);
+    expect(updated.text).toContain("Lịch buổi tập huấn sau đã thay đổi");
+    for (const file of ["updates/messages/cdsqg-2/bac-ninh.eml", "updates/messages/doan-1/bac-ninh.eml"]) expect(text(files.get(file))).toContain("method=REQUEST");
+    // A library caller that gives the changed sessions alone (no `before`) gets updates to every trainer, as before.
+    const { files: alone } = await exportAll(changed, outcome.schedule, { lang: "vi", updated: outcome.updated });
+    expect((await simpleParser(text(alone.get("updates/messages/cdsqg-2/bac-ninh.eml")))).subject).toMatch(/^Cập nhật lịch: /);
+    expect(alone.has("updates/messages/cdsqg-1/bac-ninh.eml")).toBe(false);
+  });
+
+  it("cancels a whole session with STATUS:CANCELLED and a higher SEQUENCE, to every trainer it had", async () => {
+    const without = smallPlan((t) => withEmails(t.replace("  registry: vn-63", "  registry: vn-63\n  organizer: { name: Ban tổ chức, email: btc@example.org }").replace("provinces: [Bắc Ninh, Bắc Giang]", "provinces: [Bắc Ninh]")));
+    const removal = await replan(without, previous, { today: "2022-09-05" });
+    expect(removal.cancelled.map((s) => s.province)).toEqual(["Bắc Giang"]);
+    const { files: removed } = await versionFiles(without, removal.schedule, { lang: "vi", replan: removal });
+    const cancel = text(removed.get("updates/cancel/bac-giang.ics"));
+    expect(cancel).toContain("STATUS:CANCELLED");
+    expect(event(cancel).sequence).toBe(1);
+    expect(attendees(cancel)).toEqual(["mailto:cdsqg-2@example.org", "mailto:doan-1@example.org"]);
+    const told = await simpleParser(text(removed.get("updates/messages/doan-1/bac-giang.eml")));
+    expect(told.subject).toMatch(/^Hủy: Tập huấn thử – Bắc Giang/);
+    expect(told.text).toContain("Buổi tập huấn sau đã bị hủy:");
   });
 });
 

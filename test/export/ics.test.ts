@@ -2,7 +2,7 @@ import fc from "fast-check";
 import ICAL from "ical.js";
 import nodeIcal from "node-ical";
 import { describe, expect, it } from "vitest";
-import { cleanText, foldLine, quoteParam, scheduleFeed, sessionCancel, sessionRequest, sessionUid } from "../../src/export/ics.ts";
+import { cleanText, foldLine, quoteParam, scheduleFeed, sessionCancel, sessionRequest, sessionUid, trainerCalendar } from "../../src/export/ics.ts";
 import type { Plan } from "../../src/model/plan.ts";
 import { defaultGeneratedAt, planHash, type Schedule } from "../../src/model/schedule.ts";
 import { session, smallPlan } from "../helpers.ts";
@@ -106,6 +106,18 @@ describe("iCal feed", () => {
   it("is the same bytes every time", () => {
     expect(scheduleFeed(hostilePlan(), schedule(hostilePlan()))).toBe(feed);
   });
+
+  it("tells subscribers to fetch it again every six hours (RFC 7986, and Outlook's X-PUBLISHED-TTL); a meeting request does not", () => {
+    for (const calendar of [feed, trainerCalendar(plan, sched, "CĐSQG-1")]) {
+      const top = new ICAL.Component(ICAL.parse(calendar));
+      expect(top.getFirstProperty("refresh-interval")!.toICALString()).toBe("REFRESH-INTERVAL;VALUE=DURATION:PT6H");
+      expect(top.getFirstPropertyValue("x-published-ttl")).toBe("PT6H");
+      expect(lines(calendar).filter((l) => /^(REFRESH-INTERVAL|X-PUBLISHED-TTL)[;:]/.test(l))).toHaveLength(2);
+    }
+    const request = sessionRequest(plan, sched, sched.sessions[0]!);
+    expect(request).not.toContain("REFRESH-INTERVAL");
+    expect(request).not.toContain("X-PUBLISHED-TTL");
+  });
 });
 
 describe("meeting requests and cancellations", () => {
@@ -131,6 +143,16 @@ describe("meeting requests and cancellations", () => {
     const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent")!);
     expect(event.sequence).toBe(3);
     expect(event.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+  });
+
+  it("a CANCEL to trainers taken off a session that goes on names them alone, at the session's SEQUENCE, without STATUS (RFC 5546 §3.2.5)", () => {
+    const cancel = sessionCancel(plan, sched, { ...sched.sessions[0]!, sequence: 2 }, { trainers: ["Doanh nghiệp \"1\"; ăn, ở 🎉"] });
+    expectWellFormed(cancel, 1);
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(cancel)).getFirstSubcomponent("vevent")!);
+    expect(event.sequence).toBe(2);
+    expect(event.component.getFirstPropertyValue("status")).toBeNull();
+    expect(event.attendees.map((a) => a.getFirstValue())).toEqual(["mailto:dn-1@example.org"]);
+    expect(cancel).not.toContain("VALARM");
   });
 });
 

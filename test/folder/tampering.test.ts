@@ -12,7 +12,7 @@ import { ScheduleFolder } from "../../src/folder/schedule-folder.ts";
 import { EXIT_CODE_OF } from "../../src/model/errors.ts";
 import { InputError } from "../../src/model/issues.ts";
 import { describeEntry } from "../../src/folder/safe-write.ts";
-import { expectCurrent, expectVersionsKept, folderWith, fresh, hiddenLeft, openNoting, snapshot, versionFiles } from "./folder-helpers.ts";
+import { expectCurrent, expectVersionsKept, folderWith, hiddenLeft, openNoting, snapshot, versionFiles } from "./folder-helpers.ts";
 
 const TOKEN = "0a1b2c3d4e5f";
 /** Another schedule folder, for links that lead out of the one under test. */

@@ -1,0 +1,146 @@
+/**
+ * What `send` and `replies` print on the terminal, in English and Vietnamese (--lang, else the
+ * locale, as every command): from the outcomes' data (src/app/send.ts, src/app/replies.ts).
+ */
+import { DateTime } from "luxon";
+import type { Answer, Reading } from "../app/replies.ts";
+import type { NotDelivered } from "../app/send.ts";
+import { officialDay, type Lang } from "./labels.ts";
+
+type StopCause = Extract<NotDelivered, { kind: "stopped" }>["cause"];
+
+const en = {
+  wouldSend: (file: string, to: string) => `would send ${file} to ${to}`,
+  wouldNotSend: (file: string, to: string, why: string) => `would not send ${file} to ${to}: ${why}`,
+  wouldCount: (n: number) => `${n} message(s) would be sent; nothing was sent`,
+  nothing: (version: number, log: string) => `nothing to send: every message up to version ${version} was sent (${log})`,
+  sent: (n: number, version: number, log: string) => `sent ${n} message(s) up to version ${version}; logged in ${log}`,
+  retrying: (file: string, response: string, seconds: number, attempt: number) => `${file}: ${response} — trying again in ${seconds} s (attempt ${attempt + 1})`,
+  notDelivered: (n: number) => `${n} message(s) not delivered:`,
+  header: ["trainer", "address", "session", "why"],
+  why: (why: NotDelivered): string => {
+    switch (why.kind) {
+      case "refused":
+        return `refused by the server: ${why.response}`;
+      case "refused-earlier":
+        return `refused on ${why.at.slice(0, 10)}: ${why.response} (sent again only with --retry-refused)`;
+      case "temporary":
+        return `${why.response} (still failing after ${why.attempts} attempts; run again later)`;
+      case "stopped":
+        return "not tried: sending stopped";
+    }
+  },
+  stopped: (cause: StopCause, response: string): string =>
+    ({
+      tls: `Sending stopped: the server offers no TLS (STARTTLS), and taphuan sends a password only over TLS (${response}). Use smtps://, a server that offers STARTTLS, or --allow-insecure-auth on a network you trust.`,
+      auth: `Sending stopped: the server refused the login (${response}). Check the user and password in the --smtp URL.`,
+      server: `Sending stopped: the server refused to send (${response}).`,
+      connection: `Sending stopped: the server could not be reached after several attempts (${response}).`,
+    })[cause],
+  rerun: "Run the same command again to send what is left (what was sent is not sent again). A refused message goes again only with --retry-refused; or correct the trainer's address in the plan and re-plan, and the corrected invitation goes by itself.",
+};
+
+const vi: typeof en = {
+  wouldSend: (file: string, to: string) => `sẽ gửi ${file} đến ${to}`,
+  wouldNotSend: (file: string, to: string, why: string) => `sẽ không gửi ${file} đến ${to}: ${why}`,
+  wouldCount: (n: number) => `sẽ gửi ${n} thư; chưa gửi thư nào`,
+  nothing: (version: number, log: string) => `không còn gì để gửi: mọi thư đến phiên bản ${version} đã gửi (${log})`,
+  sent: (n: number, version: number, log: string) => `đã gửi ${n} thư đến phiên bản ${version}; ghi nhận trong ${log}`,
+  retrying: (file: string, response: string, seconds: number, attempt: number) => `${file}: ${response} — thử lại sau ${seconds} giây (lần ${attempt + 1})`,
+  notDelivered: (n: number) => `${n} thư chưa đến được người nhận:`,
+  header: ["giảng viên", "địa chỉ", "buổi", "lý do"],
+  why: (why: NotDelivered): string => {
+    switch (why.kind) {
+      case "refused":
+        return `máy chủ từ chối: ${why.response}`;
+      case "refused-earlier":
+        return `đã bị từ chối ngày ${why.at.slice(0, 10)}: ${why.response} (chỉ gửi lại khi có --retry-refused)`;
+      case "temporary":
+        return `${why.response} (vẫn lỗi sau ${why.attempts} lần thử; hãy chạy lại sau)`;
+      case "stopped":
+        return "chưa gửi: việc gửi đã dừng";
+    }
+  },
+  stopped: (cause: StopCause, response: string): string =>
+    ({
+      tls: `Đã dừng gửi: máy chủ không hỗ trợ TLS (STARTTLS), và taphuan chỉ gửi mật khẩu qua TLS (${response}). Hãy dùng smtps://, một máy chủ có STARTTLS, hoặc --allow-insecure-auth nếu mạng này tin cậy được.`,
+      auth: `Đã dừng gửi: máy chủ từ chối đăng nhập (${response}). Hãy kiểm tra tên và mật khẩu trong địa chỉ --smtp.`,
+      server: `Đã dừng gửi: máy chủ từ chối gửi thư (${response}).`,
+      connection: `Đã dừng gửi: không kết nối được máy chủ sau nhiều lần thử (${response}).`,
+    })[cause],
+  rerun: "Chạy lại đúng lệnh này để gửi phần còn lại (thư đã gửi không gửi lại). Thư bị từ chối chỉ gửi lại khi có --retry-refused; hoặc sửa địa chỉ của giảng viên trong kế hoạch rồi đổi lịch, thư mời đã sửa sẽ tự được gửi.",
+};
+
+export const SEND_WORDS: Readonly<Record<Lang, typeof en>> = { en, vi };
+
+/** Rows as columns padded to their widest cell (by characters: names are NFC). */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+type Proposed = { readonly start: string; readonly end?: string };
+
+/** "Thứ Năm, 15/9/2022, 08:00–11:30", in the campaign's time as the reply was read. */
+function when(proposed: Proposed, lang: Lang): string {
+  const start = DateTime.fromISO(proposed.start, { setZone: true });
+  const end = proposed.end ? DateTime.fromISO(proposed.end, { setZone: true }) : undefined;
+  return `${officialDay(start.toISODate()!, lang)}, ${start.toFormat("HH:mm")}${end ? `–${end.toFormat(end.hasSame(start, "day") ? "HH:mm" : "d/M HH:mm")}` : ""}`;
+}
+
+const replyEn = {
+  answer: { accepted: "accepted", declined: "declined", tentative: "tentatively accepted", delegated: "delegated", proposed: "proposed another time for", "needs-action": "did not answer" } as Record<Answer, string>,
+  heading: { accepted: "accepted", declined: "declined", tentative: "tentative", delegated: "delegated", proposed: "proposed another time", "needs-action": "not answered" } as Record<Answer, string>,
+  reading: (r: Reading, lang: Lang): string => {
+    switch (r.kind) {
+      case "applied":
+        return `${r.file}: ${r.reply.trainer} ${replyEn.answer[r.reply.answer]} ${r.reply.province}${r.reply.proposed ? `: ${when(r.reply.proposed, lang)}` : ""}${r.reply.comment ? ` — “${r.reply.comment.replace(/\s*\n\s*/g, " ")}”` : ""}`;
+      case "outdated":
+        return `${r.file}: ${r.reply.trainer} ${replyEn.answer[r.reply.answer]} an earlier invitation of ${r.reply.province} (SEQUENCE ${r.reply.sequence}; it has changed since, now ${r.current}): not applied`;
+      case "older":
+        return `${r.file}: an older answer of ${r.reply.trainer} for ${r.reply.province} than the one recorded: not applied`;
+      case "not-a-reply":
+        return `${r.file}: not a calendar reply (iMIP REPLY or COUNTER)${r.method ? `, METHOD:${r.method}` : ""}: skipped`;
+      case "unknown-session":
+        return `${r.file}: ${r.province ? `answers ${r.province}'s session, which the current version no longer has` : `answers an event that is not of this schedule (UID ${r.uid})`}: skipped`;
+      case "not-invited":
+        return `${r.file}: ${r.address} is not invited to ${r.province} in the current version: skipped`;
+    }
+  },
+  session: (province: string, day: string, halfDay: string) => `${province} — ${day}, ${halfDay}`,
+  earlier: (answer: Answer) => `answered an earlier invitation: ${replyEn.heading[answer]}`,
+  proposedAt: (proposed: Proposed, lang: Lang) => when(proposed, lang),
+  noInvitations: "No invitations in this folder (the plan has no campaign.organizer): nobody can answer.",
+  restaff: "To re-staff after a decline (the trainer away that day), re-plan:",
+  recorded: (file: string) => `answers recorded in ${file}`,
+};
+
+const replyVi: typeof replyEn = {
+  answer: { accepted: "chấp nhận", declined: "từ chối", tentative: "tạm chấp nhận", delegated: "ủy quyền người khác", proposed: "đề xuất thời gian khác cho", "needs-action": "chưa trả lời" },
+  heading: { accepted: "chấp nhận", declined: "từ chối", tentative: "tạm chấp nhận", delegated: "ủy quyền", proposed: "đề xuất thời gian khác", "needs-action": "chưa trả lời" },
+  reading: (r: Reading, lang: Lang): string => {
+    switch (r.kind) {
+      case "applied":
+        return `${r.file}: ${r.reply.trainer} ${replyVi.answer[r.reply.answer]} ${r.reply.province}${r.reply.proposed ? `: ${when(r.reply.proposed, lang)}` : ""}${r.reply.comment ? ` — “${r.reply.comment.replace(/\s*\n\s*/g, " ")}”` : ""}`;
+      case "outdated":
+        return `${r.file}: ${r.reply.trainer} ${replyVi.answer[r.reply.answer]} một lời mời cũ của ${r.reply.province} (SEQUENCE ${r.reply.sequence}; lịch đã thay đổi, nay là ${r.current}): không áp dụng`;
+      case "older":
+        return `${r.file}: câu trả lời của ${r.reply.trainer} cho ${r.reply.province} cũ hơn câu đã ghi nhận: không áp dụng`;
+      case "not-a-reply":
+        return `${r.file}: không phải thư trả lời lịch (iMIP REPLY hoặc COUNTER)${r.method ? `, METHOD:${r.method}` : ""}: bỏ qua`;
+      case "unknown-session":
+        return `${r.file}: ${r.province ? `trả lời buổi của ${r.province}, buổi không còn trong phiên bản hiện tại` : `trả lời một sự kiện không thuộc lịch này (UID ${r.uid})`}: bỏ qua`;
+      case "not-invited":
+        return `${r.file}: ${r.address} không được mời đến buổi ${r.province} trong phiên bản hiện tại: bỏ qua`;
+    }
+  },
+  session: (province: string, day: string, halfDay: string) => `${province} — ${day}, ${halfDay}`,
+  earlier: (answer: Answer) => `đã trả lời lời mời cũ: ${replyVi.heading[answer]}`,
+  proposedAt: (proposed: Proposed, lang: Lang) => when(proposed, lang),
+  noInvitations: "Thư mục này không có thư mời (kế hoạch chưa có campaign.organizer): không ai trả lời được.",
+  restaff: "Để xếp giảng viên khác sau khi có người từ chối (giảng viên bận ngày đó), hãy đổi lịch:",
+  recorded: (file: string) => `đã ghi nhận các câu trả lời trong ${file}`,
+};
+
+export const REPLY_WORDS: Readonly<Record<Lang, typeof replyEn>> = { en: replyEn, vi: replyVi };
