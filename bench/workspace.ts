@@ -3,7 +3,8 @@
  * page, then the walk-through's re-plan (Nam Định cannot host on 15/9) asked for and accepted,
  * RUNS times. Prints one JSON line: the median time of the preview (from the click to the page
  * with the proposed changes) and of the accept (to the page with the new version), in seconds,
- * the accept clicked after a second of reading the preview, and once more right away.
+ * the accept clicked after a second of reading the preview, and once more right away; and the page
+ * of every half-day Nam Định's session could go to.
  */
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -59,5 +60,13 @@ for (let run = 0; run < RUNS; run++) {
   (hasty ? hastyAccepts : accepts).push((performance.now() - started) / 1000);
   if (accepted.status !== 200) throw new Error(`accept answered ${accepted.status}`);
 }
-process.stdout.write(`${JSON.stringify({ preview: median(previews), accept: median(accepts), acceptRightAway: hastyAccepts[0], getDuringSolveMs: { median: median(duringSolve), max: Math.max(...duringSolve), count: duringSolve.length }, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+// "Where can this session go?" for Nam Định in the warm page: every half-day of Cụm 1's window marked.
+const alternatives: number[] = [];
+for (let run = 0; run < RUNS; run++) {
+  const started = performance.now();
+  const page = await (await app.request(`http://${host}/p/${PLAN}/alternatives?province=${encodeURIComponent("Nam Định")}&today=2022-09-11`, { headers: { host } })).text();
+  alternatives.push((performance.now() - started) / 1000);
+  if (!page.includes("alt-current")) throw new Error(`no alternatives page:\n${page}`);
+}
+process.stdout.write(`${JSON.stringify({ alternatives: median(alternatives), preview: median(previews), accept: median(accepts), acceptRightAway: hastyAccepts[0], getDuringSolveMs: { median: median(duringSolve), max: Math.max(...duringSolve), count: duringSolve.length }, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
 process.exit(0);

@@ -4,6 +4,7 @@
  * passed to every route module, never module state: tests run several workspaces in one process.
  */
 import { lstatSync, readdirSync } from "node:fs";
+import type { Alternatives } from "../app/alternatives.ts";
 import { readText } from "../app/read-input.ts";
 import { join, relative } from "node:path";
 import type { Context } from "hono";
@@ -160,6 +161,15 @@ export class WorkspaceContext {
   }
 
   /** The proposal as soon as the worker has it; its files, when it has a re-plan, a little later. */
+  /** Where a session could go, worked out in a worker: the page answers meanwhile. */
+  alternativesInWorker(task: Task): Promise<Alternatives> {
+    return new Promise((resolve, reject) => {
+      void this.pool.run(task, (message) => message.type === "alternatives" && resolve(message.alternatives), reject).then((running) => {
+        if (!running) reject(new WorkspaceBusyError());
+      });
+    });
+  }
+
   proposeInWorker(task: Task): Promise<{ proposal: ProposalView; files?: Promise<ProposalFiles> }> {
     return new Promise((resolve, reject) => {
       let settleFiles: { resolve: (f: ProposalFiles) => void; reject: (e: Error) => void } | undefined;

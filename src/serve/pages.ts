@@ -6,10 +6,12 @@ import { issueLine, unplacedText } from "../words/issues.ts";
 import { clusterTable, escapeHtml, schedulableDay, sessionTable, type Table } from "../export/table.ts";
 import { officialDay, type Lang } from "../words/labels.ts";
 import { datesBetween } from "../model/calendar.ts";
+import type { Alternatives } from "../app/alternatives.ts";
 import type { Issue } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
 import { WORDS, type Words } from "../words/page.ts";
+import { ruleLabel } from "../words/rules.ts";
 
 const e = escapeHtml;
 
@@ -316,10 +318,39 @@ export function replanForm(w: Words, lang: Lang, file: string, plan: Plan, sessi
 <p><label>${e(w.note)}: <input type="text" name="note" maxlength="500"></label></p>
 <p><label>${e(w.today)}: <input type="date" name="today" value="${e(today)}" required></label></p>
 <p><button type="submit" id="preview-button">${e(w.preview)}</button> <a href="${base}?lang=${lang}">${e(w.back)}</a></p>
-</form>`,
+</form>
+<p><a id="alternatives-link" href="${base}/alternatives?lang=${lang}&amp;province=${encodeURIComponent(session.province)}&amp;today=${e(today)}">${e(w.whereCanItGo)}</a></p>`,
     // The language switch keeps the session asked about.
     `province=${encodeURIComponent(session.province)}`,
     `${base}/replan`,
+  );
+}
+
+/** Every half-day of the session's window, marked; a free one or one that moves others has its preview a click away. */
+export function alternativesPage(w: Words, lang: Lang, file: string, found: Alternatives, today: string): string {
+  const base = `/p/${encodeURIComponent(file)}`;
+  const rows = found.alternatives.map((a) => {
+    const when = `${officialDay(a.date, lang)}, ${w[a.halfDay].toLowerCase()}`;
+    const mark =
+      a.kind === "current" ? w.altCurrent
+      : a.kind === "free" ? w.altFree(a.trainers.join(", "))
+      : a.kind === "moves" ? w.altMoves(a.moves.length, a.moves.map((m) => m.province).join(", "))
+      : a.kind === "impossible" ? w.altImpossible(a.unplaced?.length ? w.altLeftOut(a.unplaced.map((u) => u.province).join(", ")) : [...new Set(a.because.map((v) => ruleLabel(v.rule, lang)))].join("; "))
+      : w.altNotComputed;
+    const choose = a.kind === "free" || a.kind === "moves" || a.kind === "not-computed"
+      ? `<form method="post" action="${base}/replan?lang=${lang}" class="inline"><input type="hidden" name="province" value="${e(found.province)}"><input type="hidden" name="kind" value="fixed"><input type="hidden" name="fixedDate" value="${e(a.date)}"><input type="hidden" name="fixedHalfDay" value="${a.halfDay}"><input type="hidden" name="today" value="${e(today)}"><button type="submit">${e(w.preview)}</button></form>`
+      : "";
+    return `<tr class="alt-${a.kind}"><td>${e(when)}</td><td>${e(mark)}</td><td>${choose}</td></tr>`;
+  });
+  return layout(
+    lang,
+    w.alternativesOf(found.province),
+    `<h1>${e(w.alternativesOf(found.province))}</h1>
+<p>${e(w.alternativesNote(found.version, found.cluster))}</p>
+<div class="scroll"><table class="alternatives"><tbody>${rows.join("")}</tbody></table></div>
+<p><a href="${base}/replan?lang=${lang}&amp;province=${encodeURIComponent(found.province)}">${e(w.back)}</a></p>`,
+    `province=${encodeURIComponent(found.province)}&today=${encodeURIComponent(today)}`,
+    `${base}/alternatives`,
   );
 }
 

@@ -4,6 +4,7 @@
  * back is plain data (progress, the proposal without its resolved plans, the files, an error).
  */
 import { parentPort } from "node:worker_threads";
+import { alternativesOf, type Alternatives } from "../app/alternatives.ts";
 import { proposalFiles, proposeReplan, type ProposalView, type ReplanRequest } from "../app/replan.ts";
 import { proveFixes, solveIntoFolder } from "../app/solve.ts";
 import type { RelaxResult } from "../solve/relax.ts";
@@ -13,7 +14,8 @@ import { errorRecord } from "./worker-errors.ts";
 
 export type WorkerTask =
   | { readonly id: number; readonly kind: "solve"; readonly dir: string; readonly planName: string; readonly planText: string }
-  | { readonly id: number; readonly kind: "propose"; readonly dir: string; readonly planName: string; readonly planText: string; readonly request: ReplanRequest; readonly today: string; readonly source: string };
+  | { readonly id: number; readonly kind: "propose"; readonly dir: string; readonly planName: string; readonly planText: string; readonly request: ReplanRequest; readonly today: string; readonly source: string }
+  | { readonly id: number; readonly kind: "alternatives"; readonly dir: string; readonly planName: string; readonly planText: string; readonly province: string; readonly today: string; readonly budgetSeconds: number };
 
 export type WorkerMessage =
   | { readonly id: number; readonly type: "progress"; readonly event: unknown }
@@ -21,6 +23,7 @@ export type WorkerMessage =
   | { readonly id: number; readonly type: "fixes"; readonly version: number; readonly fixes: RelaxResult }
   | { readonly id: number; readonly type: "proposal"; readonly view: ProposalView }
   | { readonly id: number; readonly type: "files"; readonly files: Awaited<ReturnType<typeof proposalFiles>> }
+  | { readonly id: number; readonly type: "alternatives"; readonly alternatives: Alternatives }
   | { readonly id: number; readonly type: "error"; readonly error: ReturnType<typeof errorRecord> }
   | { readonly id: number; readonly type: "end" };
 
@@ -40,6 +43,10 @@ async function perform(task: WorkerTask, post: (message: WorkerMessage) => void)
     // Without a full schedule: the proven fixes, for the page to offer (the CLI prints the same).
     if (solved.schedule.status === "partial") post({ id: task.id, type: "fixes", version: solved.version, fixes: await proveFixes(solved, { signal: abort.signal }) });
     post({ id: task.id, type: "solved", version: solved.version });
+    return;
+  }
+  if (task.kind === "alternatives") {
+    post({ id: task.id, type: "alternatives", alternatives: await alternativesOf({ dir: task.dir, plan, planPath: task.planName, province: task.province, today: task.today, budgetSeconds: task.budgetSeconds }) });
     return;
   }
   const proposal = await proposeReplan({ dir: task.dir, plan, planPath: task.planName, request: task.request, today: task.today, source: task.source });

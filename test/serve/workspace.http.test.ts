@@ -297,6 +297,24 @@ describe("the workspace over HTTP", () => {
     expect((await w.get(`/p/${PLAN}/files/9/schedule.ics`)).status).toBe(404);
   });
 
+  it("shows where a session could go, each half-day marked in Vietnamese, a free one a preview away", async () => {
+    await solved(w);
+    const form = await (await w.get(`/p/${PLAN}/replan?province=${encodeURIComponent("Hà Nam")}`)).text();
+    const link = /id="alternatives-link" href="([^"]+)"/.exec(form)![1]!.replace(/&amp;/g, "&").replace(/today=[\d-]+/, "today=2022-09-09");
+    const response = await w.get(link);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("Các buổi có thể chuyển cho Hà Nam");
+    expect(html).toContain('class="alt-current"');
+    // 14/9 is a holiday of the small plan: not a working half-day, so not listed.
+    expect(html).not.toContain("14/9/2022");
+    const free = /<tr class="alt-free">.*?name="fixedDate" value="([\d-]+)".*?name="fixedHalfDay" value="(\w+)"/.exec(html)!;
+    const previewed = await w.post(`/p/${PLAN}/replan`, { province: "Hà Nam", kind: "fixed", fixedDate: free[1]!, fixedHalfDay: free[2]!, today: "2022-09-09" });
+    expect(previewed.status).toBe(200);
+    expect(await previewed.text()).toMatch(/previews\/[\w-]+\/accept/);
+    expect((await w.get(`/p/${PLAN}/alternatives?province=${encodeURIComponent("Hà Nam")}&today=yesterday`)).status).toBe(422);
+  });
+
   it("survives a broken schedule file: a 422 naming the file and the problem, and the next request works", async () => {
     await solved(w);
     const file = join(w.dir, "small", "versions", "v1", "schedule.json");

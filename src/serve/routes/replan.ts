@@ -21,9 +21,12 @@ import { officialDate } from "../../words/labels.ts";
 import { WORDS, type Words } from "../../words/page.ts";
 import { changedLines, langOf, planHref, remember, type WorkspaceContext } from "../context.ts";
 import { explainError } from "../explain-error.ts";
-import { messagePage, previewPage, replanForm } from "../pages.ts";
+import { alternativesPage, messagePage, previewPage, replanForm } from "../pages.ts";
 import { newToken } from "../security.ts";
 import { renderPlan } from "./plans.ts";
+
+/** Seconds the page gives the re-plans behind "N other sessions move"; what is left is marked not computed. */
+const ALTERNATIVES_BUDGET_SECONDS = 15;
 
 export function replanRoutes(app: Hono, ws: WorkspaceContext): void {
   app.get("/p/:plan/replan", ws.withPlan((c, name) => {
@@ -34,6 +37,19 @@ export function replanRoutes(app: Hono, ws: WorkspaceContext): void {
     const session = state?.schedule.sessions.find((s) => s.province === province);
     if (!plan || !state || !session) return planMessage(c, name, WORDS[lang].replan, WORDS[lang].noSession, 404);
     return c.html(replanForm(WORDS[lang], lang, name, plan, session, todayIn(plan)));
+  }));
+
+  // Every half-day the session could go to, worked out in a worker; choosing one previews that re-plan.
+  app.get("/p/:plan/alternatives", ws.withPlan(async (c, name) => {
+    const lang = langOf(c);
+    const w = WORDS[lang];
+    const { plan, text } = ws.loadPlan(name);
+    const province = c.req.query("province") ?? "";
+    const today = c.req.query("today") ?? (plan ? todayIn(plan) : "");
+    if (!plan || !ws.currentSchedule(name)) return planMessage(c, name, w.whereCanItGo, plan ? w.noScheduleYet : w.invalid, 409);
+    if (!DateString.safeParse(today).success) return planMessage(c, name, w.whereCanItGo, w.badToday, 422);
+    const found = await ws.alternativesInWorker({ kind: "alternatives", dir: ws.scheduleDir(name), planName: name, planText: text, province, today, budgetSeconds: ALTERNATIVES_BUDGET_SECONDS });
+    return c.html(alternativesPage(w, lang, name, found, today));
   }));
 
   app.get("/p/:plan/previews/:id", ws.withPlan((c, name) => {

@@ -1,0 +1,76 @@
+/** "Where can this session go?": every mark is what the rules and a re-plan say, checked here by other means. */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { alternativesOf, type Alternatives } from "../../src/app/alternatives.ts";
+import { currentState, proposeReplan } from "../../src/app/replan.ts";
+import { solveIntoFolder } from "../../src/app/solve.ts";
+import { emptyChanges } from "../../src/model/changes.ts";
+import { loadPlanText } from "../../src/model/load.ts";
+import { makeSession } from "../../src/model/schedule.ts";
+import { checkSchedule } from "../../src/solve/check.ts";
+
+// The small plan with Nam Định unable to host on the 15th: that half-day must be impossible, and why.
+const TEXT = `${readFileSync("test/fixtures/small-plan.yaml", "utf8")}provinces:\n  Nam Định: { unavailable: [2022-09-15] }\n`;
+
+describe("where a session can go (src/app/alternatives.ts)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "taphuan-alt-"));
+  const planPath = join(dir, "plan.yaml");
+  writeFileSync(planPath, TEXT);
+  const plan = loadPlanText(TEXT, planPath).plan;
+  const out = join(dir, "out");
+  let found: Alternatives;
+
+  beforeAll(async () => {
+    await solveIntoFolder({ dir: out, plan, planPath, lang: "vi", command: "test" });
+    found = await alternativesOf({ dir: out, plan, planPath, province: "Nam Định", today: "2022-09-09" });
+  }, 60_000);
+
+  it("lists every working half-day of the window once, the current one marked", () => {
+    const cluster = plan.clusters.find((c) => c.name === "Cụm A")!;
+    expect(found.alternatives.map((a) => `${a.date}/${a.halfDay}`)).toEqual(cluster.slots.map((s) => s.key));
+    const session = currentState(out)!.schedule.sessions.find((s) => s.province === "Nam Định")!;
+    expect(found.alternatives.filter((a) => a.kind === "current")).toEqual([{ date: session.date, halfDay: session.halfDay, kind: "current", trainers: session.trainers }]);
+  });
+
+  it("a day the province cannot host is impossible, naming that rule", () => {
+    for (const a of found.alternatives.filter((x) => x.date === "2022-09-15")) {
+      expect(a.kind).toBe("impossible");
+      if (a.kind === "impossible") expect(a.because.map((v) => v.rule)).toContain("province-available");
+    }
+  });
+
+  it("a free half-day is free: the session moved there alone, with the trainers named, breaks no rule", () => {
+    const { schedule } = currentState(out)!;
+    const free = found.alternatives.filter((a) => a.kind === "free");
+    expect(free.length).toBeGreaterThan(0);
+    for (const a of free) {
+      if (a.kind !== "free") continue;
+      const province = plan.provinces.find((p) => p.name === "Nam Định")!;
+      const moved = schedule.sessions.map((s) => (s.province === "Nam Định" ? makeSession(plan, province, a, a.trainers) : s));
+      expect({ at: `${a.date}/${a.halfDay}`, broken: checkSchedule(plan, moved) }).toEqual({ at: `${a.date}/${a.halfDay}`, broken: [] });
+    }
+  });
+
+  it("'N other sessions move' is what a re-plan with the province fixed there does, and 'impossible' is a re-plan with someone left out", async () => {
+    for (const a of found.alternatives.filter((x) => x.kind === "moves" || (x.kind === "impossible" && x.unplaced))) {
+      const change = emptyChanges();
+      change.provinces["Nam Định"] = { unavailable: [], fixed: { date: a.date, halfDay: a.halfDay } };
+      const { outcome } = await proposeReplan({ dir: out, plan, planPath, request: { kind: "change", change }, today: "2022-09-09", source: "test" });
+      if (a.kind === "moves") expect(outcome.changes.filter((c) => c.kind !== "unchanged" && c.province !== "Nam Định")).toEqual(a.moves);
+      else expect(outcome.schedule.status).toBe("partial");
+    }
+  });
+
+  it("out of time, a half-day that needs a re-plan is said to be not computed, never guessed", async () => {
+    const quick = await alternativesOf({ dir: out, plan, planPath, province: "Nam Định", today: "2022-09-09", budgetSeconds: 0 });
+    expect(quick.alternatives.some((a) => a.kind === "moves")).toBe(false);
+    expect(quick.alternatives.filter((a) => a.kind !== "not-computed")).toEqual(found.alternatives.filter((a) => a.kind !== "moves" && !(a.kind === "impossible" && a.unplaced)));
+  });
+
+  it("the past: after the session was held, every other half-day is impossible", async () => {
+    const held = await alternativesOf({ dir: out, plan, planPath, province: "Nam Định", today: "2022-09-16" });
+    expect(held.alternatives.every((a) => a.kind === "current" || (a.kind === "impossible" && a.because.some((v) => v.rule === "held-sessions" || v.rule === "changes-after-today")))).toBe(true);
+  });
+});
