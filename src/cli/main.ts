@@ -62,6 +62,19 @@ const COMMANDS: Record<string, Command> = {
     ],
     run: () => import("./commands/replan.ts"),
   },
+  alternatives: {
+    summary: "alternatives PLAN --schedule FILE --province NAME   where a session could go: each half-day of its window marked",
+    options: [
+      "--schedule FILE       the current schedule (DIR/schedule.json)",
+      '--province NAME       the province whose session may move, e.g. "Nam Định"',
+      "--today DATE          the day it is asked on (default today in the plan's time zone)",
+      "--budget SECONDS      time for the re-plans behind \"N other sessions move\" (default 20; the rest is marked not computed)",
+      "--lang vi|en          the language of what is printed (default: the locale, LANG)",
+      "--json                the half-days as JSON on stdout",
+      ...COMMON,
+    ],
+    run: () => import("./commands/alternatives.ts"),
+  },
   changes: {
     summary: "changes DIR                   the campaign's change log: every answer recorded, standing or withdrawn",
     options: ["--lang vi|en          the language of what is printed (default: the locale, LANG)", "--json                the log as JSON on stdout", "--help                this text"],

@@ -11,7 +11,7 @@ import type { Issue } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
 import { WORDS, type Words } from "../words/page.ts";
-import { ruleLabel } from "../words/rules.ts";
+import { alternativeText } from "../words/alternatives.ts";
 
 const e = escapeHtml;
 
@@ -331,16 +331,10 @@ export function alternativesPage(w: Words, lang: Lang, file: string, found: Alte
   const base = `/p/${encodeURIComponent(file)}`;
   const rows = found.alternatives.map((a) => {
     const when = `${officialDay(a.date, lang)}, ${w[a.halfDay].toLowerCase()}`;
-    const mark =
-      a.kind === "current" ? w.altCurrent
-      : a.kind === "free" ? w.altFree(a.trainers.join(", "))
-      : a.kind === "moves" ? w.altMoves(a.moves.length, a.moves.map((m) => m.province).join(", "))
-      : a.kind === "impossible" ? w.altImpossible(a.unplaced?.length ? w.altLeftOut(a.unplaced.map((u) => u.province).join(", ")) : [...new Set(a.because.map((v) => ruleLabel(v.rule, lang)))].join("; "))
-      : w.altNotComputed;
     const choose = a.kind === "free" || a.kind === "moves" || a.kind === "not-computed"
       ? `<form method="post" action="${base}/replan?lang=${lang}" class="inline"><input type="hidden" name="province" value="${e(found.province)}"><input type="hidden" name="kind" value="fixed"><input type="hidden" name="fixedDate" value="${e(a.date)}"><input type="hidden" name="fixedHalfDay" value="${a.halfDay}"><input type="hidden" name="today" value="${e(today)}"><button type="submit">${e(w.preview)}</button></form>`
       : "";
-    return `<tr class="alt-${a.kind}"><td>${e(when)}</td><td>${e(mark)}</td><td>${choose}</td></tr>`;
+    return `<tr class="alt-${a.kind}"><td>${e(when)}</td><td>${e(alternativeText(a, lang))}</td><td>${choose}</td></tr>`;
   });
   return layout(
     lang,
