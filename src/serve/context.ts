@@ -27,6 +27,10 @@ import { WorkerPool } from "./worker-pool.ts";
 /** A plan file's name: any name a planner gives (Vietnamese, spaces, parentheses, NFC or NFD), but no path, no hidden file. */
 const PLAN_NAME = /^[^./\\\p{Cc}][^/\\\p{Cc}]{0,150}\.ya?ml$/iu;
 
+export function isPlanName(name: string): boolean {
+  return PLAN_NAME.test(name);
+}
+
 /**
  * The page's assets, resolved from this module: it sits beside assets/ in the sources, and the bundle
  * puts its chunk beside the copied assets/ (scripts/build.mjs). From routes/ the sources would need "../".
@@ -88,7 +92,7 @@ export class WorkspaceContext {
 
   /** A plan file directly in the folder, by a plain name: no path, no link, nothing outside. */
   planFile(name: string): string | undefined {
-    if (!PLAN_NAME.test(name)) return undefined;
+    if (!isPlanName(name)) return undefined;
     const path = join(this.dir, name);
     if (relative(this.dir, path) !== name) return undefined;
     try {

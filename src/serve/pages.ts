@@ -10,6 +10,7 @@ import type { Alternatives } from "../app/alternatives.ts";
 import type { Issue } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
+import { NEW_PLAN_WORDS } from "../words/new-plan.ts";
 import { WORDS, type Words } from "../words/page.ts";
 import { alternativeText } from "../words/alternatives.ts";
 
@@ -43,7 +44,7 @@ ${body}
 export function planList(lang: Lang, plans: readonly { file: string; title?: string; problem?: string }[]): string {
   const w = WORDS[lang];
   const items = plans.map((p) => `<li><a href="/p/${encodeURIComponent(p.file)}?lang=${lang}">${e(p.title ?? p.file)}</a> <small>${e(p.file)}</small>${p.problem ? ` <span class="bad">${e(p.problem)}</span>` : ""}</li>`);
-  return layout(lang, w.appName, `<h1>${e(w.plans)}</h1>${items.length ? `<ul class="plans">${items.join("")}</ul>` : `<p>${e(w.noPlans)}</p>`}`);
+  return layout(lang, w.appName, `<h1>${e(w.plans)}</h1>${items.length ? `<ul class="plans">${items.join("")}</ul>` : `<p>${e(w.noPlans)}</p>`}<p><a id="new-plan" href="/new?lang=${lang}">${e(NEW_PLAN_WORDS[lang].newPlan)}</a></p>`);
 }
 
 /** A problem of a plan file, with its place in the text where known. */
@@ -323,6 +324,30 @@ export function replanForm(w: Words, lang: Lang, file: string, plan: Plan, sessi
     // The language switch keeps the session asked about.
     `province=${encodeURIComponent(session.province)}`,
     `${base}/replan`,
+  );
+}
+
+/** A new plan: its file name, its title, and what it starts from. */
+export function newPlanPage(lang: Lang, plans: readonly string[], asked: { file?: string; title?: string; from?: string; copy?: string; registry?: string } = {}, problem?: string): string {
+  const w = NEW_PLAN_WORDS[lang];
+  const checked = (from: string) => ((asked.from ?? "letter") === from ? " checked" : "");
+  const copies = plans.map((p) => `<option value="${e(p)}"${asked.copy === p ? " selected" : ""}>${e(p)}</option>`).join("");
+  return layout(
+    lang,
+    w.newPlan,
+    `<h1>${e(w.newPlan)}</h1>${problem ? `<p class="bad" role="alert">${e(problem)}</p>` : ""}
+<form method="post" action="/new?lang=${lang}" class="new-plan">
+<p><label>${e(w.fileName)}: <input type="text" name="file" required maxlength="150" value="${e(asked.file ?? "")}"></label></p>
+<p><label>${e(w.title)}: <input type="text" name="title" required maxlength="300" size="60" value="${e(asked.title ?? "")}"></label></p>
+<fieldset><legend>${e(w.from)}</legend>
+<label><input type="radio" name="from" value="letter"${checked("letter")}> ${e(w.fromLetter)}</label><br>
+${plans.length ? `<label><input type="radio" name="from" value="copy"${checked("copy")}> ${e(w.fromCopy)} <select name="copy">${copies}</select></label><br>` : ""}
+<label><input type="radio" name="from" value="blank"${checked("blank")}> ${e(w.fromBlank)} <select name="registry"><option value="vn-34"${asked.registry === "vn-34" ? " selected" : ""}>${e(w.vn34)}</option><option value="vn-63"${asked.registry === "vn-63" ? " selected" : ""}>${e(w.vn63)}</option></select></label>
+</fieldset>
+<p><button type="submit" id="create-plan">${e(w.create)}</button> <a href="/?lang=${lang}">${e(WORDS[lang].back)}</a></p>
+</form>`,
+    "",
+    "/new",
   );
 }
 

@@ -12,6 +12,7 @@ import { bodyLimit } from "hono/body-limit";
 import { errorPage, langOf, WorkspaceContext } from "./context.ts";
 import { explainError } from "./explain-error.ts";
 import { assetRoutes } from "./routes/assets.ts";
+import { newPlanRoutes } from "./routes/new-plan.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { replanRoutes } from "./routes/replan.ts";
 import { solveRoutes } from "./routes/solve.ts";
@@ -45,6 +46,6 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   app.use("*", security(options));
   app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text(`Từ chối: nội dung gửi lên tối đa ${MAX_BODY_BYTES / 1024} KiB. / Refused: a request body is at most ${MAX_BODY_BYTES / 1024} KiB.`, 413) }));
 
-  for (const routes of [assetRoutes, planRoutes, solveRoutes, replanRoutes, versionRoutes]) routes(app, ws);
+  for (const routes of [assetRoutes, planRoutes, newPlanRoutes, solveRoutes, replanRoutes, versionRoutes]) routes(app, ws);
   return app;
 }

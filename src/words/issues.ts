@@ -56,6 +56,8 @@ const VI: Readonly<Record<string, (p: P) => string>> = {
   "unknown-province": (p) => `không có tỉnh, thành phố "${s(p, "name")}" trong ${s(p, "registry")}${p["suggestions"] ? ` — có phải ${s(p, "suggestions")}?` : ""}`,
   "control-character": (p) => `có một ký tự điều khiển ẩn (${s(p, "codePoint")}) — hãy xóa đi; ký tự này có thể che hoặc đảo thứ tự chữ xung quanh`,
   "yaml-aliases": (p) => `không dùng được văn bản YAML này: các bí danh (*tên) làm nó phình ra quá lớn — hãy dùng nhiều nhất ${s(p, "max")} bí danh`,
+  "plan-exists": (p) => `tệp ${s(p, "file")} đã có: kế hoạch mới không bao giờ ghi đè một tệp — hãy chọn tên khác`,
+  "no-title": () => "kế hoạch cần tên đợt tập huấn",
   "reserved-name": (p) => `không dùng được "${s(p, "name")}" làm ${p["what"] === "cluster name" ? "tên cụm" : "mã giảng viên"}: một thay đổi ghi theo tên này sẽ không đọc lại được — hãy đổi tên khác`,
   "reserved-key": (p) => `không dùng được "${s(p, "key")}" làm tên ở đây — hãy đổi tên khác`,
   "same-file-name": (p) =>

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { beforeEach, describe, expect, it } from "vitest";
+import { loadPlanText } from "../../src/model/load.ts";
 import { createWorkspace } from "../../src/serve/workspace.ts";
 
 const PORT = 4173;
@@ -313,6 +314,25 @@ describe("the workspace over HTTP", () => {
     expect(previewed.status).toBe(200);
     expect(await previewed.text()).toMatch(/previews\/[\w-]+\/accept/);
     expect((await w.get(`/p/${PLAN}/alternatives?province=${encodeURIComponent("Hà Nam")}&today=yesterday`)).status).toBe(422);
+  });
+
+  it("makes a new plan without YAML: the letter's plan as a template, a copy, or blank on vn-34; never over a file; a bad name said", async () => {
+    expect(await (await w.get("/")).text()).toContain('id="new-plan"');
+    const letter = await w.post("/new", { file: "Kế hoạch 2027", title: "Tập huấn 2027", from: "letter" });
+    expect(letter.status).toBe(200);
+    const made = loadPlanText(readFileSync(join(w.dir, "Kế hoạch 2027.yaml"), "utf8"), "k.yaml");
+    expect(made.plan.data.campaign.title).toBe("Tập huấn 2027");
+    expect(made.plan.clusters).toHaveLength(10);
+    expect(readFileSync(join(w.dir, "Kế hoạch 2027.yaml"), "utf8")).toContain("# SAMPLE roster");
+    await w.post("/new", { file: "ban sao.yaml", title: "Bản sao", from: "copy", copy: PLAN });
+    expect(loadPlanText(readFileSync(join(w.dir, "ban sao.yaml"), "utf8"), "b.yaml").plan.provinces.map((p) => p.name)).toEqual(loadPlanText(readFileSync(join(w.dir, PLAN), "utf8"), "s.yaml").plan.provinces.map((p) => p.name));
+    await w.post("/new", { file: "trống.yaml", title: "Kế hoạch trống", from: "blank", registry: "vn-34" });
+    expect(loadPlanText(readFileSync(join(w.dir, "trống.yaml"), "utf8"), "t.yaml").plan.data.campaign.registry).toBe("vn-34");
+    const again = await w.post("/new", { file: "trống.yaml", title: "X", from: "blank", registry: "vn-63" });
+    expect(again.status).toBe(422);
+    expect(await again.text()).toContain("đã có: kế hoạch mới không bao giờ ghi đè một tệp");
+    expect(loadPlanText(readFileSync(join(w.dir, "trống.yaml"), "utf8"), "t.yaml").plan.data.campaign.registry).toBe("vn-34");
+    expect((await w.post("/new", { file: "../x.yaml", title: "X", from: "letter" })).status).toBe(422);
   });
 
   it("survives a broken schedule file: a 422 naming the file and the problem, and the next request works", async () => {

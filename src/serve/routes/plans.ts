@@ -19,6 +19,7 @@ import { issueText } from "../../words/issues.ts";
 import { WORDS } from "../../words/page.ts";
 import { changedLines, langOf, listFiles, notFound, planHref, readPlanText, type WorkspaceContext } from "../context.ts";
 import { editorPage, planList, planPage } from "../pages.ts";
+import { NEW_PLAN_WORDS } from "../../words/new-plan.ts";
 
 export function planRoutes(app: Hono, ws: WorkspaceContext): void {
   app.get("/", (c) => {
@@ -37,7 +38,7 @@ export function planRoutes(app: Hono, ws: WorkspaceContext): void {
     const w = WORDS[langOf(c)];
     const note = c.req.query("note") ?? "";
     const accepted = /^accepted-(\d+)$/.exec(note);
-    return renderPlan(c, ws, name, accepted ? w.accepted(Number(accepted[1])) : note === "saved" ? w.saved : note === "fix-applied" ? w.fixApplied : undefined);
+    return renderPlan(c, ws, name, accepted ? w.accepted(Number(accepted[1])) : note === "saved" ? w.saved : note === "fix-applied" ? w.fixApplied : note === "created" ? NEW_PLAN_WORDS[langOf(c)].created : undefined);
   }));
 
   /** A proven fix written into the plan file (comments kept); the page then offers to re-plan against the edited plan. */
