@@ -260,7 +260,7 @@ export interface ImportResult {
   readonly text: string;
   readonly changed: boolean;
   readonly summary: ImportSummary;
-  /** The new plan's warnings, placed in the plan file. */
+  /** The new plan's warnings the plan did not have, placed in the plan file. */
   readonly warnings: readonly Located[];
 }
 
@@ -692,7 +692,7 @@ function provinceData(view: ProvinceView, before: Record<string, unknown> | unde
  * every problem found, each at its sheet, row and column. Pure: the caller reads and writes.
  */
 export async function importWorkbook(planText: string, planFile: string, bytes: Uint8Array, workbookFile: string): Promise<ImportResult> {
-  const { plan } = loadPlanText(planText, planFile);
+  const { plan, warnings: standing } = loadPlanText(planText, planFile);
   const workbook = await openWorkbook(bytes, workbookFile);
   const problems: Problems = [];
   const trainerSheet = sheetOf(workbook, W.trainers, W.trainerHeader, problems);
@@ -764,7 +764,9 @@ export async function importWorkbook(planText: string, planFile: string, bytes: 
   const text = !changed ? planText : edits ? applyEdits(planText, edits) : documentEdit(planText, changes);
   let warnings: readonly Located[] = [];
   try {
-    warnings = loadPlanText(text, planFile).warnings;
+    // The plan's own warnings were said before; what the workbook brings is new.
+    const known = new Set(standing.map((w) => `${w.code} ${w.message}`));
+    warnings = loadPlanText(text, planFile).warnings.filter((w) => !known.has(`${w.code} ${w.message}`));
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const clusterRow = (path: readonly PathSegment[]) => {

@@ -101,3 +101,16 @@ export const FIELD_NAMES: Readonly<Record<Lang, Readonly<Record<string, string>>
   vi: { organisation: "đơn vị", roles: "vai trò", clusters: "cụm phụ trách", home: "tỉnh nơi ở", email: "e-mail", maxSessionsPerDay: "số buổi tối đa mỗi ngày", unavailable: "ngày vắng", cluster: "cụm", focal: "đầu mối", venue: "địa điểm", cannotHost: "ngày không tổ chức được", preferred: "ngày mong muốn" },
   en: { organisation: "organisation", roles: "roles", clusters: "clusters", home: "home province", email: "e-mail", maxSessionsPerDay: "sessions per day", unavailable: "days away", cluster: "cluster", focal: "focal point", venue: "venue", cannotHost: "days it cannot host", preferred: "preferred days" },
 };
+
+/** What an import changed, a line each, in the reader's language. */
+export function importSummaryLines(summary: { readonly added: readonly string[]; readonly removed: readonly string[]; readonly changed: readonly { readonly id: string; readonly fields: readonly string[] }[]; readonly provinces: readonly { readonly name: string; readonly fields: readonly string[] }[] }, lang: Lang): string[] {
+  const w = IMPORT_WORDS[lang];
+  const fields = (names: readonly string[]) => names.map((f) => FIELD_NAMES[lang][f] ?? f);
+  const lines = [
+    ...(summary.added.length ? [w.added(summary.added)] : []),
+    ...(summary.removed.length ? [w.removed(summary.removed)] : []),
+    ...summary.changed.map((c) => w.changed(c.id, fields(c.fields))),
+    ...summary.provinces.map((p) => w.province(p.name, fields(p.fields))),
+  ];
+  return lines.length ? lines : [w.nothing];
+}
