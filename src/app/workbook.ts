@@ -2,11 +2,11 @@
  * The plan's trainers and provinces as an Excel workbook, and back: `template` writes it, `import`
  * reads it into the plan file. Written once here for the CLI and the workspace.
  *
- * Layout (the words are src/words/workbook.ts'): a sheet "Giảng viên", one row per trainer, and a
- * sheet "Tỉnh", one row per province. A date range takes a row of its own: a trainer away on three
+ * Layout (its words are src/words/workbook.ts'): a sheet of trainers, one row per trainer, and a
+ * sheet of provinces, one row per province. A date range takes a row of its own: a trainer away on three
  * ranges has three rows, its id repeated, the other cells filled on its first row (a further row may
  * leave them empty or repeat them). A province's days it cannot host and its preferred days share its
- * rows the same way, the n-th range of each on its n-th row. A hidden sheet "Danh mục" holds the
+ * rows the same way, the n-th range of each on its n-th row. A hidden sheet holds the
  * lists the dropdowns offer. What the workbook does not show (a trainer's `national`,
  * `onlyAvailable`, a province's `fixed` half-day) is kept as it is.
  *

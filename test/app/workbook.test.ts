@@ -116,11 +116,14 @@ describe("the plan's workbook", () => {
     const [r2] = rowsOf(trainers, "CĐSQG-2");
     trainers.getRow(r2!).getCell(10).value = "tối";
     trainers.addRow([null, "Doanh nghiệp", "skills"]);
+    // A further row of CĐSQG-2 that says another organisation than its first row.
+    trainers.getRow(r2! + 1).getCell(2).value = "Bộ khác";
     const provinces = workbook.getWorksheet("Tỉnh")!;
     provinces.getRow(2).getCell(2).value = "Cụm 99";
     provinces.addRow(["Hà Tây", "Cụm 1"]);
     const problems = await problemsOf(workbook);
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
+    expect(problems).toContain(`roster.xlsx: Sheet "Giảng viên", row ${r2! + 1}, column B (Đơn vị): differs from row ${r2} of the same trainer ("Cục Chuyển đổi số quốc gia" there) — a further row only adds dates; leave the other cells empty or the same`);
     expect(problems.some((p) => p.includes(`row ${r2}, column J`))).toBe(true);
     expect(problems.some((p) => p.includes(`row ${row}, column G`) && p.includes("not a whole number"))).toBe(true);
     expect(problems.some((p) => p.includes("a row with no trainer id"))).toBe(true);
@@ -129,6 +132,7 @@ describe("the plan's workbook", () => {
 
     // Those fixed, what only the plan's own checks find: each at its cell too, in Vietnamese.
     trainers.getRow(r2!).getCell(10).value = "Chiều";
+    trainers.getRow(r2! + 1).getCell(2).value = null;
     trainers.getRow(row!).getCell(7).value = 1;
     trainers.spliceRows(trainers.rowCount, 1);
     provinces.getRow(2).getCell(2).value = "Cụm 1";
