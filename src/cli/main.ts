@@ -107,6 +107,16 @@ const COMMANDS: Record<string, Command> = {
     options: ["--lang vi|en          the language of what is printed (default: the locale, LANG)", "--json                the answers as JSON on stdout", ...COMMON],
     run: () => import("./commands/replies.ts"),
   },
+  template: {
+    summary: "template PLAN                 an Excel workbook of the plan's trainers and provinces, to fill in",
+    options: ["--out FILE.xlsx       the workbook to write (default: the plan's name, .xlsx, in this folder)", "--lang vi|en          the language of what is printed (default: the locale, LANG); the workbook is in Vietnamese", "--help                this text"],
+    run: () => import("./commands/template.ts"),
+  },
+  import: {
+    summary: "import PLAN FILE.xlsx         read the filled-in workbook back into the plan file (comments kept)",
+    options: ["--dry-run             say what would change; write nothing", "--lang vi|en          the language of what is printed (default: the locale, LANG)", ...COMMON],
+    run: () => import("./commands/import.ts"),
+  },
   serve: {
     summary: "serve [DIR]                   the planner's workspace page on a folder of plans (default plans)",
     options: ["--port N              the port (default 4173)", "--host H              the address to listen on (default 127.0.0.1; another needs the printed token)", "--token T             the access token (generated for a non-loopback host)", "--open                open the page in the browser", "--help                this text"],

@@ -225,6 +225,8 @@ export interface PlanPageInput {
   readonly planEdit?: readonly string[];
   /** The plan's warnings, as the CLI prints them, in the page's language. */
   readonly warnings?: readonly string[];
+  /** What the last import of a workbook said: its summary, or its problems (nothing written). */
+  readonly workbook?: { readonly ok: boolean; readonly lines: readonly string[] };
   /** A partial version's proven fixes, each with its button to write it into the plan. */
   readonly fixes?: { readonly texts: readonly string[]; readonly complete: boolean };
 }
@@ -290,8 +292,19 @@ export function planPage(input: PlanPageInput): string {
       `<section id="downloads"><h2>${e(w.downloads)}</h2><ul>${input.downloads.map((d) => `<li><a href="${e(d.href)}" download>${e(d.label)}</a></li>`).join("")}</ul></section>`,
     );
   }
+  parts.push(workbookSection(w, base, lang, input.workbook));
   parts.push(`<p><a href="${base}/edit?lang=${lang}">${e(w.edit)}</a></p>`);
   return layout(lang, plan.data.campaign.title, parts.join("\n"), version !== undefined ? `v=${version}` : "", base);
+}
+
+/** The trainers and provinces as a workbook: its template to download, and the form that imports it back. */
+function workbookSection(w: Words, base: string, lang: Lang, outcome: PlanPageInput["workbook"]): string {
+  const said = outcome
+    ? `<div id="import-outcome" class="${outcome.ok ? "note" : "issues"}" role="${outcome.ok ? "status" : "alert"}"><p>${e(outcome.ok ? w.imported : w.notImported)}</p><ul>${outcome.lines.map((l) => `<li>${e(l)}</li>`).join("")}</ul></div>`
+    : "";
+  return `<section id="workbook"><h2>${e(w.workbook)}</h2><p>${e(w.workbookHelp)}</p>${said}
+<p><a id="template-download" href="${base}/template.xlsx" download>${e(w.downloadTemplate)}</a></p>
+<form method="post" action="${base}/import?lang=${lang}" enctype="multipart/form-data"><input type="file" name="workbook" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required> <button type="submit" id="import-button">${e(w.importWorkbook)}</button></form></section>`;
 }
 
 export function solveControls(w: Words, base: string, lang: Lang): string {

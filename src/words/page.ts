@@ -114,6 +114,13 @@ export const WORDS = {
     badInput: "Dữ liệu không hợp lệ:",
     alreadySolved: "Kế hoạch này đã có lịch: hãy đổi lịch thay vì xếp lại.",
     notAPlanFile: "không mở được: tên tệp bắt đầu bằng dấu chấm hoặc có ký tự điều khiển, hoặc đây không phải một tệp thường (thư mục, liên kết)",
+    workbook: "Giảng viên và tỉnh bằng Excel",
+    downloadTemplate: "Tải mẫu Excel",
+    workbookHelp: "Tải mẫu, điền hoặc sửa giảng viên và thông tin của các tỉnh, rồi nhập lại: kế hoạch chỉ đổi khi cả sổ tính hợp lệ.",
+    importWorkbook: "Nhập vào kế hoạch",
+    imported: "Đã nhập sổ tính vào kế hoạch:",
+    notImported: "Chưa nhập: sổ tính có lỗi, kế hoạch giữ nguyên.",
+    chooseWorkbook: "Hãy chọn tệp Excel (.xlsx) để nhập.",
   },
   en: {
     ...LABELS.en,
@@ -227,6 +234,13 @@ export const WORDS = {
     badInput: "The input is not valid:",
     alreadySolved: "This plan already has a schedule: re-plan it instead of solving again.",
     notAPlanFile: "cannot be opened: its name starts with a dot or has a control character, or it is not a plain file (a folder, a link)",
+    workbook: "Trainers and provinces in Excel",
+    downloadTemplate: "Download the Excel template",
+    workbookHelp: "Download the template, fill in or edit the trainers and the provinces' settings, and import it: the plan changes only if the whole workbook is valid.",
+    importWorkbook: "Import into the plan",
+    imported: "The workbook was imported into the plan:",
+    notImported: "Not imported: the workbook has problems; the plan is unchanged.",
+    chooseWorkbook: "Choose an Excel file (.xlsx) to import.",
   },
 } as const;
 

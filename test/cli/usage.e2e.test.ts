@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.ts";
 
 describe("taphuan's usage", () => {
-  it.each(["validate", "solve", "replan", "changes", "check", "export", "send", "serve"])("%s --help lists its options and exits 0", (command) => {
+  it.each(["validate", "solve", "replan", "changes", "check", "export", "send", "template", "import", "serve"])("%s --help lists its options and exits 0", (command) => {
     const result = runCli([command, "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Usage: taphuan ${command} `));

@@ -4,7 +4,9 @@
  */
 import { readdirSync } from "node:fs";
 import type { Context, Hono } from "hono";
+import { randomUUID } from "node:crypto";
 import { planTextWithFix } from "../../app/fixes.ts";
+import { importWorkbook, planTemplate, WorkbookError, workbookProblemLine } from "../../app/workbook.ts";
 import { planDifferences } from "../../app/plan-diff.ts";
 import { readVersion } from "../../app/replan.ts";
 import { todayIn } from "../../app/today.ts";
@@ -17,9 +19,16 @@ import { describeEntry, differenceText } from "../../words/change-log.ts";
 import { relaxationText } from "../../words/fixes.ts";
 import { issueText } from "../../words/issues.ts";
 import { WORDS } from "../../words/page.ts";
-import { changedLines, langOf, listFiles, notFound, planHref, readPlanText, type WorkspaceContext } from "../context.ts";
-import { editorPage, planList, planPage } from "../pages.ts";
+import { importSummaryLines } from "../../words/workbook.ts";
+import { changedLines, errorPage, langOf, listFiles, notFound, planHref, readPlanText, remember, type WorkspaceContext } from "../context.ts";
+import { editorPage, planList, planPage, type PlanPageInput } from "../pages.ts";
 import { NEW_PLAN_WORDS } from "../../words/new-plan.ts";
+
+/**
+ * What each import said, for the page its redirect lands on (Post/Redirect/Get): per workspace,
+ * the latest few, under an id nobody can guess, so a link cannot make the page say an import happened.
+ */
+const imports = new WeakMap<WorkspaceContext, Map<string, readonly string[]>>();
 
 export function planRoutes(app: Hono, ws: WorkspaceContext): void {
   app.get("/", (c) => {
@@ -38,7 +47,9 @@ export function planRoutes(app: Hono, ws: WorkspaceContext): void {
     const w = WORDS[langOf(c)];
     const note = c.req.query("note") ?? "";
     const accepted = /^accepted-(\d+)$/.exec(note);
-    return renderPlan(c, ws, name, accepted ? w.accepted(Number(accepted[1])) : note === "saved" ? w.saved : note === "fix-applied" ? w.fixApplied : note === "created" ? NEW_PLAN_WORDS[langOf(c)].created : undefined);
+    const imported = /^imported-([\w-]+)$/.exec(note);
+    const lines = imported ? imports.get(ws)?.get(imported[1]!) : undefined;
+    return renderPlan(c, ws, name, accepted ? w.accepted(Number(accepted[1])) : note === "saved" ? w.saved : note === "fix-applied" ? w.fixApplied : note === "created" ? NEW_PLAN_WORDS[langOf(c)].created : undefined, 200, lines ? { ok: true, lines } : undefined);
   }));
 
   /** A proven fix written into the plan file (comments kept); the page then offers to re-plan against the edited plan. */
@@ -50,6 +61,39 @@ export function planRoutes(app: Hono, ws: WorkspaceContext): void {
     writeAtomic(ws.planFile(name)!, planTextWithFix(text, name, fix));
     ws.dropFixes(name);
     return c.redirect(planHref(name, langOf(c), "fix-applied"), 303);
+  }));
+
+  /** The plan's trainers and provinces as a workbook to fill in (src/app/workbook.ts). */
+  app.get("/p/:plan/template.xlsx", ws.withPlan(async (c, name) => {
+    const { plan } = ws.loadPlan(name);
+    if (!plan) return errorPage(c, WORDS[langOf(c)].invalid, 422);
+    const file = `${name.replace(/\.ya?ml$/i, "")}.xlsx`;
+    return c.body(new Uint8Array(await planTemplate(plan)), 200, {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      // A Vietnamese plan name in UTF-8 for browsers, a plain one for the rest.
+      "Content-Disposition": `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(file)}`,
+      "Cache-Control": "no-cache",
+    });
+  }));
+
+  /** A filled-in workbook into the plan file; its problems on the page, in the planner's words, and nothing written. */
+  app.post("/p/:plan/import", ws.withPlan(async (c, name) => {
+    const lang = langOf(c);
+    const upload = (await c.req.parseBody())["workbook"];
+    const { text, plan } = ws.loadPlan(name);
+    if (!plan) return renderPlan(c, ws, name);
+    if (!(upload instanceof File) || upload.size === 0) return renderPlan(c, ws, name, undefined, 422, { ok: false, lines: [WORDS[lang].chooseWorkbook] });
+    try {
+      const result = await importWorkbook(text, name, new Uint8Array(await upload.arrayBuffer()), upload.name || "workbook.xlsx");
+      if (result.changed) writeAtomic(ws.planFile(name)!, result.text);
+      const id = randomUUID();
+      if (!imports.has(ws)) imports.set(ws, new Map());
+      remember(imports.get(ws)!, id, importSummaryLines(result.summary, lang));
+      return c.redirect(planHref(name, lang, `imported-${id}`), 303);
+    } catch (e) {
+      if (!(e instanceof WorkbookError)) throw e;
+      return renderPlan(c, ws, name, undefined, 422, { ok: false, lines: e.problems.map((p) => workbookProblemLine(e.file, p, lang)) });
+    }
   }));
 
   app.get("/p/:plan/edit", ws.withPlan((c, name) => {
@@ -68,7 +112,7 @@ export function planRoutes(app: Hono, ws: WorkspaceContext): void {
 }
 
 /** A plan's page: the version asked for (?v=) or the current one, or the plan file's editor while it does not load. */
-export function renderPlan(c: Context, ws: WorkspaceContext, name: string, note?: string, status: 200 | 409 = 200): Response {
+export function renderPlan(c: Context, ws: WorkspaceContext, name: string, note?: string, status: 200 | 409 | 422 = 200, workbook?: PlanPageInput["workbook"]): Response {
   const lang = langOf(c);
   const w = WORDS[lang];
   const { plan, warnings, text, problems } = ws.loadPlan(name);
@@ -97,7 +141,7 @@ export function renderPlan(c: Context, ws: WorkspaceContext, name: string, note?
   const proven = ws.provenFixes(name, version, text);
   const fixes = proven ? { fixes: { texts: proven.relaxations.map((r) => relaxationText(r, lang)), complete: proven.complete } } : {};
   return c.html(
-    planPage({ lang, file: name, plan, versions: reader.versions(), downloads, today: todayIn(plan), planEdit, ...fixes, warnings: (warnings ?? []).map((issue) => issueText(issue, lang)), ...(log ? { log } : {}), ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(changes ? { changes } : {}), ...(comparison ? { comparison } : {}), ...(note ? { note } : {}) }),
+    planPage({ lang, file: name, plan, versions: reader.versions(), downloads, today: todayIn(plan), planEdit, ...fixes, warnings: (warnings ?? []).map((issue) => issueText(issue, lang)), ...(log ? { log } : {}), ...(schedule ? { schedule } : {}), ...(version !== undefined ? { version } : {}), ...(current !== undefined ? { current } : {}), ...(changes ? { changes } : {}), ...(comparison ? { comparison } : {}), ...(note ? { note } : {}), ...(workbook ? { workbook } : {}) }),
     status,
   );
 }
