@@ -12,7 +12,7 @@
  *   unless `allowInsecureAuth`; never a password in a message or an error;
  * - the Date: header says when the message went; the files on disk stay as written.
  */
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { MAX_RECORD_BYTES, readText } from "./read-input.ts";
 import { join, relative, sep } from "node:path";
 import { DateTime } from "luxon";
@@ -127,13 +127,9 @@ function trainerDir(file: string): string {
 const keyOf = (m: { file: string; uid: string }) => `${trainerDir(m.file)}\u0000${m.uid}`;
 
 function readLog(path: string): SentLog {
-  let text: string;
-  try {
-    text = readText(path, MAX_RECORD_BYTES);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { sent: [], refused: [] };
-    throw e;
-  }
+  // Nothing sent yet: no log.
+  if (!existsSync(path)) return { sent: [], refused: [] };
+  const text = readText(path, MAX_RECORD_BYTES);
   let parsed: Partial<SentLog>;
   try {
     parsed = JSON.parse(text) as Partial<SentLog>;

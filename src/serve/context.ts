@@ -86,6 +86,8 @@ export class WorkspaceContext {
   constructor(
     readonly dir: string,
     workers: number,
+    /** Where the SMTP setting is read (src/app/smtp-settings.ts); the process's own unless a test gives one. */
+    readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.pool = new WorkerPool(workers);
   }

@@ -7,6 +7,9 @@ import { clusterTable, escapeHtml, schedulableDay, sessionTable, type Table } fr
 import { officialDay, type Lang } from "../words/labels.ts";
 import { datesBetween } from "../model/calendar.ts";
 import type { Alternatives } from "../app/alternatives.ts";
+import type { Outgoing, SendOutcome } from "../app/send.ts";
+import type { SmtpSetting } from "../app/smtp-settings.ts";
+import { SEND_PAGE_WORDS } from "../words/mailbox.ts";
 import type { Issue } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
@@ -289,7 +292,7 @@ export function planPage(input: PlanPageInput): string {
       table(sessionTable(plan, schedule, { lang }), "sessions"),
       perTrainer(plan, schedule, lang),
       map(plan, schedule, lang, file, editable),
-      `<section id="downloads"><h2>${e(w.downloads)}</h2><ul>${input.downloads.map((d) => `<li><a href="${e(d.href)}" download>${e(d.label)}</a></li>`).join("")}</ul></section>`,
+      `<section id="downloads"><h2>${e(w.downloads)}</h2><ul>${input.downloads.map((d) => `<li><a href="${e(d.href)}" download>${e(d.label)}</a></li>`).join("")}</ul><p><a id="send-link" href="/p/${encodeURIComponent(file)}/send?lang=${lang}">${e(SEND_PAGE_WORDS[lang].title)}</a></p></section>`,
     );
   }
   parts.push(workbookSection(w, base, lang, input.workbook));
@@ -337,6 +340,27 @@ export function replanForm(w: Words, lang: Lang, file: string, plan: Plan, sessi
     // The language switch keeps the session asked about.
     `province=${encodeURIComponent(session.province)}`,
     `${base}/replan`,
+  );
+}
+
+/** Sending: the server set or how to set it, the messages due, Send, and what the last Send did. */
+export function sendPage(lang: Lang, file: string, setting: SmtpSetting, due: SendOutcome, done?: SendOutcome): string {
+  const w = SEND_PAGE_WORDS[lang];
+  const base = `/p/${encodeURIComponent(file)}`;
+  const row = (m: Outgoing, last: string) => `<tr><td>${e(m.trainer)}</td><td>${e(m.to)}</td><td>${e(m.province)}</td><td>${e(last)}</td></tr>`;
+  const table = (rows: readonly string[]) => `<div class="scroll"><table class="send"><thead><tr>${w.header.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
+  const result = done
+    ? `<section class="sent" role="status"><p>${e(w.sentNow(done.sent.length))}</p>${done.failed.length ? `<p class="bad">${e(w.notDelivered(done.failed.length))}</p>${table(done.failed.map(({ message, why }) => row(message, w.why(why))))}` : ""}</section>`
+    : "";
+  const server = setting.kind === "set" ? w.settings(setting.shown, setting.from) : setting.kind === "unset" ? w.unset : w.refused(setting.why);
+  const earlier = due.failed.length ? `<p class="bad">${e(w.notDelivered(due.failed.length))}</p>${table(due.failed.map(({ message, why }) => row(message, w.why(why))))}` : "";
+  const button = setting.kind === "set" && due.due.length ? `<form method="post" action="${base}/send?lang=${lang}"><button type="submit" id="send-button">${e(w.send)}</button></form>` : "";
+  return layout(
+    lang,
+    w.title,
+    `<h1>${e(w.title)}</h1>${result}<p>${e(server)}</p><p>${e(w.due(due.due.length))}</p>${due.due.length ? table(due.due.map((m) => row(m, m.method === "CANCEL" ? w.cancel : w.request))) : ""}${earlier}${button}<p><a href="${base}?lang=${lang}">${e(w.back)}</a></p>`,
+    "",
+    `${base}/send`,
   );
 }
 

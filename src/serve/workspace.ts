@@ -15,6 +15,7 @@ import { assetRoutes } from "./routes/assets.ts";
 import { newPlanRoutes } from "./routes/new-plan.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { replanRoutes } from "./routes/replan.ts";
+import { sendRoutes } from "./routes/send.ts";
 import { solveRoutes } from "./routes/solve.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import { security } from "./security.ts";
@@ -27,6 +28,8 @@ export interface WorkspaceOptions {
   readonly token?: string;
   /** Solves and re-plans at once (worker threads); default 2, one per core of the machines this runs on. */
   readonly workers?: number;
+  /** Where TAPHUAN_SMTP_URL is read; the process's environment unless a test gives one. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 const WORKERS = 2;
@@ -34,7 +37,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createWorkspace(options: WorkspaceOptions): Hono {
   const app = new Hono();
-  const ws = new WorkspaceContext(options.dir, options.workers ?? WORKERS);
+  const ws = new WorkspaceContext(options.dir, options.workers ?? WORKERS, options.env);
 
   // Every error, once: its kind gives the status, its code the planner's words; an internal one a reference, never a path or a stack.
   app.onError((error, c) => {
@@ -46,6 +49,6 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   app.use("*", security(options));
   app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text(`Từ chối: nội dung gửi lên tối đa ${MAX_BODY_BYTES / 1024} KiB. / Refused: a request body is at most ${MAX_BODY_BYTES / 1024} KiB.`, 413) }));
 
-  for (const routes of [assetRoutes, planRoutes, newPlanRoutes, solveRoutes, replanRoutes, versionRoutes]) routes(app, ws);
+  for (const routes of [assetRoutes, planRoutes, newPlanRoutes, solveRoutes, replanRoutes, versionRoutes, sendRoutes]) routes(app, ws);
   return app;
 }

@@ -144,3 +144,60 @@ const replyVi: typeof replyEn = {
 };
 
 export const REPLY_WORDS: Readonly<Record<Lang, typeof replyEn>> = { en: replyEn, vi: replyVi };
+
+/** The page's words for sending: no command-line flags, the workspace's own settings. */
+const pageVi = {
+  title: "Gửi thư mời",
+  settings: (shown: string, from: "environment" | "file") => `Máy chủ thư: ${shown} (${from === "environment" ? "biến môi trường TAPHUAN_SMTP_URL" : "tệp .taphuan-smtp"})`,
+  unset: "Chưa có máy chủ thư. Hãy đặt biến môi trường TAPHUAN_SMTP_URL, hoặc ghi địa chỉ smtp://người-dùng:mật-khẩu@máy-chủ:587 vào tệp .taphuan-smtp trong thư mục kế hoạch, chỉ chủ tệp được đọc (chmod 600).",
+  refused: (why: "not-a-file" | "readable-by-others" | "empty") =>
+    `Không dùng tệp .taphuan-smtp: ${why === "readable-by-others" ? "người khác đọc được tệp (có mật khẩu) — hãy chạy chmod 600 .taphuan-smtp" : why === "empty" ? "tệp trống" : "đó không phải một tệp thường"}.`,
+  due: (n: number) => (n ? `${n} thư sẽ gửi:` : "Không còn thư nào phải gửi: mọi thư đến phiên bản hiện hành đã gửi."),
+  header: ["Giảng viên", "Địa chỉ", "Buổi", "Thư"],
+  request: "thư mời",
+  cancel: "hủy, rút lời mời",
+  send: "Gửi",
+  sentNow: (n: number) => `Đã gửi ${n} thư.`,
+  notDelivered: (n: number) => `${n} thư chưa gửi được:`,
+  why: (why: NotDelivered): string => {
+    switch (why.kind) {
+      case "refused":
+        return `máy chủ từ chối: ${why.response}`;
+      case "refused-earlier":
+        return `đã bị từ chối ngày ${why.at.slice(0, 10)}: ${why.response} (hãy sửa địa chỉ của giảng viên trong kế hoạch rồi đổi lịch)`;
+      case "temporary":
+        return `${why.response} (vẫn lỗi sau ${why.attempts} lần thử; hãy gửi lại sau)`;
+      case "stopped":
+        return `chưa thử: việc gửi đã dừng (${why.cause === "tls" ? "máy chủ không có TLS, mật khẩu chỉ gửi qua TLS" : why.cause === "auth" ? "máy chủ từ chối đăng nhập" : why.cause === "connection" ? "không kết nối được máy chủ" : "máy chủ từ chối gửi"}: ${why.response})`;
+    }
+  },
+  back: "Quay lại",
+};
+const pageEn: typeof pageVi = {
+  title: "Send the invitations",
+  settings: (shown, from) => `Mail server: ${shown} (${from === "environment" ? "environment variable TAPHUAN_SMTP_URL" : "file .taphuan-smtp"})`,
+  unset: "No mail server yet. Set the environment variable TAPHUAN_SMTP_URL, or write smtp://user:password@host:587 in a file .taphuan-smtp in the folder of plans, readable by its owner alone (chmod 600).",
+  refused: (why) => `The file .taphuan-smtp is not used: ${why === "readable-by-others" ? "others may read it (it holds a password) — run chmod 600 .taphuan-smtp" : why === "empty" ? "it is empty" : "it is not a plain file"}.`,
+  due: (n) => (n ? `${n} message(s) to send:` : "Nothing to send: every message up to the current version was sent."),
+  header: ["Trainer", "Address", "Session", "Message"],
+  request: "invitation",
+  cancel: "cancellation, withdrawal",
+  send: "Send",
+  sentNow: (n) => `Sent ${n} message(s).`,
+  notDelivered: (n) => `${n} message(s) not delivered:`,
+  why: (why) => {
+    switch (why.kind) {
+      case "refused":
+        return `refused by the server: ${why.response}`;
+      case "refused-earlier":
+        return `refused on ${why.at.slice(0, 10)}: ${why.response} (correct the trainer's address in the plan, then re-plan)`;
+      case "temporary":
+        return `${why.response} (still failing after ${why.attempts} attempts; send again later)`;
+      case "stopped":
+        return `not tried: sending stopped (${why.cause}: ${why.response})`;
+    }
+  },
+  back: "Back",
+};
+
+export const SEND_PAGE_WORDS: Readonly<Record<Lang, typeof pageVi>> = { vi: pageVi, en: pageEn };

@@ -120,6 +120,6 @@ describe("reading the trainers' answers", () => {
 
   it("refuses a folder without a schedule, and a file that is not there", async () => {
     await expect(readReplies({ dir: join(scratch, "empty"), files: [] })).rejects.toBeInstanceOf(InputError);
-    await expect(readReplies({ dir: c.out, files: [join(scratch, "missing.eml")] })).rejects.toThrow(/ENOENT/);
+    await expect(readReplies({ dir: c.out, files: [join(scratch, "missing.eml")] })).rejects.toThrow(/missing.eml: there is no such file/);
   });
 });

@@ -55,6 +55,6 @@ describe("taphuan replies", () => {
   it("refuses a reply file that is not there (exit 2), naming it", () => {
     const result = runCli(["replies", out, join(dir, "nothere.eml")]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("nothere.eml: no such file or folder");
+    expect(result.stderr).toContain("nothere.eml: there is no such file — check the path");
   });
 });

@@ -47,6 +47,7 @@ describe("the workspace in Vietnamese has no English a planner would read", () =
       "the re-plan form": await (await get(`/p/small.yaml/replan?province=${encodeURIComponent("Bắc Ninh")}`)).text(),
       "where a session could go": await (await get(`/p/small.yaml/alternatives?province=${encodeURIComponent("Bắc Ninh")}&today=2022-09-09`)).text(),
       "a new plan": await (await get("/new")).text(),
+      "sending the invitations": await (await get("/p/small.yaml/send")).text(),
       "a preview": preview,
       "the editor": await (await get("/p/small.yaml/edit")).text(),
       "a comparison": await (await get("/p/small.yaml/compare?a=1&b=2")).text(),

@@ -1,0 +1,34 @@
+/**
+ * Where the workspace finds its SMTP server, kept out of the plan: the environment variable
+ * TAPHUAN_SMTP_URL, or a file `.taphuan-smtp` in the folder of plans holding the URL on one line,
+ * readable by its owner alone (it holds a password). A file others may read is refused, said why.
+ */
+import { lstatSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { redactUrl } from "./send.ts";
+
+export const SMTP_ENV = "TAPHUAN_SMTP_URL";
+export const SMTP_FILE = ".taphuan-smtp";
+
+export type SmtpSetting =
+  | { readonly kind: "set"; readonly url: string; readonly from: "environment" | "file"; /** The URL with its password hidden, to show. */ readonly shown: string }
+  | { readonly kind: "unset" }
+  /** The file is there but not usable: a link, not a file, or readable by others. */
+  | { readonly kind: "refused"; readonly why: "not-a-file" | "readable-by-others" | "empty" };
+
+export function smtpSetting(dir: string, env: NodeJS.ProcessEnv = process.env): SmtpSetting {
+  const fromEnv = env[SMTP_ENV]?.trim();
+  if (fromEnv) return { kind: "set", url: fromEnv, from: "environment", shown: redactUrl(fromEnv) };
+  const path = join(dir, SMTP_FILE);
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return { kind: "unset" };
+  }
+  if (!stat.isFile()) return { kind: "refused", why: "not-a-file" };
+  // Group or others may read it: the password is not the owner's alone.
+  if ((stat.mode & 0o077) !== 0) return { kind: "refused", why: "readable-by-others" };
+  const url = readFileSync(path, "utf8").split(/\r?\n/)[0]!.trim();
+  return url ? { kind: "set", url, from: "file", shown: redactUrl(url) } : { kind: "refused", why: "empty" };
+}

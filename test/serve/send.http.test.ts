@@ -1,0 +1,77 @@
+/** Sending the invitations from the page, to a real SMTP server on 127.0.0.1: settings kept out of the plan, what is due, Send, who got what. */
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorkspace } from "../../src/serve/workspace.ts";
+import { startSmtpServer, type TestServer } from "../smtp-server.ts";
+
+const HOST = "127.0.0.1:4173";
+const PLAN = "small.yaml";
+// The small plan with an organizer and the trainers' addresses: its sessions have invitations to send.
+const TEXT = readFileSync("test/fixtures/small-plan.yaml", "utf8")
+  .replace("  registry: vn-63\n", "  registry: vn-63\n  organizer: { name: Cục Chuyển đổi số quốc gia (mẫu), email: dau-moi@example.org }\n")
+  .replace(/home: Hà Nội }/g, "home: Hà Nội, email: gv@example.org }")
+  .replace("home: Bắc Ninh }", "home: Bắc Ninh, email: doan-1@example.org }")
+  .replace("unavailable: [2022-09-12] }", "unavailable: [2022-09-12], email: cdsqg-2@example.org }");
+
+function workspace(env: NodeJS.ProcessEnv) {
+  const dir = mkdtempSync(join(tmpdir(), "taphuan-send-http-"));
+  writeFileSync(join(dir, PLAN), TEXT);
+  const app = createWorkspace({ dir, host: "127.0.0.1", port: 4173, env });
+  const get = (path: string) => app.request(`http://${HOST}${path}`, { headers: { host: HOST } });
+  const post = async (path: string, form: Record<string, string> = {}) => {
+    const response = await app.request(`http://${HOST}${path}`, { method: "POST", body: new URLSearchParams(form), headers: { host: HOST, origin: `http://${HOST}` } });
+    return response.status === 303 ? get(response.headers.get("location")!) : response;
+  };
+  const solve = async () => {
+    const { job } = (await (await post(`/p/${PLAN}/solve`)).json()) as { job: string };
+    expect(await (await get(`/p/${PLAN}/jobs/${job}/events`)).text()).toContain("event: done");
+  };
+  return { dir, get, post, solve };
+}
+
+describe("sending the invitations from the page", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startSmtpServer();
+  });
+  afterAll(() => server.close());
+
+  it("lists what is due, sends it, says per message what happened, and sends nothing twice", async () => {
+    const w = workspace({ TAPHUAN_SMTP_URL: `smtp://127.0.0.1:${server.port}` });
+    await w.solve();
+    expect(await (await w.get(`/p/${PLAN}`)).text()).toContain('id="send-link"');
+    server.refused.add("doan-1@example.org");
+    const before = await (await w.get(`/p/${PLAN}/send`)).text();
+    expect(before).toContain("Máy chủ thư: smtp://127.0.0.1");
+    expect(before).toMatch(/\d+ thư sẽ gửi:/);
+    expect(before).toContain('id="send-button"');
+    const due = Number(/(\d+) thư sẽ gửi:/.exec(before)![1]);
+    const after = await (await w.post(`/p/${PLAN}/send`)).text();
+    expect(after).toContain(`Đã gửi ${due - 2} thư.`);
+    expect(after).toContain("máy chủ từ chối: ");
+    expect(server.received).toHaveLength(due - 2);
+    // A reload of the result sends nothing; what is left is the refused ones, never sent again by themselves.
+    const again = await (await w.get(`/p/${PLAN}/send`)).text();
+    expect(again).toContain("Không còn thư nào phải gửi");
+    expect(again).toContain("đã bị từ chối ngày");
+    expect(again).not.toContain('id="send-button"');
+    expect(server.received).toHaveLength(due - 2);
+  });
+
+  it("a settings file others may read is refused, said why, and nothing can be sent", async () => {
+    const w = workspace({});
+    writeFileSync(join(w.dir, ".taphuan-smtp"), `smtp://user:secret@127.0.0.1:${server.port}\n`);
+    chmodSync(join(w.dir, ".taphuan-smtp"), 0o644);
+    await w.solve();
+    const page = await (await w.get(`/p/${PLAN}/send`)).text();
+    expect(page).toContain("người khác đọc được tệp (có mật khẩu) — hãy chạy chmod 600 .taphuan-smtp");
+    expect(page).not.toContain('id="send-button"');
+    expect(page).not.toContain("secret");
+    chmodSync(join(w.dir, ".taphuan-smtp"), 0o600);
+    const usable = await (await w.get(`/p/${PLAN}/send`)).text();
+    expect(usable).toContain("Máy chủ thư: smtp://user:***@127.0.0.1");
+    expect(usable).not.toContain("secret");
+  });
+});
