@@ -142,6 +142,10 @@ const CAUSES_VI: Readonly<Record<string, (cause: Cause) => string | undefined>> 
       : `${needs}, nhưng các giảng viên ${role(x)} của cụm (${pool.join(", ")}) chỉ rảnh ${c(x, "halfDays")} buổi từ ngày ${officialDate(c(x, "from"))} đến ngày ${officialDate(c(x, "to"))}, đủ cho nhiều nhất ${c(x, "capacity")} buổi`;
   },
   "trainers-busy": (x) => `ở cả ${c(x, "slots")} buổi có thể xếp, các giảng viên ${rolesOf(x)} có thể đến đều đang dạy buổi khác, hoặc không kịp di chuyển đến từ buổi dạy cùng ngày${noticeVi(x)}`,
+  "weekly-max": (x) => {
+    const maximums = (x["maximums"] as readonly { trainer: string; max: number }[]).map((m) => `${m.trainer}: ${m.max} buổi một tuần`).join(", ");
+    return `${c(x, "cluster")} cần ${c(x, "sessions")} buổi, mỗi buổi ${c(x, "count")} giảng viên ${role(x)}, nhưng trong số buổi tối đa một tuần (${maximums}) các giảng viên ${role(x)} của cụm chỉ dạy được nhiều nhất ${c(x, "capacity")} buổi trong thời gian của cụm`;
+  },
   travel: (x) => travelVi(x, c(x, "trainer")),
   "travel-between-clusters": (x) => travelVi(x, `${c(x, "trainer")}, giảng viên của cả ${c(x, "cluster")} và ${c(x, "otherCluster")},`),
   "no-place": (x) => `cả ${c(x, "slots")} buổi có thể xếp đều đã kín theo lịch hiện có`,

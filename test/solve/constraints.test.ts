@@ -227,6 +227,7 @@ describe("each constraint: a schedule that keeps it and one that breaks it", () 
       "trainer-one-place",
       "trainer-daily-max",
       "travel-time",
+      "trainer-weekly-max",
       "nationwide-cap",
       "held-sessions",
       "changes-after-today",

@@ -15,6 +15,7 @@ import { trainerAllowed } from "./trainer-allowed.ts";
 import { trainerAvailableRule } from "./trainer-available.ts";
 import { trainerDailyMax } from "./trainer-daily-max.ts";
 import { trainerOnePlace } from "./trainer-one-place.ts";
+import { trainerWeeklyMax } from "./trainer-weekly-max.ts";
 import { travelTime } from "./travel-time.ts";
 import type { HardConstraint, SoftGoal } from "./types.ts";
 import { workingHalfDay } from "./working-half-day.ts";
@@ -38,6 +39,7 @@ export const HARD_CONSTRAINTS: readonly HardConstraint[] = [
   trainerOnePlace,
   trainerDailyMax,
   travelTime,
+  trainerWeeklyMax,
   nationwideCap,
   heldSessions,
   changesAfterToday,
