@@ -87,3 +87,20 @@ function cascade(regions: readonly { name: string; centre: { lat: number; lon: n
   const base = plan2022();
   return { ...base, data, id, calendar, clusters, provinces, trainers, needs: new Map([["policy", 1], ["skills", 1]]), travel: new TravelTimes(data.travel) };
 }
+
+/**
+ * The 2022 plan with 300 trainers, its roster cycled (GV-1 … GV-300, each with the roles, days off
+ * and daily maximum of the roster's trainer it copies), every one free to serve every cluster, and
+ * no organizer (so no e-mail is prepared): a plan file's text, for the CLI rows of the benchmark.
+ * Every trainer in every cluster makes each part's model as large as the roster can.
+ */
+export function plan2022With300TrainersText(): string {
+  const { organizer: _organizer, ...campaign } = plan2022().data.campaign;
+  const roster = plan2022().data.trainers;
+  const trainers = Array.from({ length: 300 }, (_, i) => {
+    const { email: _email, ...trainer } = roster[i % roster.length]!;
+    return { ...trainer, id: `GV-${i + 1}`, clusters: "all" };
+  });
+  // JSON is YAML: the plan's data as the schema read it, defaults written out.
+  return `${JSON.stringify({ ...plan2022().data, campaign: { ...campaign, id: "bench-300-trainers" }, trainers }, null, 1)}\n`;
+}

@@ -2,14 +2,15 @@
  * npm run bench — each instance with both backends: median wall time of BENCH_RUNS runs (default
  * 5), objective, proven optimal or gap, peak memory, and a greedy baseline's objective beside them.
  * Each run is a child process, so its peak memory (max RSS) is its own. Then whole commands, the
- * workspace page, and what flushing a version to the disk costs (BENCH_COMMANDS, BENCH_WORKSPACE,
- * BENCH_FOLDER=0 leave each out).
+ * workspace page, hard plans through the CLI with a time limit, and what flushing a version to the
+ * disk costs (BENCH_COMMANDS, BENCH_WORKSPACE, BENCH_HARD, BENCH_FOLDER=0 leave each out).
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { plan2022With300TrainersText } from "./instances.ts";
 
 // BENCH_INSTANCES= (empty) runs no solver row: the commands, the page and the folder alone.
 const INSTANCES = (process.env.BENCH_INSTANCES ?? "2022,2022paced,2022x4,cascade1000,communes").split(",").filter(Boolean);
@@ -76,6 +77,33 @@ if (process.env.BENCH_COMMANDS !== "0") {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     process.stdout.write(`| ${label} | ${median(runs.map((r) => r.wall)).toFixed(2)} | ${median(runs.map((r) => r.cpu)).toFixed(2)} | ${Math.max(...runs.map((r) => r.mb))} |\n`);
+  }
+}
+
+// Plans that are hard for the optimiser, as a planner meets them: `taphuan solve --time-limit 10`
+// (the optimiser, then the greedy placer and the explanation of whoever is left out), wall time
+// and peak memory of the process by /usr/bin/time. One cluster of 63 provinces is the optimiser's
+// worst case; 300 trainers who may all serve every cluster make the largest models of the 2022 plan.
+if (process.env.BENCH_HARD !== "0") {
+  const ROOT = fileURLToPath(new URL("..", import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), "bench-hard-"));
+  const trainers300 = join(dir, "2022-300-trainers.yaml");
+  writeFileSync(trainers300, plan2022With300TrainersText());
+  const plans: [string, string][] = [
+    ["examples/one-cluster-63.yaml", `${ROOT}examples/one-cluster-63.yaml`],
+    ["2022 plan, 300 trainers, clusters: all (bench/instances.ts)", trainers300],
+  ];
+  process.stdout.write(`\n| taphuan solve --time-limit 10 | exit code | median wall (s) | peak RSS (MB) |\n|---|---|---|---|\n`);
+  for (const [label, plan] of plans) {
+    const runs = [];
+    for (let run = 0; run < RUNS; run++) {
+      const out = join(mkdtempSync(join(tmpdir(), "bench-hard-out-")), "out");
+      const timed = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, `${ROOT}bin/taphuan.js`, "solve", plan, "--out", out, "--time-limit", "10", "--quiet"], { encoding: "utf8" });
+      const [wall, kb] = timed.stderr.trim().split("\n").at(-1)!.split(" ").map(Number) as [number, number];
+      runs.push({ wall, mb: Math.round(kb / 1024), code: timed.status });
+    }
+    const walls = runs.map((r) => r.wall).sort((a, b) => a - b);
+    process.stdout.write(`| ${label} | ${[...new Set(runs.map((r) => r.code))].join(", ")} | ${walls[Math.floor(walls.length / 2)]!.toFixed(2)} | ${Math.max(...runs.map((r) => r.mb))} |\n`);
   }
 }
 

@@ -43,6 +43,7 @@ export interface Trainer {
   readonly clusters: ReadonlySet<string>;
   readonly home?: ProvinceRecord;
   readonly maxSessionsPerDay: number;
+  readonly maxSessionsPerWeek?: number;
   readonly national: boolean;
   readonly email?: string;
   readonly unavailable: readonly DateSelector[];
@@ -319,6 +320,7 @@ export function resolvePlan(input: PlanData): Result<Plan> {
       unavailable: trainerData.unavailable,
       ...(home ? { home } : {}),
       ...(trainerData.email ? { email: trainerData.email } : {}),
+      ...(trainerData.maxSessionsPerWeek !== undefined ? { maxSessionsPerWeek: trainerData.maxSessionsPerWeek } : {}),
       ...(trainerData.onlyAvailable ? { onlyAvailable: trainerData.onlyAvailable } : {}),
     });
   });

@@ -53,7 +53,7 @@ export type Weekday = z.infer<typeof Weekday>;
 
 const RoleName = z.string().regex(/^[a-z][a-z0-9-]*$/, { error: say("role-name") });
 
-const Count = (unit: "minutes" | "working-days" | "concurrent" | "daily" | "per-session") => z.number({ error: `${say("whole-number")}:${unit}` }).int({ error: `${say("whole-number")}:${unit}` });
+const Count = (unit: "minutes" | "working-days" | "concurrent" | "daily" | "weekly" | "per-session") => z.number({ error: `${say("whole-number")}:${unit}` }).int({ error: `${say("whole-number")}:${unit}` });
 
 /** A person or desk to call: a role label or an office, with a phone and an e-mail address. */
 export const Contact = z.object({ name: z.string().min(1), phone: z.string().regex(/^[0-9 .+()-]{6,20}$/, { error: say("phone") }).optional(), email: Email.optional() }).strict();
@@ -150,6 +150,8 @@ export const TrainerSchema = z
     clusters: z.union([z.literal("all"), z.array(z.string().min(1)).min(1)]).default("all"),
     home: z.string().min(1).optional(),
     maxSessionsPerDay: Count("daily").min(1, { error: say("sessions-per-day-min") }).max(2, { error: say("sessions-per-day-max") }).default(2),
+    /** At most this many sessions in an ISO week (Monday to Sunday); none: no weekly maximum. */
+    maxSessionsPerWeek: Count("weekly").min(1, { error: say("at-least-one") }).optional(),
     national: z.boolean().default(false),
     email: Email.optional(),
     unavailable: z.array(DateSelector).default([]),

@@ -22,6 +22,8 @@ export type Relaxation =
   | { readonly kind: "shorter-notice"; readonly noticeDays: number; readonly message: string }
   /** A day taken out of a trainer's `unavailable`. */
   | { readonly kind: "free-trainer"; readonly trainer: string; readonly date: string; readonly message: string }
+  /** A trainer's `maxSessionsPerWeek`. */
+  | { readonly kind: "raise-weekly-max"; readonly trainer: string; readonly max: number; readonly message: string }
   /** A day added to a trainer's `onlyAvailable`. */
   | { readonly kind: "trainer-also-available"; readonly trainer: string; readonly date: string; readonly message: string }
   | { readonly kind: "move-province"; readonly province: string; /** As the plan file writes it in its cluster. */ readonly written: string; readonly from: string; readonly to: string; readonly message: string }
@@ -45,6 +47,7 @@ export interface FixKindTried {
   readonly cluster?: string;
   readonly role?: string;
   readonly province?: string;
+  readonly trainer?: string;
 }
 
 /**
@@ -104,6 +107,8 @@ export function applyFix(data: PlanData, fix: Relaxation): PlanData {
       return { ...data, trainers: data.trainers.map((t) => (sameTrainer(t.id, fix) ? { ...t, unavailable: withoutDate(t.unavailable, fix.date) } : t)) };
     case "trainer-also-available":
       return { ...data, trainers: data.trainers.map((t) => (sameTrainer(t.id, fix) && t.onlyAvailable ? { ...t, onlyAvailable: [...t.onlyAvailable, fix.date] } : t)) };
+    case "raise-weekly-max":
+      return { ...data, trainers: data.trainers.map((t) => (sameTrainer(t.id, fix) ? { ...t, maxSessionsPerWeek: fix.max } : t)) };
     case "move-province": {
       const entry = data.clusters.find((c) => c.name === fix.from)?.provinces.find((p) => p === fix.written);
       if (entry === undefined) return data;

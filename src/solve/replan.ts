@@ -95,7 +95,7 @@ export function pastContradictions(plan: Plan, sessions: readonly Session[], tod
   for (const s of sessions.filter((x) => x.date <= today)) {
     const province = plan.provinces.find((p) => p.record.code === sessionKey(plan, s));
     if (province) held.push(makeSession(plan, province, s, s.trainers));
-    else violations.push({ rule: "held-sessions", province: s.province, date: s.date, halfDay: s.halfDay, message: `${s.province}: its session was held on ${officialDate(s.date)} ${s.halfDay}, but the changed plan no longer has ${s.province}` });
+    else violations.push({ rule: "held-sessions", code: "held-sessions", province: s.province, date: s.date, halfDay: s.halfDay, message: `${s.province}: its session was held on ${officialDate(s.date)} ${s.halfDay}, but the changed plan no longer has ${s.province}` });
   }
   return [...violations, ...checkSchedule(plan, held).filter((v) => v.rule !== "one-session-per-province")];
 }

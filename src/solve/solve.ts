@@ -160,7 +160,7 @@ async function solvePart(plan: Plan, clusters: readonly Cluster[], solver: Backe
     if (previous) throw new TimeLimitError(clusters.map((c) => c.name));
     return greedyFallback(plan, clusters, built, solver, deadline);
   }
-  if (result.status === "infeasible") throw new SolverBugError([{ rule: "model", message: `part ${clusters.map((c) => c.name).join(", ")} has no solution although every province may stay unplaced` }]);
+  if (result.status === "infeasible") throw new SolverBugError([{ rule: "model", code: "model", message: `part ${clusters.map((c) => c.name).join(", ")} has no solution although every province may stay unplaced` }]);
   const proven = result.status === "optimal";
   const decoded = decode(plan, built, result.values);
   // Stopped by the time limit with provinces left out: the greedy placer may have placed more (it

@@ -23,6 +23,8 @@ export function relaxationText(fix: Relaxation, lang: Lang): string {
       return `${fix.trainer} nhận dạy thêm ngày ${officialDate(fix.date)}`;
     case "move-province":
       return `chuyển ${fix.province} từ ${fix.from} sang ${fix.to}`;
+    case "raise-weekly-max":
+      return `cho ${fix.trainer} dạy tối đa ${fix.max} buổi một tuần`;
     case "together":
       return `cùng lúc: ${fix.changes.map((change) => relaxationText(change, lang)).join("; và ")}`;
   }
@@ -31,7 +33,7 @@ export function relaxationText(fix: Relaxation, lang: Lang): string {
 /** A kind of fix the search did not reach, in the reader's language. */
 export function fixKindText(tried: FixKindTried, lang: Lang): string {
   const vi = lang === "vi";
-  const { cluster = "", role = "", province = "" } = tried;
+  const { cluster = "", role = "", province = "", trainer = "" } = tried;
   switch (tried.kind) {
     case "widen-window":
       return vi ? `thời gian của ${cluster} ${tried.direction === "earlier" ? "bắt đầu sớm hơn" : "kết thúc muộn hơn"}` : `${cluster}'s window ${tried.direction === "earlier" ? "starting earlier" : "ending later"}`;
@@ -47,6 +49,8 @@ export function fixKindText(tried: FixKindTried, lang: Lang): string {
       return vi ? `một giảng viên của ${cluster} rảnh thêm một ngày đang vắng` : `a trainer of ${cluster} free on a day they are away`;
     case "trainer-also-available":
       return vi ? `một giảng viên của ${cluster} nhận dạy thêm một ngày` : `a trainer of ${cluster} available on one more day`;
+    case "raise-weekly-max":
+      return vi ? `nâng số buổi tối đa một tuần của ${trainer}` : `a higher weekly maximum for ${trainer} (maxSessionsPerWeek)`;
     case "move-province":
       return vi ? `chuyển ${province} sang cụm khác` : `${province} in another cluster`;
   }

@@ -117,6 +117,16 @@ function capVi(x: Cause, reached: string): string {
   return `ở ${all ? `cả ${c(x, "slots")}` : `${c(x, "capped")} trong ${c(x, "slots")}`} buổi có thể xếp, ${reached}${rest}${noticeVi(x)}`;
 }
 
+const halfDayVi = (halfDay: unknown) => LABELS.vi[halfDay as "morning" | "afternoon"].toLowerCase();
+
+/** A trainer who could come but cannot travel in time from (or to) their other session. */
+function travelVi(x: Cause, who: string): string {
+  const days = Math.round((Date.parse(c(x, "otherDate")) - Date.parse(c(x, "date"))) / 86_400_000);
+  const when = days === 0 ? " cùng ngày" : days === -1 ? " hôm trước" : days === 1 ? " hôm sau" : "";
+  const hours = (key: string) => Number(x[key]).toFixed(1).replace(".", ",");
+  return `${who} có thể đến dạy vào ${officialDate(c(x, "date"))} (${halfDayVi(x["halfDay"])}), nhưng dạy buổi ở ${c(x, "other")}${x["otherCluster"] !== x["cluster"] ? ` (${c(x, "otherCluster")})` : ""} vào ${officialDate(c(x, "otherDate"))} (${halfDayVi(x["otherHalfDay"])})${when}; đường đi mất khoảng ${hours("hours")} giờ, trong khi giữa hai buổi chỉ có ${hours("gap")} giờ`;
+}
+
 /** Why a province was left out, in Vietnamese from the cause's data; a cause without its words there keeps its English sentence. */
 const CAUSES_VI: Readonly<Record<string, (cause: Cause) => string | undefined>> = {
   "nationwide-cap": (x) => capVi(x, `trần ${c(x, "cap")} buổi đồng thời trên cả nước đã đủ (campaign.maxConcurrentSessions)`),
@@ -134,6 +144,14 @@ const CAUSES_VI: Readonly<Record<string, (cause: Cause) => string | undefined>> 
       : `${needs}, nhưng các giảng viên ${role(x)} của cụm (${pool.join(", ")}) chỉ rảnh ${c(x, "halfDays")} buổi từ ngày ${officialDate(c(x, "from"))} đến ngày ${officialDate(c(x, "to"))}, đủ cho nhiều nhất ${c(x, "capacity")} buổi`;
   },
   "trainers-busy": (x) => `ở cả ${c(x, "slots")} buổi có thể xếp, các giảng viên ${rolesOf(x)} có thể đến đều đang dạy buổi khác, hoặc không kịp di chuyển đến từ buổi dạy cùng ngày${noticeVi(x)}`,
+  "weekly-max": (x) => {
+    const maximums = (x["maximums"] as readonly { trainer: string; max: number }[]).map((m) => `${m.trainer}: ${m.max} buổi một tuần`).join(", ");
+    return `${c(x, "cluster")} cần ${c(x, "sessions")} buổi, mỗi buổi ${c(x, "count")} giảng viên ${role(x)}, nhưng trong số buổi tối đa một tuần (${maximums}) các giảng viên ${role(x)} của cụm chỉ dạy được nhiều nhất ${c(x, "capacity")} buổi trong thời gian của cụm`;
+  },
+  travel: (x) => travelVi(x, c(x, "trainer")),
+  "travel-between-clusters": (x) => travelVi(x, `${c(x, "trainer")}, giảng viên của cả ${c(x, "cluster")} và ${c(x, "otherCluster")},`),
+  "no-place": (x) => `cả ${c(x, "slots")} buổi có thể xếp đều đã kín theo lịch hiện có`,
+  "not-reached": (x) => `tỉnh xếp được vào ${officialDate(c(x, "date"))} (${halfDayVi(x["halfDay"])}) mà không phạm quy tắc nào với lịch hiện có: việc tìm lịch đã dừng (hết thời gian) trước khi xếp`,
   "no-working-half-day": (x) => (x["cluster"] === undefined ? undefined : `thời gian của ${c(x, "cluster")} (${officialDate(c(x, "from"))}–${officialDate(c(x, "to"))}) không có buổi làm việc nào`),
 };
 

@@ -16,6 +16,7 @@ const VI: Readonly<Record<string, string>> = {
   "trainer-one-place": "Mỗi giảng viên dạy nhiều nhất một buổi mỗi buổi",
   "trainer-daily-max": "Mỗi giảng viên dạy không quá số buổi tối đa trong ngày",
   "travel-time": "Giảng viên kịp di chuyển giữa hai buổi liên tiếp",
+  "trainer-weekly-max": "Mỗi giảng viên dạy không quá số buổi tối đa trong tuần",
   "nationwide-cap": "Không vượt số buổi đồng thời, số buổi trong ngày trên cả nước",
   "held-sessions": "Buổi đã tổ chức giữ nguyên như đã tổ chức",
   "changes-after-today": "Không xếp, dời hay đổi giảng viên cho buổi nào đến hết hôm nay, hay trong thời hạn báo trước sau hôm nay",

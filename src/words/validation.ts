@@ -24,6 +24,7 @@ const UNITS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   "working-days": { en: "working days", vi: "số ngày làm việc" },
   concurrent: { en: "sessions at the same half-day", vi: "số buổi cùng lúc" },
   daily: { en: "sessions a day", vi: "số buổi trong ngày" },
+  weekly: { en: "sessions a week", vi: "số buổi trong tuần" },
   "per-session": { en: "trainers of this role per session", vi: "số giảng viên vai trò này mỗi buổi" },
 };
 

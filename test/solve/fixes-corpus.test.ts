@@ -9,7 +9,11 @@ import { loadPlanText } from "../../src/model/load.ts";
 import { proveRelaxations } from "../../src/solve/relax.ts";
 import { checkSchedule } from "../../src/solve/check.ts";
 import { solvePlan } from "../../src/solve/solve.ts";
-import type { Plan } from "../../src/model/plan.ts";
+import { resolvePlan, type Plan } from "../../src/model/plan.ts";
+import { applyFix } from "../../src/solve/fixes.ts";
+import fc from "fast-check";
+import { bruteForce } from "./brute-force.ts";
+import { tinyPlan, tinyPlanText } from "./tiny-plans.ts";
 
 const HEAD = `campaign:
   id: corpus
@@ -112,6 +116,135 @@ trainers:
     causes: ["trainer-capacity", "trainer-capacity"],
     fixes: ["together"],
   },
+  {
+    name: "a window on a weekend",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-17, to: 2022-09-18 }, provinces: [Hà Nam] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội }
+`,
+    causes: ["no-working-half-day"],
+    fixes: ["widen-window", "widen-window"],
+  },
+  {
+    name: "a province fixed to a half-day before the notice ends",
+    text: `${HEAD.replace("registry: vn-63", "registry: vn-63\n  issued: 2022-09-09T08:00:00+07:00")}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-23 }, provinces: [Hà Nam, Nam Định] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội }
+provinces:
+  Hà Nam: { fixed: { date: 2022-09-13, halfDay: morning } }
+`,
+    causes: ["fixed-impossible"],
+    fixes: ["shorter-notice"],
+  },
+  {
+    name: "a window that ends before the notice does",
+    text: `${HEAD.replace("registry: vn-63", "registry: vn-63\n  issued: 2022-09-09T08:00:00+07:00")}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-13 }, provinces: [Hà Nam] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội }
+`,
+    causes: ["notice"],
+    fixes: ["widen-window", "shorter-notice"],
+  },
+  {
+    name: "a session that needs two trainers of a role the cluster has one of",
+    text: `${HEAD}sessionNeeds: { policy: 2 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-13 }, provinces: [Hà Nam] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội }
+`,
+    causes: ["role-count"],
+    fixes: ["more-trainers"],
+  },
+  {
+    name: "the only trainer away on every day of the window",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-13 }, provinces: [Hà Nam] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội, unavailable: [{ from: 2022-09-12, to: 2022-09-13 }] }
+`,
+    causes: ["no-trainer-free", "trainer-capacity"],
+    fixes: ["widen-window", "more-trainers", "free-trainer"],
+  },
+  {
+    name: "a cap of one session at a time with three provinces in one day",
+    text: `${HEAD.replace("registry: vn-63", "registry: vn-63\n  maxConcurrentSessions: 1")}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-12 }, provinces: [Hà Nam, Nam Định, Ninh Bình] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội }
+  - { id: P-2, organisation: O, roles: [policy], home: Hà Nội }
+  - { id: P-3, organisation: O, roles: [policy], home: Hà Nội }
+`,
+    causes: ["nationwide-cap"],
+    fixes: ["widen-window", "raise-cap"],
+  },
+  {
+    name: "one province too many for a one-day cluster, and another cluster with room",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-12 }, provinces: [Hà Nam, Nam Định, Ninh Bình] }
+  - { name: Cụm B, window: { from: 2022-09-12, to: 2022-09-16 }, provinces: [Thái Bình] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội, clusters: [Cụm A] }
+  - { id: P-2, organisation: O, roles: [policy], home: Hà Nội, clusters: [Cụm B] }
+`,
+    causes: ["trainer-capacity"],
+    fixes: ["move-province", "widen-window", "more-trainers"],
+  },
+  {
+    name: "a trainer free in the afternoon, but five hours' travel from their morning session",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-12 }, provinces: [Hà Nam, Cà Mau] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội }
+`,
+    causes: ["travel"],
+    fixes: ["widen-window", "more-trainers"],
+  },
+  {
+    name: "a trainer shared by two clusters too far apart for one day",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-12 }, provinces: [Hà Nam] }
+  - { name: Cụm B, window: { from: 2022-09-12, to: 2022-09-12 }, provinces: [Cà Mau] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội }
+`,
+    causes: ["travel-between-clusters"],
+    fixes: ["widen-window", "more-trainers"],
+  },
+  {
+    name: "a trip of 15.5 h that does not fit the 15 h night",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+travel: { overrides: [{ between: [Hà Nam, Nam Định], hours: 15.5 }] }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-13 }, provinces: [Hà Nam, Nam Định] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội, onlyAvailable: [{ date: 2022-09-12, halfDay: afternoon }, { date: 2022-09-13, halfDay: morning }] }
+`,
+    causes: ["travel"],
+    fixes: ["more-trainers"],
+  },
+  {
+    name: "a trainer's weekly maximum short of the window's sessions",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-16 }, provinces: [Hà Nam, Nam Định, Ninh Bình] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội, maxSessionsPerWeek: 2 }
+`,
+    causes: ["weekly-max"],
+    fixes: ["widen-window", "more-trainers", "raise-weekly-max"],
+  },
 ];
 
 const solve = async (plan: Plan, seconds?: number) => (await solvePlan(plan, seconds === undefined ? {} : { timeLimitSeconds: seconds })).schedule;
@@ -134,6 +267,32 @@ describe("the corpus of plans that cannot be met", () => {
       }
     }, 120_000);
   }
+
+  // Random small plans some province of which cannot be placed: enumeration agrees that it cannot,
+  // and every proven fix, applied to the plan's data and resolved again, places everyone (by
+  // enumeration too where the plan is small enough to enumerate).
+  it("property: every proven fix of a random small plan places everyone, as enumeration confirms", async () => {
+    const ENUMERABLE = 200_000;
+    await fc.assert(
+      fc.asyncProperty(tinyPlanText, async (text) => {
+        const plan = tinyPlan(text);
+        const schedule = await solve(plan);
+        fc.pre(schedule.status === "partial");
+        const best = bruteForce(plan, ENUMERABLE);
+        if (best) expect(best.placed).toBe(schedule.sessions.length);
+        const search = await proveRelaxations(plan, schedule, { solve });
+        expect(search.complete).toBe(true);
+        for (const fix of search.relaxations) {
+          const resolved = resolvePlan(applyFix(plan.data, fix));
+          if (!resolved.ok) throw new Error(`${fix.message}: the fixed plan does not resolve`);
+          expect({ fix: fix.message, status: (await solve(resolved.value)).status }).toEqual({ fix: fix.message, status: "complete" });
+          const fixed = bruteForce(resolved.value, ENUMERABLE);
+          if (fixed) expect({ fix: fix.message, placed: fixed.placed }).toEqual({ fix: fix.message, placed: resolved.value.provinces.length });
+        }
+      }),
+      { numRuns: 20, seed: 2020 },
+    );
+  }, 240_000);
 
   it("a search out of time says so and names every kind it did not try", async () => {
     const plan = loadPlanText(CASES[1]!.text, "corpus.yaml").plan;

@@ -4,43 +4,15 @@ import fc from "fast-check";
 import { loadPlanText } from "../../src/model/load.ts";
 import { describe, expect, it } from "vitest";
 import type { Plan } from "../../src/model/plan.ts";
-import { makeSession, scheduleJson, type Session } from "../../src/model/schedule.ts";
-import { candidateSlots } from "../../src/solve/build.ts";
-import { checkSchedule, evaluateGoals } from "../../src/solve/check.ts";
+import { scheduleJson } from "../../src/model/schedule.ts";
+import { checkSchedule } from "../../src/solve/check.ts";
 import { ModelTooLargeError } from "../../src/solve/errors.ts";
 import { greedySchedule } from "../../src/solve/greedy.ts";
 import type { Backend } from "../../src/solve/backends.ts";
 import { solvePlan } from "../../src/solve/solve.ts";
 import { plan2022, smallPlan } from "../helpers.ts";
 import { tinyPlan, tinyPlanText } from "./tiny-plans.ts";
-
-const goalCost = (plan: Plan, sessions: readonly Session[]) => Math.round(evaluateGoals(plan, sessions).reduce((sum, g) => sum + g.cost, 0) * 1e6) / 1e6;
-
-/** Every schedule of a tiny plan, by enumeration: the most provinces placed, then the least cost. */
-function bruteForce(plan: Plan): { placed: number; cost: number } {
-  const options = plan.provinces.map((province) => {
-    const choices: (Session | undefined)[] = [undefined];
-    for (const slot of candidateSlots(plan, province)) {
-      const policy = plan.trainers.filter((t) => t.roles.includes("policy"));
-      const skills = plan.trainers.filter((t) => t.roles.includes("skills"));
-      for (const p of policy) for (const s of skills) if (p !== s) choices.push(makeSession(plan, province, slot, [p.id, s.id]));
-    }
-    return choices;
-  });
-  let best = { placed: -1, cost: Number.POSITIVE_INFINITY };
-  const walk = (index: number, chosen: Session[]) => {
-    if (index === options.length) {
-      const violations = checkSchedule(plan, chosen).filter((v) => !(v.rule === "one-session-per-province" && v.message.endsWith("has no session")));
-      if (violations.length) return;
-      const cost = goalCost(plan, chosen);
-      if (chosen.length > best.placed || (chosen.length === best.placed && cost < best.cost)) best = { placed: chosen.length, cost };
-      return;
-    }
-    for (const choice of options[index]!) walk(index + 1, choice ? [...chosen, choice] : chosen);
-  };
-  walk(0, []);
-  return best;
-}
+import { bruteForce, goalCost } from "./brute-force.ts";
 
 describe("solve", () => {
   it.each(["highs", "js"] as const)("solves the small plan with %s: complete, checked, objective = the goals' penalties", async (solver) => {
@@ -98,7 +70,7 @@ describe("solve", () => {
         const plan = tinyPlan(text);
         fc.pre(plan.provinces.length <= 3);
         const { schedule, report } = await solvePlan(plan, { solver });
-        const best = bruteForce(plan);
+        const best = bruteForce(plan)!;
         expect(schedule.sessions.length).toBe(best.placed);
         expect(goalCost(plan, schedule.sessions)).toBeCloseTo(best.cost, 6);
         expect(report.proven).toBe(true);

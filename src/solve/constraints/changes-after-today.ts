@@ -70,7 +70,7 @@ export const changesAfterToday: HardConstraint = {
       if (!moved && sameTrainers(now.trainers, session.trainers)) continue;
       const what = !now ? "placed on" : moved ? "moved to" : "given other trainers on";
       const when = session.date <= today ? `on or before today (${officialDate(today)})` : `within the ${days} working days' notice after today (${officialDate(today)})`;
-      violations.push({ rule: this.id, province: session.province, date: session.date, halfDay: session.halfDay, trainers: session.trainers, message: `${session.province}: ${what} ${officialDate(session.date)} ${session.halfDay}, ${when}; a change lies on ${officialDate(from)} or later` });
+      violations.push({ rule: this.id, code: this.id, province: session.province, date: session.date, halfDay: session.halfDay, trainers: session.trainers, message: `${session.province}: ${what} ${officialDate(session.date)} ${session.halfDay}, ${when}; a change lies on ${officialDate(from)} or later` });
     }
     return violations;
   },

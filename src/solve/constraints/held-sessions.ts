@@ -35,11 +35,11 @@ export const heldSessions: HardConstraint = {
       const [date, halfDay] = before.slotKey.split("/") as [string, "morning" | "afternoon"];
       const now = sessions.find((s) => s.province?.record.code === code || s.session.code === code);
       const was = `the session held on ${officialDate(date)} ${halfDay} with ${[...before.trainers].join(", ")}`;
-      if (!now) violations.push({ rule: this.id, date, halfDay, message: `${was} (province code ${code}) is missing` });
+      if (!now) violations.push({ rule: this.id, code: this.id, date, halfDay, message: `${was} (province code ${code}) is missing` });
       else if (`${now.session.date}/${now.session.halfDay}` !== before.slotKey) {
-        violations.push({ rule: this.id, province: now.session.province, date: now.session.date, halfDay: now.session.halfDay, message: `${now.session.province}: ${was} is now on ${officialDate(now.session.date)} ${now.session.halfDay}` });
+        violations.push({ rule: this.id, code: this.id, province: now.session.province, date: now.session.date, halfDay: now.session.halfDay, message: `${now.session.province}: ${was} is now on ${officialDate(now.session.date)} ${now.session.halfDay}` });
       } else if (!sameTrainers(before.trainers, now.session.trainers)) {
-        violations.push({ rule: this.id, province: now.session.province, date, halfDay, trainers: now.session.trainers, message: `${now.session.province}: ${was} now names ${now.session.trainers.join(", ")}` });
+        violations.push({ rule: this.id, code: this.id, province: now.session.province, date, halfDay, trainers: now.session.trainers, message: `${now.session.province}: ${was} now names ${now.session.trainers.join(", ")}` });
       }
     }
     return violations;

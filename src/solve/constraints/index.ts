@@ -15,24 +15,31 @@ import { trainerAllowed } from "./trainer-allowed.ts";
 import { trainerAvailableRule } from "./trainer-available.ts";
 import { trainerDailyMax } from "./trainer-daily-max.ts";
 import { trainerOnePlace } from "./trainer-one-place.ts";
+import { trainerWeeklyMax } from "./trainer-weekly-max.ts";
 import { travelTime } from "./travel-time.ts";
 import type { HardConstraint, SoftGoal } from "./types.ts";
 import { workingHalfDay } from "./working-half-day.ts";
 
+/**
+ * In this order the rules are checked, their fixes searched, and asked why a province was left out
+ * (src/solve/explain.ts: at each stage, the first rules first): a fixed half-day is the story of a
+ * province that has none before the notice or the province's own days are.
+ */
 export const HARD_CONSTRAINTS: readonly HardConstraint[] = [
   oneSessionPerProvince,
   sessionCluster,
   insideWindow,
   workingHalfDay,
+  fixedSlot,
   noticePeriod,
   provinceAvailableRule,
-  fixedSlot,
   rolesFilled,
   trainerAllowed,
   trainerAvailableRule,
   trainerOnePlace,
   trainerDailyMax,
   travelTime,
+  trainerWeeklyMax,
   nationwideCap,
   heldSessions,
   changesAfterToday,
@@ -41,4 +48,4 @@ export const HARD_CONSTRAINTS: readonly HardConstraint[] = [
 export const SOFT_GOALS: readonly SoftGoal[] = [earliness, preferredDates, littleTravel, nationalSpeakersSparingly, balancedLoad, pacing, fewestTrainerChanges, fewestMoves];
 
 
-export type { HardConstraint, SoftGoal, Violation, CheckContext, EncodeContext, PlacedSession, PreviousSchedule, StaffVariable } from "./types.ts";
+export type { Cause, HardConstraint, SoftGoal, Violation, CheckContext, EncodeContext, PlacedSession, PreviousSchedule, StaffVariable } from "./types.ts";

@@ -17,7 +17,7 @@ export const insideWindow: HardConstraint = {
       if (!province) return [];
       const window = plan.clusters.find((c) => c.name === province.cluster)!.window;
       if (window.from <= session.date && session.date <= window.to) return [];
-      return [{ rule: this.id, province: province.name, date: session.date, halfDay: session.halfDay, message: `${describeSession(session)} is outside ${province.cluster}'s window ${window.from}..${window.to}` }];
+      return [{ rule: this.id, code: this.id, province: province.name, date: session.date, halfDay: session.halfDay, message: `${describeSession(session)} is outside ${province.cluster}'s window ${window.from}..${window.to}` }];
     });
   },
   // A window ending later, or starting earlier, a day at a time inside the campaign period.

@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
 import { officialDate } from "../../model/calendar.ts";
-import type { Plan } from "../../model/plan.ts";
+import type { Cluster, Plan } from "../../model/plan.ts";
 import type { HardConstraint } from "./types.ts";
-import { describeSession } from "./types.ts";
+import { describeSession, windowOf } from "./types.ts";
 import type { Relaxation } from "../fixes.ts";
 
 /**
@@ -27,6 +27,16 @@ function countNoticeDays(plan: Plan): string | undefined {
   return plan.calendar.workingDayAfter(DateTime.fromISO(issued, { setZone: true }).setZone(timeZone).toISODate()!, noticeDays ?? DEFAULT_NOTICE_WORKING_DAYS);
 }
 
+/**
+ * The working half-days of a cluster's window the notice takes away, as causes drawn from a partial
+ * schedule mention it: the data, and the clause (empty when it takes none).
+ */
+export function noticeRemark(plan: Plan, cluster: Cluster): { data: { noticeCut?: number }; text: string } {
+  const first = firstAllowedDate(plan);
+  const cut = first === undefined ? 0 : cluster.slots.filter((slot) => slot.date < first).length;
+  return cut ? { data: { noticeCut: cut }, text: ` (the notice after the plan's issue takes ${cut} working half-day${cut === 1 ? "" : "s"} from ${cluster.name}'s window)` } : { data: {}, text: "" };
+}
+
 /** Provinces hear of their session with notice: none before the notice period after the letter ends. */
 export const noticePeriod: HardConstraint = {
   id: "notice-period",
@@ -44,11 +54,18 @@ export const noticePeriod: HardConstraint = {
       .filter(({ session }) => session.date < first)
       .map(({ session }) => ({
         rule: this.id,
+        code: this.id,
         province: session.province,
         date: session.date,
         halfDay: session.halfDay,
         message: `${describeSession(session)} is before ${officialDate(first)}, the end of the ${days} working days' notice after the plan was issued (${officialDate(plan.data.campaign.issued!.slice(0, 10))})`,
       }));
+  },
+  explain({ stage, plan, cluster, blocking }) {
+    const first = firstAllowedDate(plan);
+    if (stage !== "no-slot" || !blocking.has(this.id) || !first || !cluster.slots.every((slot) => slot.date < first)) return [];
+    const window = windowOf(cluster);
+    return [{ code: "notice", ...window.data, firstAllowed: first, message: `${cluster.name}'s window ${window.text} ends before ${officialDate(first)}, the end of the notice period after the plan was issued (campaign.noticeDays)` }];
   },
   // A shorter notice, a working day at a time down to none.
   fixes({ plan, data }) {

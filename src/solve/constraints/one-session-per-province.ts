@@ -22,6 +22,7 @@ export const oneSessionPerProvince: HardConstraint = {
         const looked = plan.registry.lookup(session.province);
         violations.push({
           rule: this.id,
+          code: this.id,
           province: session.province,
           date: session.date,
           halfDay: session.halfDay,
@@ -31,10 +32,10 @@ export const oneSessionPerProvince: HardConstraint = {
       }
       const seen = (count.get(province.record.code) ?? 0) + 1;
       count.set(province.record.code, seen);
-      if (seen === 2) violations.push({ rule: this.id, province: province.name, date: session.date, halfDay: session.halfDay, message: `${province.name} has more than one session (again on ${describeSession(session)})` });
+      if (seen === 2) violations.push({ rule: this.id, code: this.id, province: province.name, date: session.date, halfDay: session.halfDay, message: `${province.name} has more than one session (again on ${describeSession(session)})` });
     }
     for (const province of plan.provinces) {
-      if (!count.has(province.record.code)) violations.push({ rule: this.id, province: province.name, message: `${province.name} (${province.cluster}) has no session` });
+      if (!count.has(province.record.code)) violations.push({ rule: this.id, code: this.id, province: province.name, message: `${province.name} (${province.cluster}) has no session` });
     }
     return violations;
   },

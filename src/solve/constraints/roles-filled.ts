@@ -1,4 +1,4 @@
-import type { Trainer } from "../../model/plan.ts";
+import { trainersOf, type Trainer } from "../../model/plan.ts";
 import type { HardConstraint, Violation } from "./types.ts";
 import { describeSession } from "./types.ts";
 import type { Relaxation } from "../fixes.ts";
@@ -24,7 +24,7 @@ export const rolesFilled: HardConstraint = {
     const violations: Violation[] = [];
     const wanted = [...plan.needs.values()].reduce((a, b) => a + b, 0);
     for (const { session, trainers } of sessions) {
-      const base = { rule: this.id, province: session.province, date: session.date, halfDay: session.halfDay };
+      const base = { rule: this.id, code: this.id, province: session.province, date: session.date, halfDay: session.halfDay };
       const ids = trainers.map((t) => t.id);
       const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
       if (duplicate) violations.push({ ...base, trainers: [duplicate], message: `${describeSession(session)}: ${duplicate} is listed twice` });
@@ -37,6 +37,15 @@ export const rolesFilled: HardConstraint = {
       }
     }
     return violations;
+  },
+  // Fewer trainers of a role may serve the cluster than one session needs: no province of it can be placed.
+  explain({ stage, plan, cluster }) {
+    if (stage !== "counting") return [];
+    return [...plan.needs].flatMap(([role, count]) => {
+      const pool = trainersOf(plan.trainers, role, cluster.name).map((t) => t.id);
+      if (pool.length >= count) return [];
+      return [{ code: "role-count", role, needed: count, available: pool.length, cluster: cluster.name, message: `each session needs ${count} ${role} trainers, but ${cluster.name} has ${pool.length === 0 ? "none" : `only ${pool.length} (${pool.join(", ")})`}` }];
+    });
   },
   // More trainers of one role for a cluster, free every day: one, two, then three.
   fixes({ plan, unplaced }) {

@@ -13,7 +13,7 @@ export const sessionCluster: HardConstraint = {
   check({ sessions }) {
     return sessions.flatMap(({ session, province }) =>
       province && session.cluster.normalize("NFC") !== province.cluster.normalize("NFC")
-        ? [{ rule: this.id, province: session.province, date: session.date, halfDay: session.halfDay, message: `${describeSession(session)} is filed under ${session.cluster}, but ${province.name} belongs to ${province.cluster}` }]
+        ? [{ rule: this.id, code: this.id, province: session.province, date: session.date, halfDay: session.halfDay, message: `${describeSession(session)} is filed under ${session.cluster}, but ${province.name} belongs to ${province.cluster}` }]
         : [],
     );
   },

@@ -11,7 +11,7 @@ export const trainerAllowed: HardConstraint = {
     const violations: Violation[] = [];
     for (const { session, province, trainers } of sessions) {
       for (const { id, trainer } of trainers) {
-        const base = { rule: this.id, province: session.province, date: session.date, halfDay: session.halfDay, trainers: [id] };
+        const base = { rule: this.id, code: this.id, province: session.province, date: session.date, halfDay: session.halfDay, trainers: [id] };
         if (!trainer) violations.push({ ...base, message: `${describeSession(session)}: trainer "${id}" is not in the plan` });
         else if (province && !trainer.clusters.has(province.cluster)) violations.push({ ...base, message: `${describeSession(session)}: ${id} may not serve ${province.cluster}` });
       }

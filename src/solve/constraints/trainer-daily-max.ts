@@ -6,6 +6,7 @@ export const trainerDailyMax: HardConstraint = {
   id: "trainer-daily-max",
   label: "A trainer gives at most their daily maximum of sessions",
   kind: "hard",
+  checkAgainst: "trainer",
   encode({ plan, model, staffByTrainerSlot }) {
     for (const trainer of plan.trainers) {
       if (trainer.maxSessionsPerDay >= 2) continue; // two half-days a day: the one-place rule already bounds it
@@ -26,7 +27,7 @@ export const trainerDailyMax: HardConstraint = {
       for (const { session } of list) byDay.set(session.date, [...(byDay.get(session.date) ?? []), session.province]);
       for (const [date, provinces] of byDay) {
         if (provinces.length > trainer.maxSessionsPerDay) {
-          violations.push({ rule: this.id, date, trainers: [id], province: provinces.at(-1)!, message: `${id} gives ${provinces.length} sessions on ${date} (${provinces.join(", ")}), at most ${trainer.maxSessionsPerDay} a day` });
+          violations.push({ rule: this.id, code: this.id, date, trainers: [id], province: provinces.at(-1)!, message: `${id} gives ${provinces.length} sessions on ${date} (${provinces.join(", ")}), at most ${trainer.maxSessionsPerDay} a day` });
         }
       }
     }

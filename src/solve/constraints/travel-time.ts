@@ -1,7 +1,8 @@
 import type { Plan, Province } from "../../model/plan.ts";
 import type { HalfDayName } from "../../model/schema.ts";
 import type { LinearModel } from "../linear-model.ts";
-import type { HardConstraint, StaffVariable, Violation } from "./types.ts";
+import { officialDate } from "../../model/calendar.ts";
+import { refusedFirstBy, type Cause, type HardConstraint, type PlacedSession, type StaffVariable } from "./types.ts";
 import { trainerSessions } from "./trainer-sessions.ts";
 
 /** Hours free between the end of one half-day and the start of a later one. */
@@ -23,6 +24,7 @@ export const travelTime: HardConstraint = {
   id: "travel-time",
   label: "A trainer can travel between consecutive sessions in time",
   kind: "hard",
+  checkAgainst: "trainer",
   encode({ plan, model, staffByTrainerSlot }) {
     const longest = longestTrip(plan);
     // Between two groups, the same quickest trip for every trainer and pair of half-days: once each.
@@ -39,35 +41,70 @@ export const travelTime: HardConstraint = {
     }
   },
   check(context) {
-    const { plan } = context;
-    const longest = longestTrip(plan);
-    const violations: Violation[] = [];
-    for (const [id, list] of trainerSessions(context)) {
-      // Consecutive sessions, as the rule says: a trainer may pass through a third province on the
-      // way, and the plan's override times need not obey the triangle inequality.
-      for (let i = 0; i + 1 < list.length; i++) {
-        const [a, b] = [list[i]!, list[i + 1]!];
-        if (!a.province || !b.province) continue;
-        // The same half-day twice is the one-place rule's business; touching half-days are not.
-        if (a.session.date === b.session.date && a.session.halfDay === b.session.halfDay) continue;
-        const gap = gapHours(plan, a.session, b.session);
-        if (gap >= longest) continue;
-        const needed = plan.travel.hours(a.province.record, b.province.record);
-        if (needed > gap) {
-          violations.push({
-            rule: this.id,
-            province: b.session.province,
-            date: b.session.date,
-            halfDay: b.session.halfDay,
-            trainers: [id],
-            message: `${id} cannot get from ${a.session.province} (${a.session.date} ${a.session.halfDay}) to ${b.session.province} (${b.session.date} ${b.session.halfDay}): about ${needed.toFixed(1)} h of travel, ${gap.toFixed(1)} h between the sessions`,
-          });
-        }
-      }
+    return [...trainerSessions(context)].flatMap(([id, list]) =>
+      travelConflicts(context.plan, list).map(({ from: a, to: b, needed, gap }) => ({
+        rule: this.id,
+        code: this.id,
+        province: b.session.province,
+        date: b.session.date,
+        halfDay: b.session.halfDay,
+        trainers: [id],
+        message: `${id} cannot get from ${a.session.province} (${a.session.date} ${a.session.halfDay}) to ${b.session.province} (${b.session.date} ${b.session.halfDay}): about ${needed.toFixed(1)} h of travel, ${gap.toFixed(1)} h between the sessions`,
+      })),
+    );
+  },
+  // What the partial schedule shows: a trainer who could come, free then, but whose session before
+  // or after it (that day, or across a night) is too far to travel in time. Said once per trainer,
+  // naming the other session; a trainer shared with another cluster is said as such.
+  explain({ stage, plan, province, attempts }) {
+    if (stage !== "schedule") return [];
+    const named = new Set<string>();
+    const causes: Cause[] = [];
+    for (const { attempt, candidate } of refusedFirstBy(attempts, this.id)) {
+      const id = candidate.trainer.id;
+      const mine = (p: PlacedSession) => p.session.code === province.record.code;
+      const conflict = travelConflicts(plan, candidate.tried).find((c) => mine(c.from) || mine(c.to));
+      if (named.has(id) || !conflict) continue;
+      named.add(id);
+      const other = mine(conflict.from) ? conflict.to.session : conflict.from.session;
+      const { date, halfDay } = attempt.slot;
+      const days = Math.round((Date.parse(other.date) - Date.parse(date)) / 86_400_000);
+      const when = days === 0 ? " that day" : days === -1 ? " the day before" : days === 1 ? " the day after" : "";
+      const hours = Math.round(conflict.needed * 10) / 10;
+      const gap = Math.round(conflict.gap * 10) / 10;
+      const shared = other.cluster !== province.cluster;
+      const facts = { trainer: id, cluster: province.cluster, date, halfDay, other: other.province, otherCluster: other.cluster, otherDate: other.date, otherHalfDay: other.halfDay, hours, gap };
+      const who = shared ? `${id}, who serves both ${province.cluster} and ${other.cluster},` : id;
+      causes.push({
+        code: shared ? "travel-between-clusters" : "travel",
+        ...facts,
+        message: `${who} could come on ${officialDate(date)} ${halfDay}, but gives a session in ${other.province}${shared ? ` (${other.cluster})` : ""} on ${officialDate(other.date)} ${other.halfDay}${when}; the trip takes about ${hours.toFixed(1)} h, and ${gap.toFixed(1)} h lie between the sessions`,
+      });
     }
-    return violations;
+    return causes;
   },
 };
+
+/**
+ * A trainer's consecutive sessions too far apart for the time between them. Consecutive, as the
+ * rule says: a trainer may pass through a third province on the way, and the plan's override times
+ * need not obey the triangle inequality.
+ */
+export function travelConflicts(plan: Plan, list: readonly PlacedSession[]): { from: PlacedSession; to: PlacedSession; needed: number; gap: number }[] {
+  const longest = longestTrip(plan);
+  const conflicts = [];
+  for (let i = 0; i + 1 < list.length; i++) {
+    const [a, b] = [list[i]!, list[i + 1]!];
+    if (!a.province || !b.province) continue;
+    // The same half-day twice is the one-place rule's business; touching half-days are not.
+    if (a.session.date === b.session.date && a.session.halfDay === b.session.halfDay) continue;
+    const gap = gapHours(plan, a.session, b.session);
+    if (gap >= longest) continue;
+    const needed = plan.travel.hours(a.province.record, b.province.record);
+    if (needed > gap) conflicts.push({ from: a, to: b, needed, gap });
+  }
+  return conflicts;
+}
 
 /**
  * The shortest and the longest time between two sessions that a trip can still exceed. A trip

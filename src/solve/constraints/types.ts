@@ -4,7 +4,7 @@
  * `allowsTrainer`) and add rows (`encode`); soft goals give costs and evaluate a schedule's penalty.
  */
 import { officialDate, type Slot } from "../../model/calendar.ts";
-import type { Plan, Province, Trainer } from "../../model/plan.ts";
+import type { Cluster, Plan, Province, Trainer } from "../../model/plan.ts";
 import type { HalfDayName } from "../../model/schema.ts";
 import type { Session } from "../../model/schedule.ts";
 import type { FixContext, FixSearch } from "../fixes.ts";
@@ -12,6 +12,8 @@ import type { LinearModel } from "../linear-model.ts";
 
 export interface Violation {
   readonly rule: string;
+  /** What is broken: the rule's id, or a finer code where the rule says several things (a cap at one half-day, or in a day). */
+  readonly code: string;
   readonly province?: string;
   readonly date?: string;
   readonly halfDay?: HalfDayName;
@@ -86,6 +88,75 @@ export interface CheckContext {
   readonly previous?: PreviousSchedule;
 }
 
+/** Why a province was left out, as data: a stable code, a sentence, and what the sentence is about. */
+export interface Cause {
+  readonly code: string;
+  readonly message: string;
+  readonly [data: string]: unknown;
+}
+
+/**
+ * The questions asked of the rules when a province is left out, in this order; the first that gets
+ * an answer is the explanation. What counting proves comes before what the partial schedule shows:
+ * - "no-slot": the province has no possible half-day at all (only the first rule to answer speaks);
+ * - "counting": its roles cannot be filled by counting trainers, their half-days and their maximums;
+ * - "schedule": what the best partial schedule shows on each possible half-day;
+ * - "otherwise": the rest of what that schedule shows, when no rule named anything finer.
+ */
+export const EXPLAIN_STAGES = ["no-slot", "counting", "schedule", "otherwise"] as const;
+export type ExplainStage = (typeof EXPLAIN_STAGES)[number];
+
+/** A trainer who could fill a role at a tried session, and what their other sessions make of it. */
+export interface Candidate {
+  readonly trainer: Trainer;
+  /** The trainer's sessions with the tried one among them, in time order. */
+  readonly tried: readonly PlacedSession[];
+  /** The violations of the rules checked against the trainer's sessions, in the registry's order: empty, they could come. */
+  readonly violations: readonly Violation[];
+}
+
+/** One possible half-day of a province left out, tried against the partial schedule. */
+export interface Attempt {
+  readonly slot: Slot;
+  /** The tried session itself (no trainers). */
+  readonly session: PlacedSession;
+  /** What refuses the session whoever its trainers: the rules checked against the sessions of its day. */
+  readonly refused: readonly Violation[];
+  /** Per role (none when refused): who could fill it, and what refuses each. */
+  readonly roles: readonly { readonly role: string; readonly count: number; readonly candidates: readonly Candidate[] }[];
+  /** The roles with fewer trainers free than the session needs. */
+  readonly blocked: readonly string[];
+}
+
+export interface ExplainContext {
+  readonly stage: ExplainStage;
+  readonly plan: Plan;
+  readonly province: Province;
+  readonly cluster: Cluster;
+  /** Its possible half-days by every rule's domain (empty at "no-slot"). */
+  readonly slots: readonly Slot[];
+  /** The rules whose domain takes some of the cluster's half-days from this province. */
+  readonly blocking: ReadonlySet<string>;
+  /** What the rules before this one said at this stage. */
+  readonly found: readonly Cause[];
+  /** "schedule" and "otherwise": each possible half-day tried against the partial schedule. */
+  readonly attempts: readonly Attempt[];
+  /** Trainers who may fill a role at the province's session in a slot, by every rule's domain. */
+  eligible(slot: Slot, role: string): Trainer[];
+}
+
+/** The trainers a rule alone keeps away where a role goes unfilled: its violation is the first of theirs, the rules before it content. */
+export function refusedFirstBy(attempts: readonly Attempt[], rule: string): { attempt: Attempt; role: string; candidate: Candidate }[] {
+  return attempts.flatMap((attempt) =>
+    attempt.roles.filter(({ role }) => attempt.blocked.includes(role)).flatMap(({ role, candidates }) => candidates.filter((c) => c.violations[0]?.rule === rule).map((candidate) => ({ attempt, role, candidate }))),
+  );
+}
+
+/** A cluster's window as causes name it: the data, and "12/9/2022..16/9/2022". */
+export function windowOf(cluster: Cluster): { data: { cluster: string; from: string; to: string }; text: string } {
+  return { data: { cluster: cluster.name, from: cluster.window.from, to: cluster.window.to }, text: `${officialDate(cluster.window.from)}..${officialDate(cluster.window.to)}` };
+}
+
 export interface HardConstraint {
   readonly id: string;
   /** One sentence a planner reads. */
@@ -93,8 +164,16 @@ export interface HardConstraint {
   readonly kind: "hard";
   allowsSlot?(plan: Plan, province: Province, slot: Slot): boolean;
   allowsTrainer?(plan: Plan, trainer: Trainer, province: Province, slot: Slot): boolean;
+  /**
+   * For a rule whose check depends on other sessions: what a new session must be checked with
+   * (the greedy placer, and trying a left-out province against a partial schedule). "day": the
+   * sessions of its day, whoever the trainers; "trainer": each of its trainers' own sessions.
+   */
+  readonly checkAgainst?: "day" | "trainer";
   encode?(context: EncodeContext): void;
   check(context: CheckContext): Violation[];
+  /** Why provinces were left out, as this rule sees it at one stage (src/solve/explain.ts asks each stage in turn). */
+  explain?(context: ExplainContext): Cause[];
   /** The kinds of fix this rule offers when provinces are left out, each proven by solving again (src/solve/relax.ts). */
   fixes?(context: FixContext): FixSearch[];
 }

@@ -1,5 +1,5 @@
 import type { HardConstraint } from "./types.ts";
-import { describeSession } from "./types.ts";
+import { describeSession, windowOf } from "./types.ts";
 
 /** Sessions are on working days of the campaign period, never on a weekend or holiday. */
 export const workingHalfDay: HardConstraint = {
@@ -14,7 +14,12 @@ export const workingHalfDay: HardConstraint = {
       if (session.date < period.from || session.date > period.to) why = `outside the campaign period ${period.from}..${period.to}`;
       else if (plan.calendar.isHoliday(session.date)) why = "a holiday";
       else if (!plan.calendar.isWorkingDay(session.date)) why = `a ${plan.calendar.weekdayName(session.date)}, not a working day`;
-      return why ? [{ rule: this.id, province: session.province, date: session.date, halfDay: session.halfDay, message: `${describeSession(session)} is ${why}` }] : [];
+      return why ? [{ rule: this.id, code: this.id, province: session.province, date: session.date, halfDay: session.halfDay, message: `${describeSession(session)} is ${why}` }] : [];
     });
+  },
+  explain({ stage, cluster }) {
+    if (stage !== "no-slot" || cluster.slots.length) return [];
+    const window = windowOf(cluster);
+    return [{ code: "no-working-half-day", ...window.data, message: `${cluster.name}'s window ${window.text} has no working half-day` }];
   },
 };

@@ -1,0 +1,87 @@
+import { DateTime } from "luxon";
+import { officialDate } from "../../model/calendar.ts";
+import { trainersOf } from "../../model/plan.ts";
+import type { Relaxation } from "../fixes.ts";
+import { trainerCapacity } from "./trainer-available.ts";
+import { trainerSessions } from "./trainer-sessions.ts";
+import type { Cause, HardConstraint, Violation } from "./types.ts";
+
+/** The Monday of a date's ISO week: the week's name in sentences and rows. */
+export function isoWeek(date: string): string {
+  return DateTime.fromISO(date, { zone: "UTC" }).startOf("week").toISODate()!;
+}
+
+/** A trainer with `maxSessionsPerWeek` gives no more sessions in an ISO week (Monday to Sunday). */
+export const trainerWeeklyMax: HardConstraint = {
+  id: "trainer-weekly-max",
+  label: "A trainer gives at most their weekly maximum of sessions",
+  kind: "hard",
+  checkAgainst: "trainer",
+  encode({ plan, model, staffByTrainerSlot }) {
+    for (const trainer of plan.trainers) {
+      if (trainer.maxSessionsPerWeek === undefined) continue;
+      const byWeek = new Map<string, string[]>();
+      for (const variables of staffByTrainerSlot.get(trainer.id)?.values() ?? []) {
+        for (const v of variables) byWeek.set(isoWeek(v.slot.date), [...(byWeek.get(isoWeek(v.slot.date)) ?? []), v.name]);
+      }
+      for (const [week, names] of byWeek) {
+        if (names.length > trainer.maxSessionsPerWeek) model.addRow(`week:${trainer.id}|${week}`, names.map((n) => [n, 1] as const), { max: trainer.maxSessionsPerWeek });
+      }
+    }
+  },
+  check(context) {
+    const violations: Violation[] = [];
+    for (const [id, list] of trainerSessions(context)) {
+      const max = list[0]!.trainers.find((t) => t.id === id)!.trainer!.maxSessionsPerWeek;
+      if (max === undefined) continue;
+      const byWeek = new Map<string, string[]>();
+      for (const { session } of list) byWeek.set(isoWeek(session.date), [...(byWeek.get(isoWeek(session.date)) ?? []), session.province]);
+      for (const [week, provinces] of byWeek) {
+        if (provinces.length > max) violations.push({ rule: this.id, code: this.id, trainers: [id], province: provinces.at(-1)!, message: `${id} gives ${provinces.length} sessions in the week of ${officialDate(week)} (${provinces.join(", ")}), at most ${max} a week` });
+      }
+    }
+    return violations;
+  },
+  // Counting: the role's trainers free enough in the window, but not within their weekly maximums.
+  explain({ stage, plan, cluster, found }) {
+    if (stage !== "counting") return [];
+    const named = new Set(found.map((cause) => cause["role"]));
+    return [...plan.needs].flatMap(([role, count]): Cause[] => {
+      const pool = trainersOf(plan.trainers, role, cluster.name);
+      const limited = pool.filter((t) => t.maxSessionsPerWeek !== undefined);
+      const needed = count * cluster.provinces.length;
+      const capacity = pool.reduce((sum, t) => sum + trainerCapacity(t, cluster, isoWeek, t.maxSessionsPerWeek).capacity, 0);
+      if (named.has(role) || !limited.length || capacity >= needed) return [];
+      const maximums = limited.map((t) => ({ trainer: t.id, max: t.maxSessionsPerWeek! }));
+      return [
+        {
+          code: "weekly-max",
+          cluster: cluster.name,
+          role,
+          count,
+          sessions: cluster.provinces.length,
+          pool: pool.map((t) => t.id),
+          maximums,
+          capacity,
+          message: `${cluster.name} needs ${cluster.provinces.length} sessions with ${count > 1 ? `${count} ${role} trainers` : `a ${role} trainer`}, but within their weekly maximums (${maximums.map((m) => `${m.trainer}: ${m.max} a week`).join(", ")}) its ${role} trainers can give at most ${capacity} in its window`,
+        },
+      ];
+    });
+  },
+  // A trainer's weekly maximum raised, one session at a time up to one per province left out of their clusters.
+  fixes({ plan, data, unplaced }) {
+    return data.trainers.flatMap((written) => {
+      const max = written.maxSessionsPerWeek;
+      const trainer = plan.trainers.find((t) => t.id === written.id.normalize("NFC"));
+      const missing = unplaced.filter((u) => trainer?.clusters.has(u.cluster)).length;
+      if (max === undefined || !missing) return [];
+      return [
+        {
+          tries: { kind: "raise-weekly-max" as const, trainer: written.id },
+          growing: true,
+          candidates: () => Array.from({ length: missing }, (_, i): Relaxation => ({ kind: "raise-weekly-max", trainer: written.id, max: max + i + 1, message: `let ${written.id} give ${max + i + 1} sessions a week instead of ${max}` })),
+        },
+      ];
+    });
+  },
+};
