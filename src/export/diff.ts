@@ -1,6 +1,8 @@
 /** The re-plan's diff in a planner's words, as Markdown and JSON. */
 import type { ReplanOutcome, SessionChange } from "../solve/replan.ts";
 import { LABELS, officialDay, type Lang } from "../words/labels.ts";
+import type { Plan } from "../model/plan.ts";
+import { provinceName } from "./names.ts";
 import { toMarkdown } from "./table.ts";
 import { CHANGE_WORDS } from "../words/documents.ts";
 
@@ -40,9 +42,11 @@ export function replanSummary(diff: DiffSummary, lang: Lang = "vi"): string {
   return `v${diff.fromVersion} → v${diff.toVersion}: ${w.moves(diff.moves, diff.provenMinimal)}; ${w.restaffed(diff.trainerChanges)}`;
 }
 
-export function diffMarkdown(outcome: ReplanOutcome, lang: Lang = "vi"): string {
+/** With the plan, provinces are named as the registry spells them (a province the plan no longer has keeps its name). */
+export function diffMarkdown(outcome: ReplanOutcome, lang: Lang = "vi", plan?: Plan): string {
   const w = CHANGE_WORDS[lang];
-  const changed = outcome.changes.filter((c) => c.kind !== "unchanged");
+  const changes = plan ? outcome.changes.map((c) => ({ ...c, province: provinceName(plan, { province: c.province }) })) : outcome.changes;
+  const changed = changes.filter((c) => c.kind !== "unchanged");
   return [
     `# ${w.title} — v${outcome.schedule.version - 1} → v${outcome.schedule.version}`,
     "",
@@ -50,7 +54,7 @@ export function diffMarkdown(outcome: ReplanOutcome, lang: Lang = "vi"): string 
     "",
     ...changed.map((c) => `- ${describeChange(c, lang)}`),
     "",
-    toMarkdown({ title: "", header: w.header, rows: outcome.changes.map((c) => [c.province, c.cluster, describeChange(c, lang).slice(c.province.length + 2)]) }),
+    toMarkdown({ title: "", header: w.header, rows: changes.map((c) => [c.province, c.cluster, describeChange(c, lang).slice(c.province.length + 2)]) }),
   ].join("\n");
 }
 

@@ -12,6 +12,7 @@ import { DateTime } from "luxon";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule, Session } from "../model/schedule.ts";
 import { LABELS, officialDay, type Lang } from "../words/labels.ts";
+import { provinceName, roleLabel, trainersByRole } from "./names.ts";
 
 export type Method = "PUBLISH" | "REQUEST" | "CANCEL";
 
@@ -99,11 +100,7 @@ interface EventInput {
 /** ics takes DTSTAMP as `timestamp` (else it uses the clock) but its types omit the field. */
 type EventWithStamp = EventAttributes & { timestamp: number };
 
-/** Which role each trainer of a session fills: the solver lists them role by role, in the plan's order. */
-export function rolesOf(plan: Plan, session: Session): string[] {
-  const roles = [...plan.needs].flatMap(([role, count]) => Array.from({ length: count }, () => role));
-  return session.trainers.map((_, i) => roles[i] ?? "");
-}
+export { rolesOf } from "./names.ts";
 
 function contactLine(contact: { name: string; phone?: string | undefined; email?: string | undefined }): string {
   return [contact.name, contact.phone, contact.email].filter(Boolean).join(", ");
@@ -114,17 +111,20 @@ export function sessionDescription(plan: Plan, session: Session, lang: Lang, ext
   const labels = LABELS[lang];
   const province = plan.provinces.find((p) => p.record.code === session.code);
   const hours = plan.data.campaign.halfDays[session.halfDay];
-  const roles = rolesOf(plan, session);
-  const trainers = session.trainers.map((id, i) => {
-    const trainer = plan.trainers.find((t) => t.id === id);
-    return `${id} (${[roles[i], trainer?.organisation].filter(Boolean).join(", ")})`;
-  });
+  // A line per role, named by the plan's label: a label may itself hold commas ("Chủ trương, chính sách").
+  const trainers = trainersByRole(plan, session)
+    .filter((r) => r.trainers.length)
+    .map(({ role, trainers: ids }) => `– ${roleLabel(plan, role, lang)}: ${ids.map((id) => {
+      const organisation = plan.trainers.find((t) => t.id === id)?.organisation;
+      return organisation ? `${id} (${organisation})` : id;
+    }).join("; ")}`);
   const contact = plan.data.campaign.contact;
   return [
-    `${labels.province}: ${session.province} — ${labels.cluster}: ${session.cluster}`,
+    `${labels.province}: ${provinceName(plan, session)} — ${labels.cluster}: ${session.cluster}`,
     ...(province?.venue ? [`${labels.venue}: ${province.venue}`] : []),
     labels.time(officialDay(session.date, lang), labels[session.halfDay], hours.start, hours.end, plan.calendar.times(session.date, session.halfDay).start.toFormat("'UTC'Z")),
-    `${labels.trainers}: ${trainers.join("; ")}`,
+    `${labels.trainers}:`,
+    ...trainers,
     ...(contact ? [`${labels.contact}: ${contactLine(contact)}`] : []),
     ...(province?.focal ? [`${labels.focal}: ${contactLine(province.focal)}`] : []),
     ...(extra ? [extra] : []),
@@ -136,6 +136,7 @@ function eventAttributes(plan: Plan, schedule: Schedule, input: EventInput, lang
   const labels = LABELS[lang];
   const province = plan.provinces.find((p) => p.record.code === session.code);
   const { start, end } = plan.calendar.times(session.date, session.halfDay);
+  const where = provinceName(plan, session);
   // ics writes names as CN="…" with its own escaping: hand it placeholders, then put RFC 6868 values in.
   const placeholder = (name: string) => {
     names.push(name);
@@ -158,15 +159,15 @@ function eventAttributes(plan: Plan, schedule: Schedule, input: EventInput, lang
     end: end.toMillis(),
     endOutputType: "utc",
     // Pre-cleaned here; ics escapes \ ; , and newlines itself in these three.
-    title: cleanText(`${plan.data.campaign.title} – ${session.province}`),
-    location: cleanText([province?.venue, session.province].filter(Boolean).join(", ")),
+    title: cleanText(`${plan.data.campaign.title} – ${where}`),
+    location: cleanText([province?.venue, where].filter(Boolean).join(", ")),
     description: cleanText(sessionDescription(plan, session, lang, input.extra)),
     categories: [escapeText(session.cluster)],
     ...(input.cancel === "attendees" ? {} : { status: input.cancel === "session" ? ("CANCELLED" as const) : ("CONFIRMED" as const) }),
     ...(organizer ? { organizer: { name: placeholder(organizer.name), email: organizer.email } } : {}),
     ...(attendees.length ? { attendees } : {}),
     // In minutes alone: ics writes "P1DT" for a whole day, which RFC 5545 does not allow ("PT1440M" it does).
-    ...(reminder > 0 && input.cancel === undefined ? { alarms: [{ action: "display" as const, description: cleanText(labels.reminder(session.province)), trigger: { minutes: reminder, before: true } }] } : {}),
+    ...(reminder > 0 && input.cancel === undefined ? { alarms: [{ action: "display" as const, description: cleanText(labels.reminder(where)), trigger: { minutes: reminder, before: true } }] } : {}),
   };
 }
 
@@ -217,7 +218,7 @@ export function trainerCalendar(plan: Plan, schedule: Schedule, trainerId: strin
   const events = own.map((session, i) => {
     const from = i === 0 ? trainer?.home : recordOf(own[i - 1]!);
     const here = recordOf(session);
-    const extra = from && here && from.code !== here.code ? labels.travelFrom(i === 0 ? `${from.name}` : `${own[i - 1]!.province}`, plan.travel.hours(from, here)) : i === 0 ? labels.firstSession : undefined;
+    const extra = from && here && from.code !== here.code ? labels.travelFrom(i === 0 ? from.name : provinceName(plan, own[i - 1]!), plan.travel.hours(from, here)) : i === 0 ? labels.firstSession : undefined;
     return eventAttributes(plan, schedule, { session, sequence: session.sequence, attendees: [], rsvp: false, ...(extra ? { extra } : {}) }, lang, names);
   });
   return render(events, { productId: PRODUCT_ID, calName: escapeText(`${plan.data.campaign.title} – ${trainerId}`) }, names);

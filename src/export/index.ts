@@ -111,7 +111,7 @@ export async function versionFiles(
   const files = new Map(exported.files);
   files.set("schedule.json", scheduleJson(schedule));
   if (replan) {
-    files.set("diff.md", diffMarkdown(replan, lang));
+    files.set("diff.md", diffMarkdown(replan, lang, plan));
     files.set("diff.json", diffJson(replan));
   }
   // The change log as it stood for this version: `check` and the next re-plan apply its standing changes.

@@ -9,7 +9,8 @@ import { createHash } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type { Plan, Trainer } from "../model/plan.ts";
 import type { Schedule, Session } from "../model/schedule.ts";
-import { sessionDescription } from "./ics.ts";
+import { cleanText, sessionDescription } from "./ics.ts";
+import { provinceName } from "./names.ts";
 import { LABELS, officialDay, type Lang } from "../words/labels.ts";
 import { MAIL_WORDS } from "../words/documents.ts";
 
@@ -30,8 +31,8 @@ export async function invitationMessage(plan: Plan, schedule: Schedule, session:
   const words = MAIL_WORDS[lang];
   const organizer = plan.data.campaign.organizer!;
   const day = `${officialDay(session.date, lang)}, ${LABELS[lang][session.halfDay].toLowerCase()}`;
-  const title = plan.data.campaign.title;
-  const subject = words[kind](title, session.province, day);
+  // NFC, as the calendar part is: a title typed in decomposed form must not reach a mail client so.
+  const subject = cleanText(words[kind](plan.data.campaign.title, provinceName(plan, session), day)).replace(/\n/g, " ");
   const cancels = kind === "cancel" || kind === "withdrawn";
   const text = [
     words.greeting(trainer.id),
@@ -43,12 +44,13 @@ export async function invitationMessage(plan: Plan, schedule: Schedule, session:
     "",
     organizer.name,
   ].join("\n");
+  const body = cleanText(text);
   const seed = createHash("sha256").update(`${schedule.planId}|${schedule.version}|${session.id}|${trainer.id}|${kind}`).digest("hex");
   const composer = new MailComposer({
-    from: { name: organizer.name, address: organizer.email },
-    to: { name: trainer.id, address: trainer.email! },
+    from: { name: organizer.name.normalize("NFC"), address: organizer.email },
+    to: { name: trainer.id.normalize("NFC"), address: trainer.email! },
     subject,
-    text,
+    text: body,
     icalEvent: { method: cancels ? "CANCEL" : "REQUEST", content: calendar },
     messageId: `<${seed.slice(0, 24)}@taphuan>`,
     date: new Date(schedule.generatedAt),

@@ -9,12 +9,17 @@ import type { Schedule } from "../model/schedule.ts";
 import { DateTime } from "luxon";
 import { scheduleMetrics } from "../model/metrics.ts";
 import { firstAllowedDate } from "../solve/constraints/notice-period.ts";
-import { LABELS, officialDate, officialDay, type Lang } from "../words/labels.ts";
+import { decreeDate, decreeDateWords, LABELS, officialDate, officialDay, type Lang } from "../words/labels.ts";
+import { provinceName, roleLabel, trainersByRole } from "./names.ts";
 
 export interface TableOptions {
   readonly lang?: Lang;
   /** The letter's table alone (its four columns), without the column of scheduled dates. */
   readonly windows?: boolean;
+  /** A column of trainers per role, headed by the plan's label of the role, instead of one "Giảng viên". */
+  readonly roles?: boolean;
+  /** Dates as Decree 30/2020/NĐ-CP writes them, with leading zeros ("05/9/2022"): for the Word appendix. */
+  readonly decreeDates?: boolean;
 }
 
 export interface Table {
@@ -25,8 +30,13 @@ export interface Table {
   readonly note?: string;
 }
 
-function partialNote(schedule: Schedule, lang: Lang): { note?: string } {
-  return schedule.status === "partial" ? { note: LABELS[lang].partialNote(schedule.unplaced.map((u) => u.province)) } : {};
+/** A province the schedule names as the plan wrote it, in the registry's spelling. */
+function registryName(plan: Plan, name: string): string {
+  return provinceName(plan, { province: name });
+}
+
+function partialNote(plan: Plan, schedule: Schedule, lang: Lang): { note?: string } {
+  return schedule.status === "partial" ? { note: LABELS[lang].partialNote(schedule.unplaced.map((u) => registryName(plan, u.province))) } : {};
 }
 
 /**
@@ -37,28 +47,31 @@ function partialNote(schedule: Schedule, lang: Lang): { note?: string } {
 export function clusterTable(plan: Plan, schedule: Schedule, options: TableOptions = {}): Table {
   const lang = options.lang ?? "vi";
   const labels = LABELS[lang];
+  const date = options.decreeDates ? decreeDate : officialDate;
   const rows = plan.clusters.map((cluster, index) => {
-    const window = cluster.windowGiven ? labels.range(officialDate(cluster.window.from), officialDate(cluster.window.to)) : "";
-    const row = [String(index + 1), labels.clusterWithCount(cluster.name, cluster.provinces.length), window, `${cluster.provinces.map((p) => p.name).join(", ")}.`];
+    const window = cluster.windowGiven ? labels.range(date(cluster.window.from), date(cluster.window.to)) : "";
+    const row = [String(index + 1), labels.clusterWithCount(cluster.name, cluster.provinces.length), window, `${cluster.provinces.map((p) => p.record.name).join(", ")}.`];
     if (options.windows) return row;
     const dates = schedule.sessions.filter((s) => s.cluster === cluster.name).map((s) => s.date).sort();
-    const scheduled = dates.length ? labels.range(officialDate(dates[0]!), officialDate(dates.at(-1)!)) : "";
+    const scheduled = dates.length ? labels.range(date(dates[0]!), date(dates.at(-1)!)) : "";
     return [...row, scheduled && cluster.windowProposed ? `${scheduled} (${labels.proposed})` : scheduled];
   });
   const header = options.windows ? labels.clusterHeader : [...labels.clusterHeader, labels.scheduledHeader];
-  return { title: labels.clusterTitle, header, rows, ...partialNote(schedule, lang) };
+  return { title: labels.clusterTitle, header, rows, ...partialNote(plan, schedule, lang) };
 }
 
 export function sessionTable(plan: Plan, schedule: Schedule, options: TableOptions = {}): Table {
   const lang = options.lang ?? "vi";
   const labels = LABELS[lang];
-  const rows = schedule.sessions.map((s, index) => [String(index + 1), officialDay(s.date, lang), labels[s.halfDay], s.province, s.cluster, s.trainers.join(", ")]);
-  return { title: labels.sessionTitle, header: labels.sessionHeader, rows, ...partialNote(schedule, lang) };
+  const trainers = (s: Schedule["sessions"][number]) => (options.roles ? trainersByRole(plan, s).map((r) => r.trainers.join(", ")) : [s.trainers.join(", ")]);
+  const rows = schedule.sessions.map((s, index) => [String(index + 1), officialDay(s.date, lang, options.decreeDates), labels[s.halfDay], provinceName(plan, s), s.cluster, ...trainers(s)]);
+  const header = options.roles ? [...labels.sessionHeader.slice(0, -1), ...[...plan.needs.keys()].map((role) => labels.trainersAs(roleLabel(plan, role, lang)))] : labels.sessionHeader;
+  return { title: labels.sessionTitle, header, rows, ...partialNote(plan, schedule, lang) };
 }
 
 /** Markdown cells: tags are escaped (Markdown renders HTML), and | \\ and line breaks cannot break the row. */
 export function toMarkdown(table: Table): string {
-  const cell = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  const cell = (text: string) => text.normalize("NFC").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
   const line = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
   const note = table.note ? `**${cell(table.note)}**\n\n` : "";
   return note + [line(table.header), `|${table.header.map(() => "---").join("|")}|`, ...table.rows.map(line)].join("\n") + "\n";
@@ -71,7 +84,8 @@ export function toMarkdown(table: Table): string {
 const FORMULA_START = /^[\s"'\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/u;
 
 export function csvCell(text: string): string {
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  const nfc = text.normalize("NFC");
+  const safe = FORMULA_START.test(nfc) ? `'${nfc}` : nfc;
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -80,8 +94,9 @@ export function toCsv(table: Table): string {
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
+/** Escaped, and in NFC: a title typed in decomposed form is shown and found as the same letters. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text.normalize("NFC").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 function htmlTable(table: Table, className: string): string {
@@ -112,7 +127,7 @@ function monthGrid(plan: Plan, schedule: Schedule, lang: Lang): string {
       const inWindow = schedulableDay(plan, cluster, date);
       const entries = schedule.sessions
         .filter((s) => s.cluster === cluster.name && s.date === date)
-        .map((s) => `${escapeHtml(s.province)} <small>(${escapeHtml(labels[s.halfDay])})</small>`);
+        .map((s) => `${escapeHtml(provinceName(plan, s))} <small>(${escapeHtml(labels[s.halfDay])})</small>`);
       return `<td class="${inWindow ? "window" : "outside"}">${entries.join("<br>")}</td>`;
     });
     return `<tr><th>${escapeHtml(officialDay(date, lang))}</th>${cells.join("")}<td class="count">${metrics.perDay[date] ?? ""}</td></tr>`;
@@ -122,14 +137,17 @@ function monthGrid(plan: Plan, schedule: Schedule, lang: Lang): string {
   return ['<section class="grid-page">', `<h2>${escapeHtml(labels.gridTitle)}</h2>`, `<p class="legend"><span></span> ${escapeHtml(labels.outsideWindow)}</p>`, pace, '<table class="grid">', `<thead>${head}</thead>`, `<tbody>${body.join("\n")}</tbody>`, "</table>", "</section>"].join("\n");
 }
 
-/** "(Kèm theo Công văn số 123/BTTTT-CĐSQG ngày 5 tháng 9 năm 2022 của Bộ Thông tin và Truyền thông)", dots where the plan says nothing. */
+/**
+ * "(Kèm theo Công văn số 123/BTTTT-CĐSQG ngày 05 tháng 9 năm 2022 của Bộ Thông tin và Truyền thông)",
+ * the date as Decree 30/2020/NĐ-CP writes it, dots where the plan says nothing.
+ */
 export function appendixLine(plan: Plan, lang: Lang): string {
   const document = plan.data.campaign.document;
   const number = document?.number ? (document.number.startsWith("/") ? `…${document.number}` : document.number) : "…/…";
   const date = document?.date ? DateTime.fromISO(document.date) : undefined;
   const issuer = document?.issuer ?? "…";
   if (lang === "en") return `(Attached to letter No. ${number} dated ${date ? date.toFormat("d/M/yyyy") : "…"} of ${issuer})`;
-  return `(Kèm theo Công văn số ${number} ngày ${date ? date.day : "…"} tháng ${date ? date.month : "…"} năm ${date ? date.year : "…"} của ${issuer})`;
+  return `(Kèm theo Công văn số ${number} ${document?.date ? decreeDateWords(document.date) : "ngày … tháng … năm …"} của ${issuer})`;
 }
 
 export function toHtmlPage(plan: Plan, schedule: Schedule, options: TableOptions = {}): string {
@@ -137,7 +155,7 @@ export function toHtmlPage(plan: Plan, schedule: Schedule, options: TableOptions
   const labels = LABELS[lang];
   const title = plan.data.campaign.title;
   const unplaced = schedule.unplaced.length
-    ? `<p class="partial"><strong>${escapeHtml(labels.partial)}</strong> — ${escapeHtml(labels.unplaced)}: ${schedule.unplaced.map((u) => escapeHtml(`${u.province} (${u.cluster})`)).join(", ")}</p>`
+    ? `<p class="partial"><strong>${escapeHtml(labels.partial)}</strong> — ${escapeHtml(labels.unplaced)}: ${schedule.unplaced.map((u) => escapeHtml(`${registryName(plan, u.province)} (${u.cluster})`)).join(", ")}</p>`
     : "";
   return `<!DOCTYPE html>
 <html lang="${lang}">
@@ -171,7 +189,7 @@ table.grid td.outside { background: #eee; }
 <p class="attached">${escapeHtml(appendixLine(plan, lang))}</p>
 ${unplaced}
 ${htmlTable(clusterTable(plan, schedule, options), "clusters")}
-${htmlTable(sessionTable(plan, schedule, options), "sessions")}
+${htmlTable(sessionTable(plan, schedule, { ...options, roles: true }), "sessions")}
 ${monthGrid(plan, schedule, lang)}
 </body>
 </html>

@@ -164,6 +164,12 @@ export function resolvePlan(input: PlanData): Result<Plan> {
 
   const needs = new Map(Object.entries(data.sessionNeeds));
   if (needs.size === 0) issues.push(error("no-roles", ["sessionNeeds"], "a session needs at least one role", 'e.g. sessionNeeds: { policy: 1, skills: 1 }', {}));
+  // A label for a role no session needs is a typo in one of the two places: said, not ignored.
+  for (const role of Object.keys(data.roles ?? {})) {
+    if (!needs.has(role)) {
+      issues.push(error("unknown-role-label", ["roles", role], `roles gives a label to "${role}", which is not a role of sessionNeeds`, `roles of this plan (sessionNeeds): ${[...needs.keys()].join(", ")}`, { role, roles: [...needs.keys()].join(", ") }));
+    }
+  }
 
   // Provinces and clusters.
   const clusterNames = new Map<string, number>();

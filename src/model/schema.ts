@@ -177,6 +177,12 @@ export const PlanSchema = z
     notes: z.string().optional(),
     campaign: CampaignSchema,
     sessionNeeds: z.record(RoleName, Count("per-session").min(1, { error: say("at-least-one") })),
+    /**
+     * What each role of sessionNeeds is called where people read it (documents, calendars,
+     * e-mails, in Vietnamese): e.g. { policy: "Chủ trương, chính sách", skills: "Kỹ năng số" }.
+     * A role without a label is shown by its id.
+     */
+    roles: z.record(RoleName, z.string().trim().min(1)).optional(),
     clusters: z.array(ClusterSchema).min(1, { error: say("plan-clusters") }),
     trainers: z.array(TrainerSchema).max(2_000, { error: say("trainers-max") }).default([]),
     provinces: z.record(z.string(), ProvinceSettingsSchema).default({}),

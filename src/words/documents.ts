@@ -27,8 +27,27 @@ export const MAIL_WORDS = {
 } as const;
 
 export const WORKBOOK_WORDS = {
-  vi: { clusters: "Cụm", sessions: "Lịch chi tiết", trainers: "Theo giảng viên", header: ["TT", "Ngày", "Thứ", "Buổi", "Giờ", "Tỉnh, thành phố", "Cụm", "Giảng viên"], trainerHeader: ["Giảng viên", "Vai trò", "Ngày", "Thứ", "Buổi", "Tỉnh, thành phố", "Cụm"] },
-  en: { clusters: "Clusters", sessions: "Sessions", trainers: "By trainer", header: ["No.", "Date", "Weekday", "Half-day", "Time", "Province", "Cluster", "Trainers"], trainerHeader: ["Trainer", "Role", "Date", "Weekday", "Half-day", "Province", "Cluster"] },
+  vi: {
+    clusters: "Cụm",
+    sessions: "Lịch chi tiết",
+    trainers: "Theo giảng viên",
+    clusterHeader: ["TT", "Cụm", "Số tỉnh", "Từ ngày", "Đến ngày", "Tỉnh, thành phố", "Xếp từ ngày", "Xếp đến ngày"],
+    clusterNote: "Ghi chú",
+    proposed: "Thời gian do taphuan đề xuất",
+    /** Followed by a column of trainers per role. */
+    header: ["TT", "Ngày", "Thứ", "Buổi", "Giờ", "Tỉnh, thành phố", "Cụm"],
+    trainerHeader: ["Giảng viên", "Vai trò", "Ngày", "Thứ", "Buổi", "Tỉnh, thành phố", "Cụm"],
+  },
+  en: {
+    clusters: "Clusters",
+    sessions: "Sessions",
+    trainers: "By trainer",
+    clusterHeader: ["No.", "Cluster", "Provinces", "From", "To", "Province names", "Scheduled from", "Scheduled to"],
+    clusterNote: "Note",
+    proposed: "Dates proposed by taphuan",
+    header: ["No.", "Date", "Weekday", "Half-day", "Time", "Province", "Cluster"],
+    trainerHeader: ["Trainer", "Role", "Date", "Weekday", "Half-day", "Province", "Cluster"],
+  },
 } as const;
 
 export const CHANGE_WORDS = {

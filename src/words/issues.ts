@@ -51,6 +51,7 @@ const VI: Readonly<Record<string, (p: P) => string>> = {
   "province-not-in-plan": (p) => `${s(p, "province")} có thông tin nhưng không thuộc cụm nào — hãy thêm tỉnh vào một cụm, hoặc bỏ phần thông tin này`,
   "duplicate-trainer": (p) => `mã giảng viên "${s(p, "trainer")}" đã dùng cho trainers[${s(p, "index")}] — mỗi giảng viên cần một mã riêng, ví dụ CĐSQG-2`,
   "unknown-role": (p) => `không có vai trò "${s(p, "role")}" — các vai trò của kế hoạch (sessionNeeds): ${s(p, "roles")}`,
+  "unknown-role-label": (p) => `roles ghi tên cho vai trò "${s(p, "role")}", nhưng sessionNeeds không có vai trò này — các vai trò của kế hoạch (sessionNeeds): ${s(p, "roles")}`,
   "unknown-cluster": (p) => `không có cụm "${s(p, "cluster")}" — các cụm của kế hoạch: ${s(p, "clusters")}`,
   "province-merged": (p) => `"${s(p, "name")}" không còn là đơn vị hành chính trong ${s(p, "registry")}: từ ngày 01/7/2025 đã hợp nhất vào ${s(p, "into")} — hãy ghi "${s(p, "into")}", hoặc dùng registry vn-63 cho kế hoạch trước tháng 7/2025`,
   "unknown-province": (p) => `không có tỉnh, thành phố "${s(p, "name")}" trong ${s(p, "registry")}${p["suggestions"] ? ` — có phải ${s(p, "suggestions")}?` : ""}`,

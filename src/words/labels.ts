@@ -31,6 +31,9 @@ export const LABELS = {
     pace: (first: string, last: string, halfDay: string, halfDayCount: number, day: string, dayCount: number) => `Từ ${first} đến ${last}; buổi đông nhất: ${halfDay} (${halfDayCount} buổi); ngày đông nhất: ${day} (${dayCount} buổi).`,
     partialNote: (names: readonly string[]) => `LỊCH CHƯA ĐẦY ĐỦ — chưa xếp được lịch: ${names.join(", ")}`,
     sessionHeader: ["TT", "Ngày", "Buổi", "Tỉnh, thành phố", "Cụm", "Giảng viên"],
+    /** The head of a column of one role's trainers, by the plan's label of the role. */
+    trainersAs: (role: string) => `Giảng viên (${role})`,
+    appendix: "Phụ lục",
     weekday: (isoWeekday: number) => VI_WEEKDAYS[isoWeekday - 1]!,
     clusterTitle: "Kế hoạch theo cụm",
     sessionTitle: "Lịch chi tiết",
@@ -63,6 +66,8 @@ export const LABELS = {
     pace: (first: string, last: string, halfDay: string, halfDayCount: number, day: string, dayCount: number) => `From ${first} to ${last}; busiest half-day: ${halfDay} (${halfDayCount} sessions); busiest day: ${day} (${dayCount} sessions).`,
     partialNote: (names: readonly string[]) => `PARTIAL SCHEDULE — not yet scheduled: ${names.join(", ")}`,
     sessionHeader: ["No.", "Date", "Half-day", "Province", "Cluster", "Trainers"],
+    trainersAs: (role: string) => `Trainers (${role})`,
+    appendix: "Appendix",
     weekday: (isoWeekday: number) => DateTime.fromObject({ year: 2024, month: 1, day: isoWeekday }).setLocale("en").toFormat("cccc"),
     clusterTitle: "Plan by cluster",
     sessionTitle: "Detailed schedule",
@@ -76,7 +81,25 @@ export const LABELS = {
 
 export { officialDate };
 
-/** "Thứ Ba, 13/9/2022". */
-export function officialDay(date: string, lang: Lang): string {
-  return `${LABELS[lang].weekday(DateTime.fromISO(date).weekday)}, ${officialDate(date)}`;
+/** "Thứ Ba, 13/9/2022"; with `decree`, "Thứ Hai, 05/9/2022" (see decreeDate). */
+export function officialDay(date: string, lang: Lang, decree = false): string {
+  return `${LABELS[lang].weekday(DateTime.fromISO(date).weekday)}, ${decree ? decreeDate(date) : officialDate(date)}`;
+}
+
+/** Decree 30/2020/NĐ-CP: a day below 10 and the months 1 and 2 take a leading zero ("05", "01"). */
+function decreeParts(date: string): { day: string; month: string; year: string } {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return { day: String(day).padStart(2, "0"), month: month <= 2 ? String(month).padStart(2, "0") : String(month), year: String(year) };
+}
+
+/** "05/9/2022", "15/01/2023": a date in a document made by the decree. */
+export function decreeDate(date: string): string {
+  const { day, month, year } = decreeParts(date);
+  return `${day}/${month}/${year}`;
+}
+
+/** "ngày 05 tháng 9 năm 2022", "ngày 15 tháng 01 năm 2023". */
+export function decreeDateWords(date: string): string {
+  const { day, month, year } = decreeParts(date);
+  return `ngày ${day} tháng ${month} năm ${year}`;
 }

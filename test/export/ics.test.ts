@@ -77,7 +77,7 @@ describe("iCal feed", () => {
     expect(haNam.endDate.toJSDate().toISOString()).toBe("2022-09-12T04:30:00.000Z");
     expect(haNam.sequence).toBe(0);
     expect(haNam.component.getFirstPropertyValue("categories")).toBe('Cụm A; "Bắc", 1\\2');
-    expect(haNam.description).toContain('Giảng viên: CĐSQG-1 (policy, Cục Chuyển đổi số quốc gia); Doanh nghiệp "1"; ăn, ở 🎉 (skills, Doanh nghiệp)');
+    expect(haNam.description).toContain('Giảng viên:\n– policy: CĐSQG-1 (Cục Chuyển đổi số quốc gia)\n– skills: Doanh nghiệp "1"; ăn, ở 🎉 (Doanh nghiệp)');
     expect(haNam.description).toContain("Sáng Thứ Hai, 12/9/2022, 08:00–11:30 (giờ UTC+7)");
     // A published feed names no attendees (RFC 5546 §3.2.1): the REQUEST files do.
     expect(haNam.attendees).toEqual([]);

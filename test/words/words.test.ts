@@ -102,6 +102,11 @@ describe("a broken plan's problems in Vietnamese", () => {
     expect(issueLine(found.file, found.issue, "en")).toBe('11-september-31.yaml:6:35: campaign.period.to: "2022-09-31" is not a date: September 2022 has 30 days (asked for day 31)');
   });
 
+  it("refuses a label for a role no session needs, in the planner's words", () => {
+    const found = problems.find(({ file }) => file === "46-role-label-for-no-role.yaml")!;
+    expect(issueLine(found.file, found.issue, "vi")).toBe('46-role-label-for-no-role.yaml:13:10: roles.skill: roles ghi tên cho vai trò "skill", nhưng sessionNeeds không có vai trò này — các vai trò của kế hoạch (sessionNeeds): policy, skills');
+  });
+
   it("the schema's messages are ids worded here: no id reaches a reader, and each has both languages", () => {
     for (const { issue } of problems) expect(SCHEMA_MESSAGE_IDS).not.toContain(issue.message);
     for (const id of SCHEMA_MESSAGE_IDS) for (const lang of ["en", "vi"] as const) expect(schemaMessageText(id, { input: "x", unit: "daily", year: 2022, month: 2, day: 30, monthLength: 28 }, lang)).not.toMatch(/undefined/);
