@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.ts";
+import { HARD_CONSTRAINTS } from "../../src/solve/constraints/index.ts";
 
 type S = { province: string; date: string; halfDay: string; trainers: string[]; sequence: number; id: string };
 
@@ -39,7 +40,7 @@ describe("the walk-through in examples/: September, then Nam Định cannot host
     // the held sessions of v1 included.
     expect(walk.stderr).not.toContain("planHash differs");
     expect(walk.stderr).toContain("with the changes its re-plan recorded in");
-    expect(walk.stdout).toMatch(/schedule\.json: 63 sessions, every rule holds \(16 rules\)/);
+    expect(walk.stdout).toContain(`schedule.json: 63 sessions, every rule holds (${HARD_CONSTRAINTS.length} rules)`);
   });
 
   it("keeps every session held on or before 14/9 exactly as it was", () => {

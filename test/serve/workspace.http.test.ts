@@ -387,7 +387,9 @@ describe("the workspace's folder: names and links", () => {
     symlinkSync(join(w.dir, PLAN), join(w.dir, "lien-ket.yaml"));
     const home = await (await w.get("/")).text();
     for (const name of ["Kế hoạch 2027.yaml", "ke-hoach(2).yaml", "Kế hoạch NFD.yaml".normalize("NFD")]) {
-      expect(home).toContain(`<small>${name}</small>`);
+      // Shown composed (NFC, as every page writes text); linked by the name the file has.
+      expect(home).toContain(`<small>${name.normalize("NFC")}</small>`);
+      expect(home).toContain(`href="/p/${encodeURIComponent(name)}?lang=vi"`);
       expect((await w.get(`/p/${encodeURIComponent(name)}`)).status).toBe(200);
     }
     expect(home).toMatch(/lien-ket\.yaml<\/small> <span class="bad">không mở được/);
