@@ -9,7 +9,9 @@ import { datesBetween } from "../model/calendar.ts";
 import type { Alternatives } from "../app/alternatives.ts";
 import type { Outgoing, SendOutcome } from "../app/send.ts";
 import type { SmtpSetting } from "../app/smtp-settings.ts";
-import { SEND_PAGE_WORDS } from "../words/mailbox.ts";
+import { REPLY_WORDS, SEND_PAGE_WORDS } from "../words/mailbox.ts";
+import type { Reading, RepliesOutcome } from "../app/replies.ts";
+import { todayIn } from "../app/today.ts";
 import type { Issue } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
@@ -344,7 +346,7 @@ export function replanForm(w: Words, lang: Lang, file: string, plan: Plan, sessi
 }
 
 /** Sending: the server set or how to set it, the messages due, Send, and what the last Send did. */
-export function sendPage(lang: Lang, file: string, setting: SmtpSetting, due: SendOutcome, done?: SendOutcome): string {
+export function sendPage(lang: Lang, file: string, setting: SmtpSetting, due: SendOutcome, done: SendOutcome | undefined, replies: RepliesOutcome, read?: readonly Reading[]): string {
   const w = SEND_PAGE_WORDS[lang];
   const base = `/p/${encodeURIComponent(file)}`;
   const row = (m: Outgoing, last: string) => `<tr><td>${e(m.trainer)}</td><td>${e(m.to)}</td><td>${e(m.province)}</td><td>${e(last)}</td></tr>`;
@@ -358,10 +360,33 @@ export function sendPage(lang: Lang, file: string, setting: SmtpSetting, due: Se
   return layout(
     lang,
     w.title,
-    `<h1>${e(w.title)}</h1>${result}<p>${e(server)}</p><p>${e(w.due(due.due.length))}</p>${due.due.length ? table(due.due.map((m) => row(m, m.method === "CANCEL" ? w.cancel : w.request))) : ""}${earlier}${button}<p><a href="${base}?lang=${lang}">${e(w.back)}</a></p>`,
+    `<h1>${e(w.title)}</h1>${result}<p>${e(server)}</p><p>${e(w.due(due.due.length))}</p>${due.due.length ? table(due.due.map((m) => row(m, m.method === "CANCEL" ? w.cancel : w.request))) : ""}${earlier}${button}${repliesSection(lang, file, replies, read)}<p><a href="${base}?lang=${lang}">${e(w.back)}</a></p>`,
     "",
     `${base}/send`,
   );
+}
+
+/**
+ * The trainers' answers per session (accepted, declined, another time proposed, not answered), an
+ * upload of the replies saved from a mail program, and for each decline the re-plan "trainer away
+ * that day" a click from its preview.
+ */
+function repliesSection(lang: Lang, file: string, replies: RepliesOutcome, read?: readonly Reading[]): string {
+  const w = REPLY_WORDS[lang];
+  const page = SEND_PAGE_WORDS[lang];
+  const base = `/p/${encodeURIComponent(file)}`;
+  const readList = read?.length ? `<ul class="readings" role="status">${read.map((r) => `<li>${e(w.reading(r, lang))}</li>`).join("")}</ul>` : "";
+  const rows = replies.sessions.map((s) => {
+    const answers = s.answers.map((a) => `${a.trainer}: ${w.heading[a.answer]}${a.proposed ? ` (${w.proposedAt(a.proposed, lang)})` : ""}${a.earlier ? ` — ${w.earlier(a.earlier)}` : ""}`);
+    return `<tr><td>${e(w.session(s.session.province, officialDay(s.session.date, lang), WORDS[lang][s.session.halfDay].toLowerCase()))}</td><td>${answers.map(e).join("<br>")}</td></tr>`;
+  });
+  const declines = replies.declines.map(
+    (d) =>
+      `<li>${e(`${d.trainer} — ${d.province}, ${officialDay(d.date, lang)}`)} <form method="post" action="${base}/replan?lang=${lang}" class="inline"><input type="hidden" name="province" value="${e(d.province)}"><input type="hidden" name="kind" value="trainer"><input type="hidden" name="trainer" value="${e(d.trainer)}"><input type="hidden" name="trainerDate" value="${e(d.date)}"><input type="hidden" name="today" value="${e(todayIn(undefined))}"><button type="submit">${e(page.restaff)}</button></form></li>`,
+  );
+  return `<section id="replies"><h2>${e(page.replies)}</h2>${readList}
+<form method="post" action="${base}/replies?lang=${lang}" enctype="multipart/form-data"><label>${e(page.uploadReplies)} <input type="file" name="replies" multiple accept=".eml,message/rfc822"></label> <button type="submit" id="read-replies">${e(page.read)}</button></form>
+${rows.length ? `<div class="scroll"><table class="replies"><tbody>${rows.join("")}</tbody></table></div>` : `<p>${e(w.noInvitations)}</p>`}${declines.length ? `<p>${e(w.restaff)}</p><ul>${declines.join("")}</ul>` : ""}</section>`;
 }
 
 /** A new plan: its file name, its title, and what it starts from. */

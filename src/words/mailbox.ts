@@ -172,6 +172,10 @@ const pageVi = {
     }
   },
   back: "Quay lại",
+  replies: "Trả lời của giảng viên",
+  uploadReplies: "Các thư trả lời (.eml, lưu từ Outlook, Thunderbird, Apple Mail):",
+  read: "Đọc các thư trả lời",
+  restaff: "Xem trước cách xếp giảng viên khác",
 };
 const pageEn: typeof pageVi = {
   title: "Send the invitations",
@@ -198,6 +202,10 @@ const pageEn: typeof pageVi = {
     }
   },
   back: "Back",
+  replies: "The trainers' answers",
+  uploadReplies: "Replies (.eml, saved from Outlook, Thunderbird, Apple Mail):",
+  read: "Read the replies",
+  restaff: "Preview re-staffing it",
 };
 
 export const SEND_PAGE_WORDS: Readonly<Record<Lang, typeof pageVi>> = { vi: pageVi, en: pageEn };

@@ -28,7 +28,13 @@ function workspace(env: NodeJS.ProcessEnv) {
     const { job } = (await (await post(`/p/${PLAN}/solve`)).json()) as { job: string };
     expect(await (await get(`/p/${PLAN}/jobs/${job}/events`)).text()).toContain("event: done");
   };
-  return { dir, get, post, solve };
+  const upload = async (path: string, files: { name: string; text: string }[]) => {
+    const form = new FormData();
+    for (const f of files) form.append("replies", new File([f.text], f.name, { type: "message/rfc822" }));
+    const response = await app.request(`http://${HOST}${path}`, { method: "POST", body: form, headers: { host: HOST, origin: `http://${HOST}` } });
+    return response.status === 303 ? get(response.headers.get("location")!) : response;
+  };
+  return { dir, get, post, solve, upload };
 }
 
 describe("sending the invitations from the page", () => {
@@ -58,6 +64,23 @@ describe("sending the invitations from the page", () => {
     expect(again).toContain("đã bị từ chối ngày");
     expect(again).not.toContain('id="send-button"');
     expect(server.received).toHaveLength(due - 2);
+  });
+
+  it("reads the trainers' replies uploaded from a mail program, shows who answered what, and offers the re-staffing of a decline", async () => {
+    const w = workspace({});
+    await w.solve();
+    const before = await (await w.get(`/p/${PLAN}/send`)).text();
+    expect(before).toContain("Trả lời của giảng viên");
+    expect(before).toContain("Đoàn-1: chưa trả lời");
+    // Thunderbird's decline of Bắc Giang by Đoàn-1 (test/fixtures/replies/README.md says where its shape comes from).
+    const page = await (await w.upload(`/p/${PLAN}/replies`, [{ name: "tu-choi.eml", text: readFileSync("test/fixtures/replies/thunderbird-declined.eml", "utf8") }, { name: "khong-phai.eml", text: "Subject: hello\r\n\r\nhi\r\n" }])).text();
+    expect(page).toContain("tu-choi.eml: Đoàn-1 từ chối Bắc Giang");
+    expect(page).toContain("khong-phai.eml: không phải thư trả lời lịch");
+    expect(page).toContain("Đoàn-1: từ chối");
+    const restaff = /<form method="post" action="([^"]+\/replan\?lang=vi)" class="inline"><input type="hidden" name="province" value="Bắc Giang"><input type="hidden" name="kind" value="trainer"><input type="hidden" name="trainer" value="Đoàn-1"><input type="hidden" name="trainerDate" value="([\d-]+)">/.exec(page)!;
+    const preview = await w.post(restaff[1]!.replace(/&amp;/g, "&"), { province: "Bắc Giang", kind: "trainer", trainer: "Đoàn-1", trainerDate: restaff[2]!, today: "2022-09-07" });
+    expect(preview.status).toBe(200);
+    expect(readFileSync(join(w.dir, "small", "replies.json"), "utf8")).toContain('"answer": "declined"');
   });
 
   it("a settings file others may read is refused, said why, and nothing can be sent", async () => {
