@@ -3,7 +3,7 @@ import { officialDate } from "../../model/calendar.ts";
 import { trainersOf } from "../../model/plan.ts";
 import type { Relaxation } from "../fixes.ts";
 import { trainerCapacity } from "./trainer-available.ts";
-import { trainerSessions } from "./trainer-sessions.ts";
+import { encodePeriodMax, periodsOverMax, trainerSessions } from "./trainer-sessions.ts";
 import type { Cause, HardConstraint, Violation } from "./types.ts";
 
 /** The Monday of a date's ISO week: the week's name in sentences and rows. */
@@ -17,27 +17,16 @@ export const trainerWeeklyMax: HardConstraint = {
   label: "A trainer gives at most their weekly maximum of sessions",
   kind: "hard",
   checkAgainst: "trainer",
-  encode({ plan, model, staffByTrainerSlot }) {
-    for (const trainer of plan.trainers) {
-      if (trainer.maxSessionsPerWeek === undefined) continue;
-      const byWeek = new Map<string, string[]>();
-      for (const variables of staffByTrainerSlot.get(trainer.id)?.values() ?? []) {
-        for (const v of variables) byWeek.set(isoWeek(v.slot.date), [...(byWeek.get(isoWeek(v.slot.date)) ?? []), v.name]);
-      }
-      for (const [week, names] of byWeek) {
-        if (names.length > trainer.maxSessionsPerWeek) model.addRow(`week:${trainer.id}|${week}`, names.map((n) => [n, 1] as const), { max: trainer.maxSessionsPerWeek });
-      }
-    }
+  encode(context) {
+    for (const trainer of context.plan.trainers) if (trainer.maxSessionsPerWeek !== undefined) encodePeriodMax(context, trainer, trainer.maxSessionsPerWeek, isoWeek, "week");
   },
   check(context) {
     const violations: Violation[] = [];
     for (const [id, list] of trainerSessions(context)) {
       const max = list[0]!.trainers.find((t) => t.id === id)!.trainer!.maxSessionsPerWeek;
       if (max === undefined) continue;
-      const byWeek = new Map<string, string[]>();
-      for (const { session } of list) byWeek.set(isoWeek(session.date), [...(byWeek.get(isoWeek(session.date)) ?? []), session.province]);
-      for (const [week, provinces] of byWeek) {
-        if (provinces.length > max) violations.push({ rule: this.id, code: this.id, trainers: [id], province: provinces.at(-1)!, message: `${id} gives ${provinces.length} sessions in the week of ${officialDate(week)} (${provinces.join(", ")}), at most ${max} a week` });
+      for (const [week, provinces] of periodsOverMax(list, max, isoWeek)) {
+        violations.push({ rule: this.id, code: this.id, trainers: [id], province: provinces.at(-1)!, message: `${id} gives ${provinces.length} sessions in the week of ${officialDate(week)} (${provinces.join(", ")}), at most ${max} a week` });
       }
     }
     return violations;
