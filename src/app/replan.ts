@@ -11,7 +11,6 @@ import { EMPTY_LOG, type PlanDifference, parseRecordedChanges, planWithLog, stan
 import type { Changes } from "../model/changes.ts";
 import { error, InputError } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
-import { nameKey } from "../model/provinces.ts";
 import { dataHash, makeSession, planHash, type Schedule, type Session } from "../model/schedule.ts";
 import { validDate } from "../model/load.ts";
 import { PlanSchema, type HalfDayName, type PlanData } from "../model/schema.ts";
@@ -133,7 +132,7 @@ export async function proposeReplan(input: ReplanInput): Promise<ReplanProposal>
 
   const request = input.request;
   if (request.kind === "change") {
-    const superseded = supersededBy(log, request.change);
+    const superseded = supersededBy(log, request.change, input.plan.registry);
     if (superseded.length) {
       throw new InputError(input.source, superseded.map(({ entry, what, subject, name }) => error("supersedes", [], `change #${entry.id} (v${entry.version}) already gives ${what}`, `withdraw change #${entry.id} first, then give the new answer`, { id: entry.id, version: entry.version, subject, name })));
     }
@@ -227,7 +226,7 @@ function notBack(plan: Plan, log: ChangeLog, previous: Schedule, toward: readonl
     const broken = checkSchedule(plan, [makeSession(plan, province, old, old.trainers)], under).filter((v) => v.province === province.name && v.rule !== "one-session-per-province");
     // The standing changes that concern this session; the past and the notice are no change's doing.
     const since = standingChanges(log)
-      .filter((e) => Object.keys(e.change.provinces).some((name) => nameKey(name) === nameKey(province.name)) || Object.keys(e.change.trainers).some((id) => old.trainers.includes(id)))
+      .filter((e) => Object.keys(e.change.provinces).some((name) => plan.registry.sameProvince(name, province.name)) || Object.keys(e.change.trainers).some((id) => old.trainers.includes(id)))
       .map((e) => ({ id: e.id, version: e.version, ...(e.note ? { note: e.note } : {}) }));
     const held = previous.sessions.find((s) => s.code === old.code);
     const reason = (v: Violation): NotBackReason =>

@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { applyChanges, ChangesSchema, lapsedParts, unknownNames, type Changes } from "./changes.ts";
 import { error, InputError, warning, type Issue } from "./issues.ts";
-import { nameKey } from "./provinces.ts";
+import type { ProvinceRegistry } from "./provinces.ts";
 import { resolvePlan, type Plan } from "./plan.ts";
 import type { PlanData } from "./schema.ts";
 import { DateString } from "./schema.ts";
@@ -107,11 +107,11 @@ export function planWithLog(original: Plan, log: ChangeLog, source: string, stri
  * to, a cluster's window, given again: the planner withdraws the old answer first, so the log never
  * shows two answers standing where one holds.
  */
-export function supersededBy(log: ChangeLog, change: Changes): { entry: ChangeEntry; what: string; subject: "half-day" | "cluster" | "window"; name: string }[] {
+export function supersededBy(log: ChangeLog, change: Changes, provinces: Pick<ProvinceRegistry, "sameProvince">): { entry: ChangeEntry; what: string; subject: "half-day" | "cluster" | "window"; name: string }[] {
   const out: { entry: ChangeEntry; what: string; subject: "half-day" | "cluster" | "window"; name: string }[] = [];
   for (const entry of standingChanges(log)) {
     for (const [name, p] of Object.entries(change.provinces)) {
-      const old = Object.entries(entry.change.provinces).find(([other]) => nameKey(other) === nameKey(name))?.[1];
+      const old = Object.entries(entry.change.provinces).find(([other]) => provinces.sameProvince(other, name))?.[1];
       if (p.fixed && old?.fixed) out.push({ entry, what: `${name}'s half-day`, subject: "half-day", name });
       if (p.cluster && old?.cluster) out.push({ entry, what: `${name}'s cluster`, subject: "cluster", name });
     }

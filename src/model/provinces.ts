@@ -203,6 +203,12 @@ export class ProvinceRegistry {
     }
   }
 
+  /** Whether two names are one province of this registry ("HCM", "TP. Hồ Chí Minh"); names it does not know, when written alike. */
+  sameProvince(a: string, b: string): boolean {
+    const [x, y] = [this.byKey.get(nameKey(a)), this.byKey.get(nameKey(b))];
+    return x && y ? x.code === y.code : nameKey(a) === nameKey(b);
+  }
+
   lookup(name: string): Lookup {
     const key = nameKey(name);
     const record = this.byKey.get(key);
