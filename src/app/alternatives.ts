@@ -68,7 +68,9 @@ export async function alternativesOf(input: AlternativesInput): Promise<Alternat
   const session = province && previous.sessions.find((s) => s.code === province.record.code);
   if (!province || !session) throw new InputError(input.planPath, [error("no-session", [], `has no session of ${input.province} in version ${state.version}`, "choose a province of the schedule")]);
   const cluster = plan.clusters.find((c) => c.name === province.cluster)!;
-  const past = previousSchedule(plan, previous.sessions, today);
+  // An earlier today than the version's own holds what that version held, as a re-plan does.
+  const asOf = previous.today !== undefined && previous.today > today ? previous.today : today;
+  const past = previousSchedule(plan, previous.sessions, asOf);
   const others = previous.sessions.filter((s) => s !== session);
   // Violations the schedule already has (a plan edited since) are not the half-day's doing.
   const key = (v: Violation) => JSON.stringify([v.rule, v.province, v.date, v.halfDay, v.trainers]);

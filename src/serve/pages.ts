@@ -338,7 +338,7 @@ export function replanForm(w: Words, lang: Lang, file: string, plan: Plan, sessi
 <p><label>${e(w.today)}: <input type="date" name="today" value="${e(today)}" required></label></p>
 <p><button type="submit" id="preview-button">${e(w.preview)}</button> <a href="${base}?lang=${lang}">${e(w.back)}</a></p>
 </form>
-<p><a id="alternatives-link" href="${base}/alternatives?lang=${lang}&amp;province=${encodeURIComponent(session.province)}&amp;today=${e(today)}">${e(w.whereCanItGo)}</a></p>`,
+<form method="get" action="${base}/alternatives" class="alternatives"><input type="hidden" name="lang" value="${lang}"><input type="hidden" name="province" value="${e(session.province)}"><p><label>${e(w.today)}: <input type="date" name="today" value="${e(today)}" required></label> <button type="submit" id="alternatives-button">${e(w.whereCanItGo)}</button></p></form>`,
     // The language switch keeps the session asked about.
     `province=${encodeURIComponent(session.province)}`,
     `${base}/replan`,

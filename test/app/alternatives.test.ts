@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { alternativesOf, type Alternatives } from "../../src/app/alternatives.ts";
-import { currentState, proposeReplan } from "../../src/app/replan.ts";
+import { currentState, proposalFiles, proposeReplan, publishProposal } from "../../src/app/replan.ts";
+import { ScheduleFolder } from "../../src/folder/schedule-folder.ts";
 import { solveIntoFolder } from "../../src/app/solve.ts";
 import { emptyChanges } from "../../src/model/changes.ts";
 import { loadPlanText } from "../../src/model/load.ts";
@@ -73,4 +74,30 @@ describe("where a session can go (src/app/alternatives.ts)", () => {
     const held = await alternativesOf({ dir: out, plan, planPath, province: "Nam Định", today: "2022-09-16" });
     expect(held.alternatives.every((a) => a.kind === "current" || (a.kind === "impossible" && a.because.some((v) => v.rule === "held-sessions" || v.rule === "changes-after-today")))).toBe(true);
   });
+});
+
+describe("where a session can go, asked with an earlier today than the version's own", () => {
+  it("holds what that version held, as a re-plan does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "taphuan-alt-"));
+    const planPath = join(dir, "plan.yaml");
+    writeFileSync(planPath, TEXT);
+    const plan = loadPlanText(TEXT, planPath).plan;
+    const out = join(dir, "out");
+    await solveIntoFolder({ dir: out, plan, planPath, lang: "vi", command: "test" });
+    // Version 2, made on 13/9.
+    const change = emptyChanges();
+    change.provinces["Bắc Ninh"] = { unavailable: ["2022-09-16"] };
+    const proposal = await proposeReplan({ dir: out, plan, planPath, request: { kind: "change", change }, today: "2022-09-13", source: "test" });
+    const folder = await ScheduleFolder.open(out, "test");
+    try {
+      publishProposal(folder, proposal, await proposalFiles(proposal, "vi"));
+    } finally {
+      folder.close();
+    }
+    const asOf = await alternativesOf({ dir: out, plan, planPath, province: "Nam Định", today: "2022-09-13" });
+    const earlier = await alternativesOf({ dir: out, plan, planPath, province: "Nam Định", today: "2022-09-09" });
+    expect(earlier.alternatives).toEqual(asOf.alternatives);
+    // 13/9 and before are past for version 2: nothing is offered there.
+    expect(earlier.alternatives.filter((a) => a.date <= "2022-09-13" && (a.kind === "free" || a.kind === "moves"))).toEqual([]);
+  }, 60_000);
 });

@@ -76,6 +76,20 @@ describe("the workspace in a browser", () => {
     await page.screenshot({ path: join(SHOTS, "3-accepted.png") });
   }, 120_000);
 
+  it("shows where else Hải Phòng's session could go, each half-day marked, and previews a free one", async () => {
+    await Promise.all([page.waitForNavigation(), page.click('table.grid a.session[href*="H%E1%BA%A3i%20Ph%C3%B2ng"]')]);
+    await page.$$eval('form.alternatives input[name="today"]', (inputs) => inputs.forEach((input) => ((input as HTMLInputElement).value = "2022-09-08")));
+    await Promise.all([page.waitForNavigation({ timeout: 90_000 }), page.click("#alternatives-button")]);
+    expect(await page.$eval("h1", (e) => e.textContent)).toBe("Các buổi có thể chuyển cho Hải Phòng");
+    const marks = await page.$$eval("table.alternatives tr", (rows) => rows.map((r) => r.className));
+    expect(marks).toContain("alt-current");
+    expect(marks.some((m) => m === "alt-free" || m === "alt-moves")).toBe(true);
+    await page.screenshot({ path: join(SHOTS, "2b-alternatives.png"), fullPage: true });
+    await Promise.all([page.waitForNavigation({ timeout: 90_000 }), page.click("tr.alt-free button, tr.alt-moves button")]);
+    expect(await page.$("#accept-button")).not.toBeNull();
+    await Promise.all([page.waitForNavigation(), page.click("#discard-button")]);
+  }, 120_000);
+
   it("re-plans a first-day session with the form's defaults: today is the real date, and the past cannot change", async () => {
     await Promise.all([page.waitForNavigation(), page.click('table.grid a.session[href*="H%C3%A0%20N%E1%BB%99i"]')]);
     const today = await page.$eval('input[name="today"]', (input) => (input as HTMLInputElement).value);
@@ -143,6 +157,20 @@ describe("the workspace in a browser", () => {
     await (await page.$("#grid"))!.screenshot({ path: join(SHOTS, "7-phone-grid.png") });
     await page.setViewport({ width: 1400, height: 900 });
   });
+
+  it("makes a new plan without YAML, from the 2022 letter's plan, under a Vietnamese file name", async () => {
+    await page.goto(`${base}/`);
+    await Promise.all([page.waitForNavigation(), page.click("#new-plan")]);
+    await page.type('input[name="file"]', "Kế hoạch 2027");
+    await page.type('input[name="title"]', "Tập huấn trực tiếp năm 2027");
+    await page.screenshot({ path: join(SHOTS, "8-new-plan.png") });
+    await Promise.all([page.waitForNavigation(), page.click("#create-plan")]);
+    expect(await page.$eval("p.note", (e) => e.textContent)).toBe("Đã tạo kế hoạch. Hãy sửa các phần còn thiếu, rồi Xếp lịch.");
+    expect(await page.$eval("h1", (e) => e.textContent)).toContain("Tập huấn trực tiếp năm 2027");
+    expect(readFileSync(join(planDir, "Kế hoạch 2027.yaml"), "utf8")).toContain("title: Tập huấn trực tiếp năm 2027");
+    await page.screenshot({ path: join(SHOTS, "8b-new-plan-made.png") });
+    await page.goto(`${base}/p/2022-09-tcnscd.yaml`);
+  }, 120_000);
 
   it("switches to English", async () => {
     await Promise.all([page.waitForNavigation(), page.click("#lang-switch")]);
