@@ -3,11 +3,11 @@
  * plan of the folder, or a blank plan on a registry (vn-63 before July 2025, vn-34 after). The new
  * file is a plan like any other: it loads, and the planner goes on in the page.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { DateTime } from "luxon";
 import { parseDocument } from "yaml";
-import { writeAtomic } from "../folder/safe-write.ts";
 import { fileSlug } from "../model/file-names.ts";
 import { error, InputError } from "../model/issues.ts";
 import { loadPlanText } from "../model/load.ts";
@@ -37,14 +37,40 @@ export interface NewPlanInput {
 /** Writes the new plan (never over a file that exists) and returns its text. */
 export function createPlan(input: NewPlanInput): string {
   const path = join(input.dir, input.file);
-  if (existsSync(path)) throw new InputError(input.file, [error("plan-exists", [], "already exists: a new plan never replaces a file", "choose another name", { file: input.file })]);
+  // A name that differs only by its extension, accents' encoding (NFC/NFD) or case would share the
+  // other plan's schedule folder (NAME/) or look the same in the list: refused like the same name.
+  const stem = (name: string) => name.replace(/\.ya?ml$/i, "").normalize("NFC").toLowerCase();
+  if (readdirSync(input.dir).some((name) => stem(name) === stem(input.file))) throw new InputError(input.file, [error("plan-exists", [], "already exists: a new plan never replaces a file", "choose another name", { file: input.file })]);
   const title = input.title.trim().normalize("NFC");
   if (!title) throw new InputError(input.file, [error("no-title", ["campaign", "title"], "a plan needs a title", "give the campaign's title", {})]);
   const text = planText(input, title);
   // What is written loads: a new plan is never a broken file.
   loadPlanText(text, input.file);
-  writeAtomic(path, text);
+  writeNew(path, text);
   return text;
+}
+
+/**
+ * Written whole under a temporary name, then linked to its own: the link fails if a file of that
+ * name appeared meanwhile (another planner, the CLI), so nothing is ever replaced or half-written.
+ */
+function writeNew(path: string, text: string): void {
+  const temp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
+  writeFileSync(temp, text, { flag: "wx" });
+  try {
+    const fd = openSync(temp, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    linkSync(temp, path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new InputError(basename(path), [error("plan-exists", [], "already exists: a new plan never replaces a file", "choose another name", { file: basename(path) })]);
+    throw e;
+  } finally {
+    unlinkSync(temp);
+  }
 }
 
 function planText(input: NewPlanInput, title: string): string {

@@ -45,6 +45,8 @@ export interface ReplanInput {
   readonly outside?: Schedule;
   readonly solver?: SolverName;
   readonly timeLimitSeconds?: number;
+  /** Without a full re-plan, search the proven fixes (default true; "where can it go" needs only the answer). */
+  readonly proveRelaxations?: boolean;
 }
 
 export interface ReplanProposal {
@@ -155,6 +157,7 @@ export async function proposeReplan(input: ReplanInput): Promise<ReplanProposal>
     ...(toward ? { toward } : {}),
     ...(input.solver ? { solver: input.solver } : {}),
     ...(input.timeLimitSeconds !== undefined ? { timeLimitSeconds: input.timeLimitSeconds } : {}),
+    ...(input.proveRelaxations === false ? { proveRelaxations: false } : {}),
   });
   return {
     basedOn,

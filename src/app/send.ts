@@ -222,12 +222,12 @@ async function dueMessages(folder: ScheduleFolderReader, messages: Messages, log
 export function redactUrl(url: string): string {
   const start = url.includes("://") ? url.indexOf("://") + 3 : 0;
   const rest = url.slice(start);
-  const authority = rest.slice(0, rest.search(/[/?#]|$/));
-  const at = authority.lastIndexOf("@");
+  // The user part ends at the last "@": a password may hold "/", "?" or "#" (written raw, it is still a secret).
+  const at = rest.lastIndexOf("@");
   if (at < 0) return url;
-  const colon = authority.indexOf(":");
-  const userinfo = colon >= 0 && colon < at ? `${authority.slice(0, colon)}:***` : authority.slice(0, at);
-  return `${url.slice(0, start)}${userinfo}@${url.slice(start + at + 1)}`;
+  const userinfo = rest.slice(0, at);
+  const colon = userinfo.indexOf(":");
+  return `${url.slice(0, start)}${colon >= 0 ? `${userinfo.slice(0, colon)}:***` : userinfo}@${rest.slice(at + 1)}`;
 }
 
 /** Hides `secrets` (and their URL-encoded forms) in a text from the mail library or the server. */

@@ -3,7 +3,7 @@
  * TAPHUAN_SMTP_URL, or a file `.taphuan-smtp` in the folder of plans holding the URL on one line,
  * readable by its owner alone (it holds a password). A file others may read is refused, said why.
  */
-import { lstatSync, readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { redactUrl } from "./send.ts";
 
@@ -20,15 +20,23 @@ export function smtpSetting(dir: string, env: NodeJS.ProcessEnv = process.env): 
   const fromEnv = env[SMTP_ENV]?.trim();
   if (fromEnv) return { kind: "set", url: fromEnv, from: "environment", shown: redactUrl(fromEnv) };
   const path = join(dir, SMTP_FILE);
-  let stat;
+  let fd: number;
   try {
-    stat = lstatSync(path);
-  } catch {
-    return { kind: "unset" };
+    // Never through a link: the checks below are made on the very file read.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? { kind: "unset" } : { kind: "refused", why: "not-a-file" };
   }
-  if (!stat.isFile()) return { kind: "refused", why: "not-a-file" };
-  // Group or others may read it: the password is not the owner's alone.
-  if ((stat.mode & 0o077) !== 0) return { kind: "refused", why: "readable-by-others" };
-  const url = readFileSync(path, "utf8").split(/\r?\n/)[0]!.trim();
+  let url: string;
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { kind: "refused", why: "not-a-file" };
+    // Group or others may read it: the password is not the owner's alone.
+    if ((stat.mode & 0o077) !== 0) return { kind: "refused", why: "readable-by-others" };
+    url = readFileSync(fd, "utf8").split(/\r?\n/)[0]!.trim();
+  } finally {
+    closeSync(fd);
+  }
   return url ? { kind: "set", url, from: "file", shown: redactUrl(url) } : { kind: "refused", why: "empty" };
 }

@@ -1,5 +1,5 @@
 /** Sending the invitations from the page, to a real SMTP server on 127.0.0.1: settings kept out of the plan, what is due, Send, who got what. */
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,9 +73,11 @@ describe("sending the invitations from the page", () => {
     expect(before).toContain("Trả lời của giảng viên");
     expect(before).toContain("Đoàn-1: chưa trả lời");
     // Thunderbird's decline of Bắc Giang by Đoàn-1 (test/fixtures/replies/README.md says where its shape comes from).
-    const page = await (await w.upload(`/p/${PLAN}/replies`, [{ name: "tu-choi.eml", text: readFileSync("test/fixtures/replies/thunderbird-declined.eml", "utf8") }, { name: "khong-phai.eml", text: "Subject: hello\r\n\r\nhi\r\n" }])).text();
+    const page = await (await w.upload(`/p/${PLAN}/replies`, [{ name: `${"Trả lời: Tập huấn thử – Bắc Giang ".repeat(8)}.eml`, text: "Subject: x\r\n\r\nx\r\n" }, { name: "tu-choi.eml", text: readFileSync("test/fixtures/replies/thunderbird-declined.eml", "utf8") }, { name: "khong-phai.eml", text: "Subject: hello\r\n\r\nhi\r\n" }])).text();
     expect(page).toContain("tu-choi.eml: Đoàn-1 từ chối Bắc Giang");
     expect(page).toContain("khong-phai.eml: không phải thư trả lời lịch");
+    // A name too long for the disk is only shown, never used as a path.
+    expect(page).toContain("Bắc Giang .eml: không phải thư trả lời lịch");
     expect(page).toContain("Đoàn-1: từ chối");
     const restaff = /<form method="post" action="([^"]+\/replan\?lang=vi)" class="inline"><input type="hidden" name="province" value="Bắc Giang"><input type="hidden" name="kind" value="trainer"><input type="hidden" name="trainer" value="Đoàn-1"><input type="hidden" name="trainerDate" value="([\d-]+)">/.exec(page)!;
     const preview = await w.post(restaff[1]!.replace(/&amp;/g, "&"), { province: "Bắc Giang", kind: "trainer", trainer: "Đoàn-1", trainerDate: restaff[2]!, today: "2022-09-07" });
@@ -96,5 +98,19 @@ describe("sending the invitations from the page", () => {
     const usable = await (await w.get(`/p/${PLAN}/send`)).text();
     expect(usable).toContain("Máy chủ thư: smtp://user:***@127.0.0.1");
     expect(usable).not.toContain("secret");
+    // Through a link, even to a file of the owner's alone: not read.
+    renameSync(join(w.dir, ".taphuan-smtp"), join(w.dir, "smtp-url"));
+    symlinkSync(join(w.dir, "smtp-url"), join(w.dir, ".taphuan-smtp"));
+    expect(await (await w.get(`/p/${PLAN}/send`)).text()).toContain("đó không phải một tệp thường");
+  });
+
+  it("never shows a password, whatever characters it holds", async () => {
+    for (const password of ["pa/ss", "pa?ss", "pa#ss", "p@ss"]) {
+      const w = workspace({ TAPHUAN_SMTP_URL: `smtp://user:${password}@127.0.0.1:${server.port}` });
+      await w.solve();
+      const page = await (await w.get(`/p/${PLAN}/send`)).text();
+      expect(page).toContain("smtp://user:***@127.0.0.1");
+      expect(page).not.toContain(password);
+    }
   });
 });

@@ -333,6 +333,8 @@ describe("the workspace over HTTP", () => {
     expect(await again.text()).toContain("đã có: kế hoạch mới không bao giờ ghi đè một tệp");
     expect(loadPlanText(readFileSync(join(w.dir, "trống.yaml"), "utf8"), "t.yaml").plan.data.campaign.registry).toBe("vn-34");
     expect((await w.post("/new", { file: "../x.yaml", title: "X", from: "letter" })).status).toBe(422);
+    // Another extension, case or encoding of a plan's name would share its schedule folder, or look the same: refused.
+    for (const file of ["small.yml", "SMALL.yaml", "Kế hoạch 2027.yaml".normalize("NFD")]) expect((await w.post("/new", { file, title: "X", from: "letter" })).status).toBe(422);
   });
 
   it("survives a broken schedule file: a 422 naming the file and the problem, and the next request works", async () => {

@@ -43,15 +43,17 @@ export function sendRoutes(app: Hono, ws: WorkspaceContext): void {
     const files = [body["replies"]].flat().filter((f): f is File => f instanceof File);
     const scratch = mkdtempSync(join(tmpdir(), "taphuan-replies-"));
     try {
+      // Stored under short names of our own (a mail program's subject can make a name too long for the disk); shown under the planner's.
+      const names = new Map<string, string>();
       const paths = await Promise.all(files.map(async (file, i) => {
-        // The planner's file name, without any path in it, behind an index: two uploads may share a name.
-        const path = join(scratch, `${i + 1}-${basename(file.name || "reply.eml")}`);
+        const path = join(scratch, `${i + 1}.eml`);
+        names.set(basename(path), basename(file.name || "reply.eml"));
         writeFileSync(path, new Uint8Array(await file.arrayBuffer()));
         return path;
       }));
       const outcome = await readReplies({ dir: ws.scheduleDir(name), files: paths });
       const id = newToken().slice(0, 16);
-      remember(readings, id, outcome.readings.map((r) => ({ ...r, file: r.file.replace(/^\d+-/, "") })));
+      remember(readings, id, outcome.readings.map((r) => ({ ...r, file: names.get(r.file) ?? r.file })));
       return c.redirect(`/p/${encodeURIComponent(name)}/send?lang=${lang}&replies=${id}#replies`, 303);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
