@@ -10,15 +10,15 @@ import { planWithLog } from "../model/change-log.ts";
 import { emptyChanges, type Changes } from "../model/changes.ts";
 import { error, InputError } from "../model/issues.ts";
 import { validDate } from "../model/load.ts";
-import type { Plan, Province } from "../model/plan.ts";
+import type { Plan, Province, Trainer } from "../model/plan.ts";
 import { setOwn } from "../model/records.ts";
 import { makeSession, type Session } from "../model/schedule.ts";
 import type { HalfDayName } from "../model/schema.ts";
 import { planOfSchedule } from "../model/variants.ts";
 import type { SolverName } from "../solve/backends.ts";
-import { eligibleTrainers } from "../solve/build.ts";
 import { checkSchedule } from "../solve/check.ts";
 import type { Violation } from "../solve/constraints/types.ts";
+import { chooseTrainers } from "../solve/placement.ts";
 import { previousSchedule, type SessionChange } from "../solve/replan.ts";
 import { currentState, proposeReplan } from "./replan.ts";
 
@@ -123,18 +123,8 @@ export async function alternativesOf(input: AlternativesInput): Promise<Alternat
  * first eligible trainers whose addition breaks no rule (as the greedy placer chooses).
  */
 function freeTrainers(plan: Plan, province: Province, slot: Slot, brokenWith: (trainers: readonly string[]) => readonly Violation[]): string[] | undefined {
-  const chosen: string[] = [];
-  for (const [role, count] of plan.needs) {
-    let filled = 0;
-    for (const trainer of eligibleTrainers(plan, province, slot, role)) {
-      if (filled === count) break;
-      if (chosen.includes(trainer.id)) continue;
-      // Only what this trainer's addition breaks counts here: the roles still unfilled are filled next.
-      if (brokenWith([...chosen, trainer.id]).some((v) => v.rule !== "roles-filled")) continue;
-      chosen.push(trainer.id);
-      filled++;
-    }
-    if (filled < count) return undefined;
-  }
-  return brokenWith(chosen).length === 0 ? chosen : undefined;
+  // Only what a trainer's addition breaks counts while choosing: the roles still unfilled are filled next.
+  const fits = (trainer: Trainer, chosen: readonly Trainer[]) => !brokenWith([...chosen, trainer].map((t) => t.id)).some((v) => v.rule !== "roles-filled");
+  const chosen = chooseTrainers(plan, province, slot, fits)?.map((t) => t.id);
+  return chosen && brokenWith(chosen).length === 0 ? chosen : undefined;
 }

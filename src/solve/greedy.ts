@@ -6,9 +6,9 @@
  */
 import type { Plan, Trainer } from "../model/plan.ts";
 import { makeSession, sortSessions, type Session } from "../model/schedule.ts";
-import { candidateSlots, eligibleTrainers } from "./build.ts";
+import { candidateSlots } from "./build.ts";
 import { SOFT_GOALS } from "./constraints/index.ts";
-import { PartialSchedule } from "./placement.ts";
+import { chooseTrainers, PartialSchedule } from "./placement.ts";
 
 export function greedySchedule(plan: Plan): Session[] {
   const sessions: Session[] = [];
@@ -18,22 +18,8 @@ export function greedySchedule(plan: Plan): Session[] {
     for (const slot of candidateSlots(plan, province)) {
       const { session: tried, refused } = schedule.tryDay(province, slot);
       if (refused.length) continue;
-      const chosen: Trainer[] = [];
-      const staffed = [...plan.needs].every(([role, count]) => {
-        const options = eligibleTrainers(plan, province, slot, role)
-          .filter((t) => !chosen.includes(t))
-          .sort((a, b) => staffCost(a, province.cluster) - staffCost(b, province.cluster));
-        let filled = 0;
-        for (const trainer of options) {
-          if (filled === count) break;
-          if (schedule.tryTrainer(tried, trainer).violations.length === 0) {
-            chosen.push(trainer);
-            filled++;
-          }
-        }
-        return filled === count;
-      });
-      if (!staffed) continue;
+      const chosen = chooseTrainers(plan, province, slot, (trainer) => schedule.tryTrainer(tried, trainer).violations.length === 0, (a, b) => staffCost(a, province.cluster) - staffCost(b, province.cluster));
+      if (!chosen) continue;
       const session = makeSession(plan, province, slot, chosen.map((t) => t.id));
       sessions.push(session);
       schedule.add(session);

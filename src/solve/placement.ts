@@ -6,6 +6,7 @@
 import type { Slot } from "../model/calendar.ts";
 import type { Plan, Province, Trainer } from "../model/plan.ts";
 import { makeSession, type Session } from "../model/schedule.ts";
+import { eligibleTrainers } from "./build.ts";
 import { placedSession } from "./check.ts";
 import { HARD_CONSTRAINTS } from "./constraints/index.ts";
 import { trainerSessions } from "./constraints/trainer-sessions.ts";
@@ -44,4 +45,25 @@ export class PartialSchedule {
     const context = { plan: this.plan, sessions: [...(this.byTrainer.get(trainer.id) ?? []), joined] };
     return { trainer, tried: trainerSessions(context).get(trainer.id)!, violations: AGAINST_TRAINER.flatMap((rule) => rule.check(context)) };
   }
+}
+
+/**
+ * The trainers of a session at `slot`, role by role: the first eligible ones, in `order` when
+ * given, that `fits` accepts beside those already chosen. Undefined when a role cannot be filled.
+ * The greedy placer staffs with it, and "where can this session go" looks for trainers free there.
+ */
+export function chooseTrainers(plan: Plan, province: Province, slot: Slot, fits: (trainer: Trainer, chosen: readonly Trainer[]) => boolean, order?: (a: Trainer, b: Trainer) => number): Trainer[] | undefined {
+  const chosen: Trainer[] = [];
+  for (const [role, count] of plan.needs) {
+    const eligible = eligibleTrainers(plan, province, slot, role).filter((t) => !chosen.includes(t));
+    let filled = 0;
+    for (const trainer of order ? eligible.sort(order) : eligible) {
+      if (filled === count) break;
+      if (!fits(trainer, chosen)) continue;
+      chosen.push(trainer);
+      filled++;
+    }
+    if (filled < count) return undefined;
+  }
+  return chosen;
 }
