@@ -3,11 +3,11 @@
  * plan of the folder, or a blank plan on a registry (vn-63 before July 2025, vn-34 after). The new
  * file is a plan like any other: it loads, and the planner goes on in the page.
  */
-import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { DateTime } from "luxon";
 import { parseDocument } from "yaml";
+import { syncFolder, writeNewFile } from "../folder/safe-write.ts";
 import { fileSlug } from "../model/file-names.ts";
 import { error, InputError } from "../model/issues.ts";
 import { loadPlanText } from "../model/load.ts";
@@ -40,7 +40,7 @@ export function createPlan(input: NewPlanInput): string {
   // A name that differs only by its extension, accents' encoding (NFC/NFD) or case would share the
   // other plan's schedule folder (NAME/) or look the same in the list: refused like the same name.
   const stem = (name: string) => name.replace(/\.ya?ml$/i, "").normalize("NFC").toLowerCase();
-  if (readdirSync(input.dir).some((name) => stem(name) === stem(input.file))) throw new InputError(input.file, [error("plan-exists", [], "already exists: a new plan never replaces a file", "choose another name", { file: input.file })]);
+  if (readdirSync(input.dir).some((name) => stem(name) === stem(input.file))) throw planExists(input.file);
   const title = input.title.trim().normalize("NFC");
   if (!title) throw new InputError(input.file, [error("no-title", ["campaign", "title"], "a plan needs a title", "give the campaign's title", {})]);
   const text = planText(input, title);
@@ -50,27 +50,17 @@ export function createPlan(input: NewPlanInput): string {
   return text;
 }
 
-/**
- * Written whole under a temporary name, then linked to its own: the link fails if a file of that
- * name appeared meanwhile (another planner, the CLI), so nothing is ever replaced or half-written.
- */
+const planExists = (file: string) => new InputError(file, [error("plan-exists", [], "already exists: a new plan never replaces a file", "choose another name", { file })]);
+
+/** Created exclusively (never over a file made meanwhile: the CLI, another planner), flushed with its folder. */
 function writeNew(path: string, text: string): void {
-  const temp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-  writeFileSync(temp, text, { flag: "wx" });
   try {
-    const fd = openSync(temp, "r");
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    linkSync(temp, path);
+    writeNewFile(path, text);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EEXIST") throw new InputError(basename(path), [error("plan-exists", [], "already exists: a new plan never replaces a file", "choose another name", { file: basename(path) })]);
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") throw planExists(basename(path));
     throw e;
-  } finally {
-    unlinkSync(temp);
   }
+  syncFolder(dirname(path));
 }
 
 function planText(input: NewPlanInput, title: string): string {
