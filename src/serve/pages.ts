@@ -352,7 +352,7 @@ export function sendPage(lang: Lang, file: string, setting: SmtpSetting, due: Se
   const row = (m: Outgoing, last: string) => `<tr><td>${e(m.trainer)}</td><td>${e(m.to)}</td><td>${e(m.province)}</td><td>${e(last)}</td></tr>`;
   const table = (rows: readonly string[]) => `<div class="scroll"><table class="send"><thead><tr>${w.header.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
   const result = done
-    ? `<section class="sent" role="status"><p>${e(w.sentNow(done.sent.length))}</p>${done.failed.length ? `<p class="bad">${e(w.notDelivered(done.failed.length))}</p>${table(done.failed.map(({ message, why }) => row(message, w.why(why))))}` : ""}</section>`
+    ? `<section class="sent" role="status"><p>${e(w.sentNow(done.sent.length))}</p>${done.sent.length ? table(done.sent.map((m) => row(m, w.delivered))) : ""}${done.failed.length ? `<p class="bad">${e(w.notDelivered(done.failed.length))}</p>${table(done.failed.map(({ message, why }) => row(message, w.why(why))))}` : ""}</section>`
     : "";
   const server = setting.kind === "set" ? w.settings(setting.shown, setting.from) : setting.kind === "unset" ? w.unset : w.refused(setting.why);
   const earlier = due.failed.length ? `<p class="bad">${e(w.notDelivered(due.failed.length))}</p>${table(due.failed.map(({ message, why }) => row(message, w.why(why))))}` : "";
