@@ -117,7 +117,7 @@ function perTrainer(plan: Plan, schedule: Schedule, lang: Lang): string {
       const previous = own[i - 1];
       const a = previous?.code ? byCode.get(previous.code) : undefined;
       const b = s.code ? byCode.get(s.code) : undefined;
-      const trip = a && b && a !== b ? ` <small>(${e(w.travel)} ${plan.travel.hours(a.record, b.record).toFixed(1)} h)</small>` : "";
+      const trip = a && b && a !== b ? ` <small>(${e(w.travel)} ${e(w.hours(plan.travel.hours(a.record, b.record)))})</small>` : "";
       return `<li>${e(officialDay(s.date, lang))}, ${e(w[s.halfDay].toLowerCase())}: ${e(s.province)}${trip}</li>`;
     });
     return `<div class="trainer"><h3>${e(trainer.id)} <small>${e(trainer.organisation)}</small></h3><ol>${items.join("")}</ol></div>`;

@@ -61,6 +61,8 @@ export const WORDS = {
     provenMinimal: "ít buổi phải đổi nhất (đã chứng minh)",
     notMinimal: "chưa chứng minh là ít nhất",
     travel: "di chuyển",
+    /** Hours of travel, with the decimal comma. */
+    hours: (h: number) => `${h.toFixed(1).replace(".", ",")} giờ`,
     restore: "Khôi phục phiên bản này",
     restored: (from: number, v: number) => `Phiên bản ${from} được khôi phục thành phiên bản ${v}.`,
     back: "Quay lại",
@@ -181,6 +183,7 @@ export const WORDS = {
     provenMinimal: "fewest sessions moved (proven)",
     notMinimal: "not proven minimal",
     travel: "travel",
+    hours: (h: number) => `${h.toFixed(1)} h`,
     restore: "Restore this version",
     restored: (from: number, v: number) => `Version ${from} restored as version ${v}.`,
     back: "Back",

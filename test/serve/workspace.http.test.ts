@@ -103,6 +103,9 @@ describe("the workspace over HTTP", () => {
     expect(JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8")).version).toBe(1);
     const page = await (await w.get(`/p/${PLAN}`)).text();
     expect(page).toContain('<strong id="shown-version">v1 (hiện hành)</strong>');
+    // A trip between two sessions in Vietnamese: a decimal comma, in hours.
+    expect(page).toMatch(/<small>\(di chuyển \d+,\d giờ\)<\/small>/);
+    expect(await (await w.get(`/p/${PLAN}?lang=en`)).text()).toMatch(/<small>\(travel \d+\.\d h\)<\/small>/);
     expect((await w.post(`/p/${PLAN}/solve`)).status).toBe(409);
   });
 
