@@ -294,12 +294,18 @@ export function planPage(input: PlanPageInput): string {
       table(sessionTable(plan, schedule, { lang }), "sessions"),
       perTrainer(plan, schedule, lang),
       map(plan, schedule, lang, file, editable),
-      `<section id="downloads"><h2>${e(w.downloads)}</h2><ul>${input.downloads.map((d) => `<li><a href="${e(d.href)}" download>${e(d.label)}</a></li>`).join("")}</ul><p><a id="send-link" href="/p/${encodeURIComponent(file)}/send?lang=${lang}">${e(SEND_PAGE_WORDS[lang].title)}</a></p></section>`,
+      `<section id="downloads"><h2>${e(w.downloads)}</h2><ul>${input.downloads.map((d) => downloadItem(w, d)).join("")}</ul><p><a id="send-link" href="/p/${encodeURIComponent(file)}/send?lang=${lang}">${e(SEND_PAGE_WORDS[lang].title)}</a></p></section>`,
     );
   }
   parts.push(workbookSection(w, base, lang, input.workbook));
   parts.push(`<p><a href="${base}/edit?lang=${lang}">${e(w.edit)}</a></p>`);
   return layout(lang, plan.data.campaign.title, parts.join("\n"), version !== undefined ? `v=${version}` : "", base);
+}
+
+/** A file of the version: what it is in the planner's words, its name beside it; the .zip and any other file by its label alone. */
+function downloadItem(w: Words, d: { href: string; label: string }): string {
+  const what = Object.hasOwn(w.fileLabels, d.label) ? w.fileLabels[d.label] : undefined;
+  return `<li><a href="${e(d.href)}" download>${e(what ?? d.label)}</a>${what ? ` <small>${e(d.label)}</small>` : ""}</li>`;
 }
 
 /** The trainers and provinces as a workbook: its template to download, and the form that imports it back. */
