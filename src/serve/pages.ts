@@ -294,12 +294,19 @@ export function planPage(input: PlanPageInput): string {
       table(sessionTable(plan, schedule, { lang }), "sessions"),
       perTrainer(plan, schedule, lang),
       map(plan, schedule, lang, file, editable),
-      `<section id="downloads"><h2>${e(w.downloads)}</h2><ul>${input.downloads.map((d) => downloadItem(w, d)).join("")}</ul><p><a id="send-link" href="/p/${encodeURIComponent(file)}/send?lang=${lang}">${e(SEND_PAGE_WORDS[lang].title)}</a></p></section>`,
+      `<section id="downloads"><h2>${e(w.downloads)}</h2><ul>${downloadOrder(w, input.downloads).map((d) => downloadItem(w, d)).join("")}</ul><p><a id="send-link" href="/p/${encodeURIComponent(file)}/send?lang=${lang}">${e(SEND_PAGE_WORDS[lang].title)}</a></p></section>`,
     );
   }
   parts.push(workbookSection(w, base, lang, input.workbook));
   parts.push(`<p><a href="${base}/edit?lang=${lang}">${e(w.edit)}</a></p>`);
   return layout(lang, plan.data.campaign.title, parts.join("\n"), version !== undefined ? `v=${version}` : "", base);
+}
+
+/** The files a planner reaches for first (the letter's appendix, the workbook, the calendar) first, as the words list them; the rest after. */
+function downloadOrder<T extends { label: string }>(w: Words, downloads: readonly T[]): T[] {
+  const known = Object.keys(w.fileLabels);
+  const rank = (d: T) => (known.includes(d.label) ? known.indexOf(d.label) : known.length);
+  return [...downloads].sort((a, b) => rank(a) - rank(b));
 }
 
 /** A file of the version: what it is in the planner's words, its name beside it; the .zip and any other file by its label alone. */
