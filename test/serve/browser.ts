@@ -30,9 +30,18 @@ export async function serveWorkspace(dir: string, env?: NodeJS.ProcessEnv): Prom
   }) };
 }
 
-/** Chromium; with `downloadPath`, its downloads are saved there without asking (in its one context: --single-process has no other). */
-export async function launchBrowser(downloadPath?: string): Promise<Browser> {
-  return puppeteer.launch({ args: chromium.args, executablePath: await chromium.executablePath(), headless: true, ...(downloadPath ? { downloadBehavior: { policy: "allow", downloadPath } } : {}) });
+/**
+ * Chromium; with `downloadPath`, its downloads are saved there without asking (in its one context:
+ * --single-process has no other); with `lang`, the language a planner's browser has (its date
+ * inputs day first for vi-VN; this headless shell has English words only for its own controls).
+ */
+export async function launchBrowser(options: { downloadPath?: string; lang?: string } = {}): Promise<Browser> {
+  return puppeteer.launch({
+    args: [...chromium.args, ...(options.lang ? [`--lang=${options.lang}`] : [])],
+    executablePath: await chromium.executablePath(),
+    headless: true,
+    ...(options.downloadPath ? { downloadBehavior: { policy: "allow", downloadPath: options.downloadPath } } : {}),
+  });
 }
 
 /** A page of 1400 × 900. */
