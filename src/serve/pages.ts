@@ -117,7 +117,7 @@ function perTrainer(plan: Plan, schedule: Schedule, lang: Lang): string {
       const previous = own[i - 1];
       const a = previous?.code ? byCode.get(previous.code) : undefined;
       const b = s.code ? byCode.get(s.code) : undefined;
-      const trip = a && b && a !== b ? ` <small>(${e(w.travel)} ${plan.travel.hours(a.record, b.record).toFixed(1)} h)</small>` : "";
+      const trip = a && b && a !== b ? ` <small>(${e(w.travel)} ${e(w.hours(plan.travel.hours(a.record, b.record)))})</small>` : "";
       return `<li>${e(officialDay(s.date, lang))}, ${e(w[s.halfDay].toLowerCase())}: ${e(s.province)}${trip}</li>`;
     });
     return `<div class="trainer"><h3>${e(trainer.id)} <small>${e(trainer.organisation)}</small></h3><ol>${items.join("")}</ol></div>`;
@@ -294,12 +294,25 @@ export function planPage(input: PlanPageInput): string {
       table(sessionTable(plan, schedule, { lang }), "sessions"),
       perTrainer(plan, schedule, lang),
       map(plan, schedule, lang, file, editable),
-      `<section id="downloads"><h2>${e(w.downloads)}</h2><ul>${input.downloads.map((d) => `<li><a href="${e(d.href)}" download>${e(d.label)}</a></li>`).join("")}</ul><p><a id="send-link" href="/p/${encodeURIComponent(file)}/send?lang=${lang}">${e(SEND_PAGE_WORDS[lang].title)}</a></p></section>`,
+      `<section id="downloads"><h2>${e(w.downloads)}</h2><ul>${downloadOrder(w, input.downloads).map((d) => downloadItem(w, d)).join("")}</ul><p><a id="send-link" href="/p/${encodeURIComponent(file)}/send?lang=${lang}">${e(SEND_PAGE_WORDS[lang].title)}</a></p></section>`,
     );
   }
   parts.push(workbookSection(w, base, lang, input.workbook));
   parts.push(`<p><a href="${base}/edit?lang=${lang}">${e(w.edit)}</a></p>`);
   return layout(lang, plan.data.campaign.title, parts.join("\n"), version !== undefined ? `v=${version}` : "", base);
+}
+
+/** The files a planner reaches for first (the letter's appendix, the workbook, the calendar) first, as the words list them; the rest after. */
+function downloadOrder<T extends { label: string }>(w: Words, downloads: readonly T[]): T[] {
+  const known = Object.keys(w.fileLabels);
+  const rank = (d: T) => (known.includes(d.label) ? known.indexOf(d.label) : known.length);
+  return [...downloads].sort((a, b) => rank(a) - rank(b));
+}
+
+/** A file of the version: what it is in the planner's words, its name beside it; the .zip and any other file by its label alone. */
+function downloadItem(w: Words, d: { href: string; label: string }): string {
+  const what = Object.hasOwn(w.fileLabels, d.label) ? w.fileLabels[d.label] : undefined;
+  return `<li><a href="${e(d.href)}" download>${e(what ?? d.label)}</a>${what ? ` <small>${e(d.label)}</small>` : ""}</li>`;
 }
 
 /** The trainers and provinces as a workbook: its template to download, and the form that imports it back. */
@@ -352,7 +365,7 @@ export function sendPage(lang: Lang, file: string, setting: SmtpSetting, due: Se
   const row = (m: Outgoing, last: string) => `<tr><td>${e(m.trainer)}</td><td>${e(m.to)}</td><td>${e(m.province)}</td><td>${e(last)}</td></tr>`;
   const table = (rows: readonly string[]) => `<div class="scroll"><table class="send"><thead><tr>${w.header.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
   const result = done
-    ? `<section class="sent" role="status"><p>${e(w.sentNow(done.sent.length))}</p>${done.failed.length ? `<p class="bad">${e(w.notDelivered(done.failed.length))}</p>${table(done.failed.map(({ message, why }) => row(message, w.why(why))))}` : ""}</section>`
+    ? `<section class="sent" role="status"><p>${e(w.sentNow(done.sent.length))}</p>${done.sent.length ? table(done.sent.map((m) => row(m, w.delivered))) : ""}${done.failed.length ? `<p class="bad">${e(w.notDelivered(done.failed.length))}</p>${table(done.failed.map(({ message, why }) => row(message, w.why(why))))}` : ""}</section>`
     : "";
   const server = setting.kind === "set" ? w.settings(setting.shown, setting.from) : setting.kind === "unset" ? w.unset : w.refused(setting.why);
   const earlier = due.failed.length ? `<p class="bad">${e(w.notDelivered(due.failed.length))}</p>${table(due.failed.map(({ message, why }) => row(message, w.why(why))))}` : "";

@@ -119,7 +119,32 @@ export function differenceText(d: PlanDifference, lang: Lang): string {
       return vi ? `thêm giảng viên ${p["trainer"]}` : `trainer ${p["trainer"]} added`;
     case "unrecorded":
       return vi ? `tệp kế hoạch đã đổi từ phiên bản ${p["version"]} (phiên bản đó không ghi lại kế hoạch đã dùng)` : `the plan file changed since version ${p["version"]} (that version did not record the plan it was made from)`;
-    default:
-      return vi ? `${p["what"]}: ${p["from"]} → ${p["to"]}` : `${p["what"]}: ${p["from"]} → ${p["to"]}`;
+    default: {
+      // A trainer's field, as the workbook's columns name it, its values as the page writes them, not as JSON.
+      const field = /^trainers\[(.+)\]\.(\w+)$/.exec(String(p["what"]));
+      if (field) return `${vi ? "giảng viên" : "trainer"} ${field[1]}: ${TRAINER_FIELDS[lang][field[2]!] ?? field[2]}: ${settingValue(String(p["from"]), lang)} → ${settingValue(String(p["to"]), lang)}`;
+      return `${p["what"]}: ${p["from"]} → ${p["to"]}`;
+    }
   }
+}
+
+const TRAINER_FIELDS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  vi: { organisation: "đơn vị", roles: "vai trò", clusters: "cụm phụ trách", home: "tỉnh nơi ở", email: "e-mail", maxSessionsPerDay: "số buổi tối đa mỗi ngày", unavailable: "ngày vắng" },
+  en: { organisation: "organisation", roles: "roles", clusters: "clusters", home: "home province", email: "e-mail", maxSessionsPerDay: "most sessions a day", unavailable: "days away" },
+};
+
+/** A setting's value recorded as JSON ("—" when not set), as a planner reads it: text as it is, dates as dates, none as "—". */
+function settingValue(json: string, lang: Lang): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return json;
+  }
+  if (Array.isArray(value)) {
+    if (!value.length) return "—";
+    const isDate = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) || (typeof v === "object" && v !== null && ("date" in v || "from" in v));
+    return value.every(isDate) ? dates(value as DateSelector[], lang) : value.every((v) => typeof v === "string" || typeof v === "number") ? value.join(", ") : json;
+  }
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : json;
 }

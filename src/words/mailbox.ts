@@ -158,6 +158,8 @@ const pageVi = {
   cancel: "hủy, rút lời mời",
   send: "Gửi",
   sentNow: (n: number) => `Đã gửi ${n} thư.`,
+  /** A message of the Send just made, in its row: sent. */
+  delivered: "đã gửi",
   notDelivered: (n: number) => `${n} thư chưa gửi được:`,
   why: (why: NotDelivered): string => {
     switch (why.kind) {
@@ -188,6 +190,7 @@ const pageEn: typeof pageVi = {
   cancel: "cancellation, withdrawal",
   send: "Send",
   sentNow: (n) => `Sent ${n} message(s).`,
+  delivered: "sent",
   notDelivered: (n) => `${n} message(s) not delivered:`,
   why: (why) => {
     switch (why.kind) {

@@ -56,6 +56,9 @@ describe("sending the invitations from the page", () => {
     const due = Number(/(\d+) thư sẽ gửi:/.exec(before)![1]);
     const after = await (await w.post(`/p/${PLAN}/send`)).text();
     expect(after).toContain(`Đã gửi ${due - 2} thư.`);
+    // Each message sent, in its row: who, where to, which session.
+    expect(after.match(/<td>đã gửi<\/td>/g)).toHaveLength(due - 2);
+    expect(after).toContain("<tr><td>CĐSQG-1</td><td>gv@example.org</td><td>Hà Nam</td><td>đã gửi</td></tr>");
     expect(after).toContain("máy chủ từ chối: ");
     expect(server.received).toHaveLength(due - 2);
     // A reload of the result sends nothing; what is left is the refused ones, never sent again by themselves.

@@ -4,20 +4,17 @@
  * Screenshots of each step go to test-output/ (git-ignored).
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import chromium from "@sparticuz/chromium";
-import { serve, type ServerType } from "@hono/node-server";
 import ICAL from "ical.js";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorkspace } from "../../src/serve/workspace.ts";
+import { launchBrowser, openPage, serveWorkspace, type ServedWorkspace } from "./browser.ts";
 
 const SHOTS = join(import.meta.dirname, "../../test-output/workspace");
 
 describe("the workspace in a browser", () => {
-  let server: ServerType;
+  let server: ServedWorkspace;
   let browser: Browser;
   let page: Page;
   let base: string;
@@ -28,19 +25,14 @@ describe("the workspace in a browser", () => {
     cpSync("examples/infeasible-cap.yaml", join(dir, "vi-du-tran.yaml"));
     planDir = dir;
     mkdirSync(SHOTS, { recursive: true });
-    let app: ReturnType<typeof createWorkspace> | undefined;
-    server = serve({ fetch: (request) => app!.fetch(request), port: 0, hostname: "127.0.0.1" });
-    await new Promise((resolve) => server.once("listening", resolve));
-    const port = (server.address() as AddressInfo).port;
-    app = createWorkspace({ dir, host: "127.0.0.1", port });
-    base = `http://127.0.0.1:${port}`;
-    browser = await puppeteer.launch({ args: chromium.args, executablePath: await chromium.executablePath(), headless: true });
-    page = await browser.newPage();
-    await page.setViewport({ width: 1400, height: 900 });
+    server = await serveWorkspace(dir);
+    base = server.base;
+    browser = await launchBrowser();
+    page = await openPage(browser);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
-    server?.close();
+    await server?.close();
   });
 
   it("opens the 2022 plan, solves it with progress, and shows all 63 provinces in the grid", async () => {

@@ -103,6 +103,15 @@ describe("the workspace over HTTP", () => {
     expect(JSON.parse(readFileSync(join(w.dir, "small", "schedule.json"), "utf8")).version).toBe(1);
     const page = await (await w.get(`/p/${PLAN}`)).text();
     expect(page).toContain('<strong id="shown-version">v1 (hiện hành)</strong>');
+    // Each download said in the planner's words, its file name beside it.
+    expect(page).toContain('/files/1/appendix.docx" download>Phụ lục lịch tập huấn kèm công văn (Word)</a> <small>appendix.docx</small></li>');
+    expect(page).toContain('/files/1/schedule.ics" download>Lịch cho Outlook, Google Calendar (.ics)</a> <small>schedule.ics</small></li>');
+    // The appendix, the workbook and the calendar first; the data files after.
+    const order = ["appendix.docx", "schedule.xlsx", "schedule.ics", "sessions.csv", "plan.json", "schedule.json"].map((f) => page.indexOf(`/files/1/${f}"`));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // A trip between two sessions in Vietnamese: a decimal comma, in hours.
+    expect(page).toMatch(/<small>\(di chuyển \d+,\d giờ\)<\/small>/);
+    expect(await (await w.get(`/p/${PLAN}?lang=en`)).text()).toMatch(/<small>\(travel \d+\.\d h\)<\/small>/);
     expect((await w.post(`/p/${PLAN}/solve`)).status).toBe(409);
   });
 

@@ -10,6 +10,8 @@ import { issueLine, issueText, VIETNAMESE_ISSUES } from "../../src/words/issues.
 const SCHEMA_MESSAGE_IDS = Object.keys(SCHEMA_MESSAGES) as SchemaMessageId[];
 import type { Relaxation } from "../../src/solve/fixes.ts";
 import { loadPlanText } from "../../src/model/load.ts";
+import { planDifferences } from "../../src/app/plan-diff.ts";
+import { differenceText } from "../../src/words/change-log.ts";
 
 /** One plan that draws every plan warning the page words in Vietnamese. */
 const PLAN = `
@@ -110,5 +112,23 @@ describe("a broken plan's problems in Vietnamese", () => {
   it("the schema's messages are ids worded here: no id reaches a reader, and each has both languages", () => {
     for (const { issue } of problems) expect(SCHEMA_MESSAGE_IDS).not.toContain(issue.message);
     for (const id of SCHEMA_MESSAGE_IDS) for (const lang of ["en", "vi"] as const) expect(schemaMessageText(id, { input: "x", unit: "daily", year: 2022, month: 2, day: 30, monthLength: 28 }, lang)).not.toMatch(/undefined/);
+  });
+});
+
+describe("a plan file's edits in the reader's words", () => {
+  it("a trainer's field by its workbook column, its values as text and dates, not JSON", () => {
+    const before = loadPlanText(PLAN, "w.yaml").plan!.data;
+    const after = loadPlanText(PLAN.replace("{ id: DN-1, organisation: O, roles: [skills] }", "{ id: DN-1, organisation: O, roles: [skills, policy], email: dn-1@example.org, unavailable: [2022-09-12, { from: 2022-09-15, to: 2022-09-16, halfDay: morning }] }"), "w.yaml").plan!.data;
+    const differences = planDifferences(before, after);
+    expect(differences.map((d) => differenceText(d, "vi"))).toEqual([
+      "giảng viên DN-1: e-mail: — → dn-1@example.org",
+      "giảng viên DN-1: vai trò: skills → skills, policy",
+      "giảng viên DN-1: ngày vắng: — → 12/9/2022, 15/9/2022–16/9/2022 (sáng)",
+    ]);
+    expect(differences.map((d) => differenceText(d, "en"))).toEqual([
+      "trainer DN-1: e-mail: — → dn-1@example.org",
+      "trainer DN-1: roles: skills → skills, policy",
+      "trainer DN-1: days away: — → 12/9/2022, 15/9/2022–16/9/2022 (morning)",
+    ]);
   });
 });
