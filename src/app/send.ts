@@ -61,6 +61,8 @@ export interface Outgoing {
   readonly method: "REQUEST" | "CANCEL";
   /** The session's province. */
   readonly province: string;
+  /** The half-day the message tells of: the session as the message's version holds it (or, for a cancellation, as it stood last). */
+  readonly session?: { readonly date: string; readonly halfDay: "morning" | "afternoon" };
 }
 
 /** Why a message was not delivered, as data (src/words/mailbox.ts words it). */
@@ -143,13 +145,24 @@ function readLog(path: string): SentLog {
 /** Reads the folder's messages, each once, with the session each is about. */
 class Messages {
   private readonly cache = new Map<string, Outgoing | undefined>();
-  private readonly provinces = new Map<string, string>();
+  /** Per version, in ascending order, each session by its calendar UID. */
+  private readonly sessions: { version: number; byUid: Map<string, { province: string; date: string; halfDay: "morning" | "afternoon" }> }[] = [];
 
   constructor(private readonly folder: ScheduleFolderReader) {
-    for (const version of folder.versions()) {
+    for (const version of [...folder.versions()].sort((a, b) => a - b)) {
       const schedule = folder.readSchedule(version);
-      for (const s of schedule.sessions) this.provinces.set(sessionUid(schedule.planId, s.code ?? s.id), s.province);
+      this.sessions.push({ version, byUid: new Map(schedule.sessions.map((s) => [sessionUid(schedule.planId, s.code ?? s.id), { province: s.province, date: s.date, halfDay: s.halfDay }])) });
     }
+  }
+
+  /** The session a message of `version` is about: as that version holds it, else as the latest earlier version did. */
+  private sessionOf(uid: string, version: number) {
+    for (let i = this.sessions.length - 1; i >= 0; i--) {
+      const entry = this.sessions[i]!;
+      if (entry.version <= version && entry.byUid.has(uid)) return entry.byUid.get(uid)!;
+    }
+    // A message found in a version before its session's (e.g. a version rebuilt by hand): the session as first held.
+    return this.sessions.find((entry) => entry.byUid.has(uid))?.byUid.get(uid);
   }
 
   /** The message a file of the folder holds, or undefined when it is not an iTIP message of ours (or is gone). */
@@ -168,10 +181,15 @@ class Messages {
     const to = message?.to[0];
     const outgoing: Outgoing | undefined =
       message && event && uid && to && message.from && (method === "REQUEST" || method === "CANCEL")
-        ? { file, version, trainer: to.name || to.address, to: to.address, from: message.from.address, uid, sequence: integerValue(property(event, "SEQUENCE")) ?? 0, method, province: this.provinces.get(uid) ?? trainerDir(file) }
+        ? { file, version, trainer: to.name || to.address, to: to.address, from: message.from.address, uid, sequence: integerValue(property(event, "SEQUENCE")) ?? 0, method, ...this.about(uid, version, file) }
         : undefined;
     this.cache.set(file, outgoing);
     return outgoing;
+  }
+
+  private about(uid: string, version: number, file: string): Pick<Outgoing, "province" | "session"> {
+    const session = this.sessionOf(uid, version);
+    return session ? { province: session.province, session: { date: session.date, halfDay: session.halfDay } } : { province: trainerDir(file) };
   }
 
   async readAll(dir: string, version: number): Promise<Outgoing[]> {

@@ -339,8 +339,8 @@ export function replanForm(w: Words, lang: Lang, file: string, plan: Plan, sessi
     w.replanOf(session.province),
     `<h1>${e(w.replanOf(session.province))}</h1>
 <p>${e(officialDay(session.date, lang))}, ${e(w[session.halfDay].toLowerCase())} · ${e(session.cluster)} · ${e(session.trainers.join(", "))}</p>
-<form method="post" action="${base}/replan?lang=${lang}" class="replan">
-<input type="hidden" name="province" value="${e(session.province)}">
+<form method="post" action="${base}/replan?lang=${lang}" class="replan alternatives">
+<input type="hidden" name="province" value="${e(session.province)}"><input type="hidden" name="lang" value="${lang}">
 <fieldset>
 <label><input type="radio" name="kind" value="day" checked> ${e(w.cannotHostDay)}: <input type="date" name="day" value="${e(session.date)}"></label><br>
 <label><input type="radio" name="kind" value="days"> ${e(w.cannotHostDays)} ${e(w.from)} <input type="date" name="from" value="${e(session.date)}"> ${e(w.to)} <input type="date" name="to" value="${e(session.date)}"></label><br>
@@ -349,9 +349,8 @@ export function replanForm(w: Words, lang: Lang, file: string, plan: Plan, sessi
 </fieldset>
 <p><label>${e(w.note)}: <input type="text" name="note" maxlength="500"></label></p>
 <p><label>${e(w.today)}: <input type="date" name="today" value="${e(today)}" required></label></p>
-<p><button type="submit" id="preview-button">${e(w.preview)}</button> <a href="${base}?lang=${lang}">${e(w.back)}</a></p>
-</form>
-<form method="get" action="${base}/alternatives" class="alternatives"><input type="hidden" name="lang" value="${lang}"><input type="hidden" name="province" value="${e(session.province)}"><p><label>${e(w.today)}: <input type="date" name="today" value="${e(today)}" required></label> <button type="submit" id="alternatives-button">${e(w.whereCanItGo)}</button></p></form>`,
+<p><button type="submit" id="preview-button">${e(w.preview)}</button> <button type="submit" id="alternatives-button" formmethod="get" formaction="${base}/alternatives">${e(w.whereCanItGo)}</button> <a href="${base}?lang=${lang}">${e(w.back)}</a></p>
+</form>`,
     // The language switch keeps the session asked about.
     `province=${encodeURIComponent(session.province)}`,
     `${base}/replan`,
@@ -362,7 +361,7 @@ export function replanForm(w: Words, lang: Lang, file: string, plan: Plan, sessi
 export function sendPage(lang: Lang, file: string, setting: SmtpSetting, due: SendOutcome, done: SendOutcome | undefined, replies: RepliesOutcome, read?: readonly Reading[]): string {
   const w = SEND_PAGE_WORDS[lang];
   const base = `/p/${encodeURIComponent(file)}`;
-  const row = (m: Outgoing, last: string) => `<tr><td>${e(m.trainer)}</td><td>${e(m.to)}</td><td>${e(m.province)}</td><td>${e(last)}</td></tr>`;
+  const row = (m: Outgoing, last: string) => `<tr><td>${e(m.trainer)}</td><td>${e(m.to)}</td><td>${e(m.session ? REPLY_WORDS[lang].session(m.province, officialDay(m.session.date, lang), WORDS[lang][m.session.halfDay].toLowerCase()) : m.province)}</td><td>${e(last)}</td></tr>`;
   const table = (rows: readonly string[]) => `<div class="scroll"><table class="send"><thead><tr>${w.header.map((h) => `<th>${e(h)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
   const result = done
     ? `<section class="sent" role="status"><p>${e(w.sentNow(done.sent.length))}</p>${done.sent.length ? table(done.sent.map((m) => row(m, w.delivered))) : ""}${done.failed.length ? `<p class="bad">${e(w.notDelivered(done.failed.length))}</p>${table(done.failed.map(({ message, why }) => row(message, w.why(why))))}` : ""}</section>`

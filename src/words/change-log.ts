@@ -10,7 +10,7 @@ const WORDS = {
   vi: {
     cannotHost: "không thể tổ chức",
     onlyOn: "chỉ tổ chức được vào",
-    asksFor: "xin tổ chức vào",
+    asksFor: "tổ chức vào",
     movesTo: "chuyển sang",
     away: "vắng",
     leaves: "thôi tham gia từ",
@@ -23,7 +23,7 @@ const WORDS = {
   en: {
     cannotHost: "cannot host",
     onlyOn: "can host only on",
-    asksFor: "asks for",
+    asksFor: "held on",
     movesTo: "moves to",
     away: "away",
     leaves: "leaves from",

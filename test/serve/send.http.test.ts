@@ -58,7 +58,7 @@ describe("sending the invitations from the page", () => {
     expect(after).toContain(`Đã gửi ${due - 2} thư.`);
     // Each message sent, in its row: who, where to, which session.
     expect(after.match(/<td>đã gửi<\/td>/g)).toHaveLength(due - 2);
-    expect(after).toContain("<tr><td>CĐSQG-1</td><td>gv@example.org</td><td>Hà Nam</td><td>đã gửi</td></tr>");
+    expect(after).toContain("<tr><td>CĐSQG-1</td><td>gv@example.org</td><td>Hà Nam — Thứ Hai, 12/9/2022, chiều</td><td>đã gửi</td></tr>");
     expect(after).toContain("máy chủ từ chối: ");
     expect(server.received).toHaveLength(due - 2);
     // A reload of the result sends nothing; what is left is the refused ones, never sent again by themselves.
