@@ -24,9 +24,10 @@ import { TaphuanError } from "../model/errors.ts";
 import { error, formatPath, InputError, type Issue, type PathSegment } from "../model/issues.ts";
 import { loadPlanText, type Located } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
-import type { DateSelector, HalfDayName, PlanData } from "../model/schema.ts";
+import type { HalfDayName, PlanData } from "../model/schema.ts";
 import { issueText } from "../words/issues.ts";
 import type { Lang } from "../words/labels.ts";
+import { rangeOf, selectorOf, type DateRange } from "./date-ranges.ts";
 import { editYaml, type YamlChange } from "./yaml-edit.ts";
 import { WORKBOOK_SHEET as W, workbookPlace, workbookProblemText } from "../words/workbook.ts";
 
@@ -35,11 +36,7 @@ const MAX_UNPACKED_BYTES = 32 * 1024 * 1024;
 /** Dropdowns and formats reach this far down: room for a roster of hundreds. */
 const LAST_ROW = 2000;
 
-interface Range {
-  readonly from: string;
-  readonly to: string;
-  readonly halfDay?: HalfDayName;
-}
+type Range = DateRange;
 
 /** A trainer as the workbook shows it. */
 interface TrainerView {
@@ -70,18 +67,6 @@ const TRAINER_COLUMN: Readonly<Record<string, number>> = { id: 1, organisation: 
 const AWAY = { from: 8, to: 9, halfDay: 10 };
 const CANNOT = { from: 7, to: 8, halfDay: 9 };
 const PREFERRED = { from: 10, to: 11, halfDay: 12 };
-
-function rangeOf(selector: DateSelector): Range {
-  if (typeof selector === "string") return { from: selector, to: selector };
-  if ("date" in selector) return { from: selector.date, to: selector.date, ...(selector.halfDay ? { halfDay: selector.halfDay } : {}) };
-  return { from: selector.from, to: selector.to, ...(selector.halfDay ? { halfDay: selector.halfDay } : {}) };
-}
-
-/** The plan file's shortest form of a range: a bare date for a whole day, as planners write one. */
-function selectorOf(range: Range): DateSelector {
-  if (range.from !== range.to) return { from: range.from, to: range.to, ...(range.halfDay ? { halfDay: range.halfDay } : {}) };
-  return range.halfDay ? { date: range.from, halfDay: range.halfDay } : range.from;
-}
 
 function trainerView(t: PlanData["trainers"][number]): TrainerView {
   return {
