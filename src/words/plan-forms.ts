@@ -3,7 +3,6 @@ import type { Lang } from "./labels.ts";
 
 const vi = {
   editPlan: "Sửa kế hoạch",
-  editYaml: "Sửa tệp YAML",
   formsOf: (title: string) => `Sửa kế hoạch: ${title}`,
   campaign: "Đợt tập huấn",
   clusters: "Các cụm",
@@ -18,7 +17,9 @@ const vi = {
   required: "Cần điền ô này",
   notSaved: "Chưa lưu: hãy sửa các ô có lỗi (ghi bên cạnh). Tệp kế hoạch chưa thay đổi.",
   stale: "Kế hoạch đã được sửa ở nơi khác từ khi mở trang này: hãy mở lại trang rồi sửa.",
-  cannotRemove: "Không xóa được:",
+  notDone: "Chưa thay đổi được:",
+  saved: "Đã lưu kế hoạch.",
+  noSuchPart: "Kế hoạch không có phần này (có thể vừa được sửa ở nơi khác).",
   checking: "Đang kiểm tra…",
   // The campaign.
   title: "Tên đợt tập huấn",
@@ -98,7 +99,6 @@ const vi = {
 
 const en: typeof vi = {
   editPlan: "Edit the plan",
-  editYaml: "Edit the YAML file",
   formsOf: (title: string) => `Edit the plan: ${title}`,
   campaign: "Campaign",
   clusters: "Clusters",
@@ -113,7 +113,9 @@ const en: typeof vi = {
   required: "Fill this in",
   notSaved: "Not saved: correct the fields with a problem (said beside them). The plan file is unchanged.",
   stale: "The plan was edited elsewhere since this page was opened: open the page again, then edit.",
-  cannotRemove: "Not removed:",
+  notDone: "Not changed:",
+  saved: "Plan saved.",
+  noSuchPart: "The plan has no such part (it may just have been edited elsewhere).",
   checking: "Checking…",
   title: "The campaign's title",
   period: "The campaign's period",
