@@ -335,7 +335,8 @@ export function editCluster(text: string, file: string, index: number | "new", v
     changes.push(...settingsOf(raw, plan, removed));
   }
   const at = index === "new" ? clusters.length : index;
-  return outcome(text, file, changes, (path) => (path[0] === "clusters" && path[1] === at ? clusterField(path) : path[0] === "provinces" ? "provinces" : undefined));
+  // A province in two clusters is refused at whichever comes second: at this form's provinces either way.
+  return outcome(text, file, changes, (path) => (path[0] === "clusters" && path[1] === at ? clusterField(path) : (path[0] === "clusters" && path[2] === "provinces") || path[0] === "provinces" ? "provinces" : undefined));
 }
 
 export function removeCluster(text: string, file: string, index: number): EditOutcome {

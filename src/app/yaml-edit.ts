@@ -238,7 +238,15 @@ function textEdits(text: string, changes: readonly YamlChange[]): Edit[] | undef
     return true;
   };
 
+  // A change of a flow collection's shape (a key added or taken out, an item added, moved) writes it
+  // again whole; every other change inside it is made in that value, not in the text it replaces.
+  const reshaped = new Set(changes.map((change) => reshapedFlow(doc, change)).filter((node): node is Node => node !== undefined));
   for (const change of changes) {
+    const inside = ancestors(doc, change.path).find(({ node }) => reshaped.has(node));
+    if (inside) {
+      rewrite(inside.node, (value) => applied(value, change, inside.depth));
+      continue;
+    }
     const done = change.op === "set" ? set(change.path, change.value) : change.op === "delete" ? remove(change.path) : change.op === "append" ? append(change.path, change.value) : move(change.path, change.from, change.to);
     if (!done) return undefined;
   }
@@ -247,6 +255,48 @@ function textEdits(text: string, changes: readonly YamlChange[]): Edit[] | undef
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   if (sorted.some((edit, i) => i > 0 && edit.start < sorted[i - 1]!.end)) return undefined;
   return edits;
+}
+
+/** The collections a path goes through, outermost first, each with how many of the path's segments lead to it. */
+function ancestors(doc: Document.Parsed, path: readonly PathSegment[]): { node: Node; depth: number }[] {
+  const out: { node: Node; depth: number }[] = [];
+  for (let depth = 0; depth <= path.length; depth++) {
+    const node = depth ? doc.getIn(path.slice(0, depth), true) : doc.contents;
+    if (!isMap(node) && !isSeq(node)) break;
+    out.push({ node, depth });
+  }
+  return out;
+}
+
+/** The flow collection a change reshapes (a key or item added or taken out, items moved), if it is one. */
+function reshapedFlow(doc: Document.Parsed, change: YamlChange): Node | undefined {
+  const key = change.path[change.path.length - 1];
+  const parent = change.path.length > 1 ? doc.getIn(change.path.slice(0, -1), true) : doc.contents;
+  const flowParent = (isMap(parent) || isSeq(parent)) && parent.flow ? parent : undefined;
+  if (change.op === "set") return isMap(flowParent) && key !== undefined && !pairOf(flowParent, key) ? flowParent : isSeq(flowParent) && key === flowParent.items.length ? flowParent : undefined;
+  if (change.op === "delete") return flowParent;
+  const seq = doc.getIn(change.path, true);
+  if (!isSeq(seq) || !seq.flow) return undefined;
+  // An empty `[]` under a key becomes a block list (see append), not a longer flow one.
+  return change.op === "append" && seq.items.length === 0 && isMap(parent) && !parent.flow ? undefined : seq;
+}
+
+/** `value` (the collection `depth` segments down the change's path) with the change made in it. */
+function applied(value: unknown, change: YamlChange, depth: number): unknown {
+  const rel = change.path.slice(depth);
+  if (change.op === "set" && rel.length === 0) return change.value;
+  const out = structuredClone(value) as Record<PathSegment, unknown>;
+  let holder = out;
+  for (const segment of rel.slice(0, -1)) holder = (holder[segment] ??= {}) as Record<PathSegment, unknown>;
+  const last = rel[rel.length - 1]!;
+  if (change.op === "set") holder[last] = change.value;
+  else if (change.op === "delete") Array.isArray(holder) ? holder.splice(Number(last), 1) : delete holder[last];
+  else if (rel.length === 0) return change.op === "append" ? [...(out as unknown as unknown[]), change.value] : moved(out as unknown as unknown[], change.from, change.to);
+  else {
+    const list = Array.isArray(holder[last]) ? (holder[last] as unknown[]) : [];
+    holder[last] = change.op === "append" ? [...list, change.value] : moved(list, change.from, change.to);
+  }
+  return out;
 }
 
 function moved<T>(items: readonly T[], from: number, to: number): T[] {
