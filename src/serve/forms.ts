@@ -171,7 +171,7 @@ export function trainerPage(input: FormPage<TrainerForm> & { readonly index: num
   const body = `${field("id", w.trainerId, control("id", v.id, "text", ' size="30" required'), errors)}
 ${field("organisation", w.organisation, control("organisation", v.organisation, "text", ' size="50" required'), errors)}
 <p class="field"><span class="label">${e(w.roles)}</span> ${roles.join(" ")} ${errorFor("roles", errors)}</p>
-<p class="field"><span class="label">${e(w.trainerClusters)}</span> <label><input type="checkbox" name="allClusters" value="all"${all ? " checked" : ""}> ${e(w.allClusters)}</label> ${clusters.join(" ")} ${errorFor("clusters", errors)}</p>
+<p class="field"><span class="label">${e(w.trainerClusters)}</span> ${clusters.join(" ")} ${errorFor("clusters", errors)}</p>
 ${field("home", w.home, `${control("home", v.home, "text", ' list="registry-names" autocomplete="off"')}<datalist id="registry-names">${homes}</datalist>`, errors)}
 ${field("maxSessionsPerDay", w.maxSessionsPerDay, `<select id="f-maxSessionsPerDay" name="maxSessionsPerDay" aria-describedby="error-maxSessionsPerDay">${["1", "2"].map((n) => `<option${v.maxSessionsPerDay === n ? " selected" : ""}>${n}</option>`).join("")}</select>`, errors)}
 ${field("maxSessionsPerWeek", w.maxSessionsPerWeek, control("maxSessionsPerWeek", v.maxSessionsPerWeek, "number", ' min="1"'), errors)}

@@ -120,7 +120,8 @@ const trainer: Section<TrainerForm> = {
     id: one(body, "id"),
     organisation: one(body, "organisation"),
     roles: many(body, "roles"),
-    clusters: one(body, "allClusters") === "all" || !many(body, "clusters").length ? "all" : many(body, "clusters"),
+    // No cluster ticked: every cluster, the schema's own default.
+    clusters: many(body, "clusters").length ? many(body, "clusters") : "all",
     home: one(body, "home"),
     maxSessionsPerDay: one(body, "maxSessionsPerDay"),
     maxSessionsPerWeek: one(body, "maxSessionsPerWeek"),
