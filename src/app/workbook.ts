@@ -18,15 +18,17 @@
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { DateTime } from "luxon";
-import { Document, isMap, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from "yaml";
+import { parseDocument } from "yaml";
 import { stableZip } from "../export/zip.ts";
 import { TaphuanError } from "../model/errors.ts";
 import { error, formatPath, InputError, type Issue, type PathSegment } from "../model/issues.ts";
 import { loadPlanText, type Located } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
-import type { DateSelector, HalfDayName, PlanData } from "../model/schema.ts";
+import type { HalfDayName, PlanData } from "../model/schema.ts";
 import { issueText } from "../words/issues.ts";
 import type { Lang } from "../words/labels.ts";
+import { rangeOf, selectorOf, type DateRange } from "./date-ranges.ts";
+import { editYaml, type YamlChange } from "./yaml-edit.ts";
 import { WORKBOOK_SHEET as W, workbookPlace, workbookProblemText } from "../words/workbook.ts";
 
 /** A workbook unpacks to a few hundred kilobytes; more is a zip bomb, refused before exceljs expands it. */
@@ -34,11 +36,7 @@ const MAX_UNPACKED_BYTES = 32 * 1024 * 1024;
 /** Dropdowns and formats reach this far down: room for a roster of hundreds. */
 const LAST_ROW = 2000;
 
-interface Range {
-  readonly from: string;
-  readonly to: string;
-  readonly halfDay?: HalfDayName;
-}
+type Range = DateRange;
 
 /** A trainer as the workbook shows it. */
 interface TrainerView {
@@ -69,18 +67,6 @@ const TRAINER_COLUMN: Readonly<Record<string, number>> = { id: 1, organisation: 
 const AWAY = { from: 8, to: 9, halfDay: 10 };
 const CANNOT = { from: 7, to: 8, halfDay: 9 };
 const PREFERRED = { from: 10, to: 11, halfDay: 12 };
-
-function rangeOf(selector: DateSelector): Range {
-  if (typeof selector === "string") return { from: selector, to: selector };
-  if ("date" in selector) return { from: selector.date, to: selector.date, ...(selector.halfDay ? { halfDay: selector.halfDay } : {}) };
-  return { from: selector.from, to: selector.to, ...(selector.halfDay ? { halfDay: selector.halfDay } : {}) };
-}
-
-/** The plan file's shortest form of a range: a bare date for a whole day, as planners write one. */
-function selectorOf(range: Range): DateSelector {
-  if (range.from !== range.to) return { from: range.from, to: range.to, ...(range.halfDay ? { halfDay: range.halfDay } : {}) };
-  return range.halfDay ? { date: range.from, halfDay: range.halfDay } : range.from;
-}
 
 function trainerView(t: PlanData["trainers"][number]): TrainerView {
   return {
@@ -491,13 +477,6 @@ function readProvinces(sheet: SheetReader, plan: Plan, problems: Problems): Map<
   return out;
 }
 
-/** One replacement of the plan file's text; applied last to first, so offsets stay right. */
-interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
 /** Changes the workbook makes, as whole values of the plan file's data. */
 interface Changes {
   /** Index in the file → its new value (undefined: removed). */
@@ -509,159 +488,14 @@ interface Changes {
   readonly clusters: Map<number, string[]>;
 }
 
-const lineStart = (text: string, offset: number) => text.lastIndexOf("\n", offset - 1) + 1;
-/** Past the end of the line `offset` is on, its line feed included. */
-const lineEnd = (text: string, offset: number) => {
-  const at = text.indexOf("\n", offset);
-  return at < 0 ? text.length : at + 1;
-};
-
-/** How the file spaces its flow collections: `{ a: 1 }` or `{a: 1}`, `[a, b]` or `[ a, b ]`, whichever it writes most. */
-export interface FlowStyle {
-  readonly maps: boolean;
-  readonly seqs: boolean;
-}
-
-function flowStyle(text: string): FlowStyle {
-  const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
-  return { maps: count(/\{ [^\s}]/g) >= count(/\{[^\s}]/g), seqs: count(/\[ [^\s\]]/g) > count(/\[[^\s\]]/g) };
-}
-
-/** A value in the file's style: flow collections on one line, spaced as the file spaces them. */
-function render(value: unknown, style: FlowStyle, indent: number): string {
-  const doc = new Document();
-  doc.contents = doc.createNode(value, { flow: true });
-  const text = pad(doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, ""), style);
-  return text.split("\n").join(`\n${" ".repeat(indent)}`);
-}
-
-/** Spaces inside non-empty brackets of the kinds the style pads; a bracket in a quoted string is text, not structure. */
-function pad(text: string, style: FlowStyle): string {
-  let out = "";
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote && !(quote === '"' && text[i - 1] === "\\")) quote = undefined;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else {
-      const padded = c === "{" || c === "}" ? style.maps : c === "[" || c === "]" ? style.seqs : false;
-      const empty = (c === "{" && text[i + 1] === "}") || (c === "[" && text[i + 1] === "]") || (c === "}" && text[i - 1] === "{") || (c === "]" && text[i - 1] === "[");
-      if (padded && !empty) {
-        out += c === "{" || c === "[" ? `${c} ` : ` ${c}`;
-        continue;
-      }
-    }
-    out += c;
-  }
+/** The workbook's changes as edits of the plan file's YAML (src/app/yaml-edit.ts keeps the rest of it). */
+function yamlChanges(changes: Changes): YamlChange[] {
+  const out: YamlChange[] = [];
+  for (const [index, value] of changes.trainers) out.push(value ? { op: "set", path: ["trainers", index], value } : { op: "delete", path: ["trainers", index] });
+  for (const value of changes.addedTrainers) out.push({ op: "append", path: ["trainers"], value });
+  for (const [index, provinces] of changes.clusters) out.push({ op: "set", path: ["clusters", index, "provinces"], value: provinces });
+  for (const [key, value] of changes.provinces) out.push(value ? { op: "set", path: ["provinces", key], value } : { op: "delete", path: ["provinces", key] });
   return out;
-}
-
-function replaceNode(text: string, node: Node, value: unknown, style: FlowStyle): Edit {
-  const [start, end] = node.range!;
-  return { start, end, text: render(value, style, start - lineStart(text, start)) };
-}
-
-/**
- * The edits that make the file say what `changes` says: the changed nodes written again, removed
- * items' lines taken out, added ones after the last of their list. Undefined where the file's shape
- * is one these edits do not handle (a flow list of trainers, say): the caller then writes the whole
- * document through the yaml Document API.
- */
-function textEdits(text: string, changes: Changes): Edit[] | undefined {
-  const doc = parseDocument(text);
-  const style = flowStyle(text);
-  const edits: Edit[] = [];
-  const trainers = doc.getIn(["trainers"], true);
-  const blockSeq = (node: unknown): node is YAMLSeq => isSeq(node) && !node.flow && node.items.length > 0;
-  if (changes.trainers.size || changes.addedTrainers.length) {
-    if (!blockSeq(trainers)) return undefined;
-    for (const [index, value] of changes.trainers) {
-      const item = trainers.items[index] as Node;
-      if (value) {
-        // The trainer's own node edited key by key keeps its order and any comment inside it.
-        const before = (item as YAMLMap).toJSON() as Record<string, unknown>;
-        const after: Record<string, unknown> = {};
-        for (const key of Object.keys(before)) if (key in value) after[key] = value[key];
-        for (const key of Object.keys(value)) if (!(key in before)) after[key] = value[key];
-        edits.push(replaceNode(text, item, after, style));
-      } else {
-        const start = lineStart(text, item.range![0]);
-        if (!/^\s*-\s*$/.test(text.slice(start, item.range![0]))) return undefined;
-        edits.push({ start, end: lineEnd(text, item.range![1] - 1), text: "" });
-      }
-    }
-    if (changes.addedTrainers.length) {
-      const last = trainers.items[trainers.items.length - 1] as Node;
-      const dash = lineStart(text, last.range![0]);
-      const indent = /^\s*/.exec(text.slice(dash))![0];
-      const end = lineEnd(text, last.range![1] - 1);
-      const lines = changes.addedTrainers.map((t) => `${indent}- ${render(t, style, indent.length + 2)}\n`).join("");
-      edits.push({ start: end, end, text: `${end === text.length && !text.endsWith("\n") ? "\n" : ""}${lines}` });
-    }
-  }
-  for (const [index, provinces] of changes.clusters) {
-    const node = doc.getIn(["clusters", index, "provinces"], true) as Node | undefined;
-    if (!node?.range) return undefined;
-    edits.push(replaceNode(text, node, provinces, style));
-  }
-  if (changes.provinces.size) {
-    const map = doc.getIn(["provinces"], true);
-    const added: string[] = [];
-    for (const [key, value] of changes.provinces) {
-      const pair = isMap(map) ? map.items.find((p) => (p.key as { value?: unknown } | null)?.value === key) : undefined;
-      if (!pair) {
-        if (value) added.push(`${render(key, style, 0)}: ${render(value, style, 0)}`);
-        continue;
-      }
-      if (isMap(map) && map.flow) return undefined;
-      const keyNode = pair.key as Node;
-      const valueNode = pair.value as Node | null;
-      if (!keyNode.range || !valueNode?.range) return undefined;
-      if (value) edits.push(replaceNode(text, valueNode, value, style));
-      else edits.push({ start: lineStart(text, keyNode.range[0]), end: lineEnd(text, valueNode.range[1] - 1), text: "" });
-    }
-    if (added.length) {
-      if (isMap(map) && !map.flow && map.items.length) {
-        const lastPair = map.items[map.items.length - 1]!;
-        const keyStart = (lastPair.key as Node).range![0];
-        const indent = " ".repeat(keyStart - lineStart(text, keyStart));
-        const end = lineEnd(text, ((lastPair.value as Node | null)?.range ?? (lastPair.key as Node).range!)[1] - 1);
-        edits.push({ start: end, end, text: added.map((line) => `${indent}${line}\n`).join("") });
-      } else if (map === undefined) {
-        edits.push({ start: text.length, end: text.length, text: `${text.endsWith("\n") ? "" : "\n"}\nprovinces:\n${added.map((line) => `  ${line}\n`).join("")}` });
-      } else {
-        return undefined;
-      }
-    }
-  }
-  return edits;
-}
-
-function applyEdits(text: string, edits: readonly Edit[]): string {
-  let out = text;
-  // Last first; of two insertions at one place, the one made first ends up first.
-  const order = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.start - a.edit.start || b.index - a.index);
-  for (const { edit } of order) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
-}
-
-/** Where the edits cannot go: the same changes through the Document API (comments kept; flow collections re-spaced). */
-function documentEdit(text: string, changes: Changes): string {
-  const doc = parseDocument(text);
-  for (const [index, provinces] of changes.clusters) doc.setIn(["clusters", index, "provinces"], doc.createNode(provinces, { flow: true }));
-  for (const [key, value] of changes.provinces) {
-    if (value) doc.setIn(["provinces", key], doc.createNode(value, { flow: true }));
-    else doc.deleteIn(["provinces", key]);
-  }
-  for (const [index, value] of changes.trainers) if (value) doc.setIn(["trainers", index], doc.createNode(value, { flow: true }));
-  for (const t of changes.addedTrainers) {
-    if (!isSeq(doc.getIn(["trainers"], true))) doc.setIn(["trainers"], doc.createNode([]));
-    doc.addIn(["trainers"], doc.createNode(t, { flow: true }));
-  }
-  for (const index of [...changes.trainers.keys()].filter((i) => !changes.trainers.get(i)).sort((a, b) => b - a)) doc.deleteIn(["trainers", index]);
-  return doc.toString({ lineWidth: 0 });
 }
 
 /** A trainer's data as the plan file writes it: the workbook's fields set, the rest (national, onlyAvailable) kept. */
@@ -760,8 +594,7 @@ export async function importWorkbook(planText: string, planFile: string, bytes: 
   }
 
   const changed = changes.trainers.size + changes.addedTrainers.length + changes.provinces.size + changes.clusters.size > 0;
-  const edits = changed ? textEdits(planText, changes) : [];
-  const text = !changed ? planText : edits ? applyEdits(planText, edits) : documentEdit(planText, changes);
+  const text = changed ? editYaml(planText, yamlChanges(changes)) : planText;
   let warnings: readonly Located[] = [];
   try {
     // The plan's own warnings were said before; what the workbook brings is new.

@@ -129,6 +129,11 @@ export function fromZod(issue: z.core.$ZodIssue): Issue {
       return error("too-small", path, issue.message.startsWith("Too small") ? `must be at least ${String(issue.minimum)}` : issue.message, undefined, { minimum: Number(issue.minimum), origin: issue.origin });
     case "invalid_union":
       return error("wrong-shape", path, issue.message);
+    case "invalid_key": {
+      // A record's key refused: the key's own refusal (a role name's, say), at the key.
+      const inner = issue.issues[0];
+      return inner ? { ...fromZod({ ...inner, input: inner.input ?? issue.input } as z.core.$ZodIssue), path } : error("invalid-key", path, issue.message);
+    }
     default:
       return error(issue.code.replace(/_/g, "-"), path, issue.message);
   }

@@ -16,6 +16,7 @@ import type { Issue } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Schedule } from "../model/schedule.ts";
 import { NEW_PLAN_WORDS } from "../words/new-plan.ts";
+import { PLAN_FORM_WORDS } from "../words/plan-forms.ts";
 import { WORDS, type Words } from "../words/page.ts";
 import { alternativeText } from "../words/alternatives.ts";
 
@@ -298,7 +299,7 @@ export function planPage(input: PlanPageInput): string {
     );
   }
   parts.push(workbookSection(w, base, lang, input.workbook));
-  parts.push(`<p><a href="${base}/edit?lang=${lang}">${e(w.edit)}</a></p>`);
+  parts.push(`<p><a id="edit-forms" href="${base}/forms?lang=${lang}">${e(PLAN_FORM_WORDS[lang].editPlan)}</a> · <a href="${base}/edit?lang=${lang}">${e(w.edit)}</a></p>`);
   return layout(lang, plan.data.campaign.title, parts.join("\n"), version !== undefined ? `v=${version}` : "", base);
 }
 

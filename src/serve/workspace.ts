@@ -13,6 +13,7 @@ import { errorPage, langOf, WorkspaceContext } from "./context.ts";
 import { explainError } from "./explain-error.ts";
 import { assetRoutes } from "./routes/assets.ts";
 import { newPlanRoutes } from "./routes/new-plan.ts";
+import { planFormRoutes } from "./routes/plan-forms.ts";
 import { planRoutes } from "./routes/plans.ts";
 import { replanRoutes } from "./routes/replan.ts";
 import { sendRoutes } from "./routes/send.ts";
@@ -49,6 +50,6 @@ export function createWorkspace(options: WorkspaceOptions): Hono {
   app.use("*", security(options));
   app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text(`Từ chối: nội dung gửi lên tối đa ${MAX_BODY_BYTES / 1024} KiB. / Refused: a request body is at most ${MAX_BODY_BYTES / 1024} KiB.`, 413) }));
 
-  for (const routes of [assetRoutes, planRoutes, newPlanRoutes, solveRoutes, replanRoutes, versionRoutes, sendRoutes]) routes(app, ws);
+  for (const routes of [assetRoutes, planRoutes, planFormRoutes, newPlanRoutes, solveRoutes, replanRoutes, versionRoutes, sendRoutes]) routes(app, ws);
   return app;
 }

@@ -103,6 +103,10 @@ export function differenceText(d: PlanDifference, lang: Lang): string {
   switch (d.code) {
     case "cluster-removed":
       return vi ? `bỏ (hoặc đổi tên) ${p["cluster"]}` : `cluster ${p["cluster"]} removed (or renamed)`;
+    case "cluster-renamed":
+      return vi ? `đổi tên ${p["from"]} thành ${p["to"]}` : `cluster ${p["from"]} renamed ${p["to"]}`;
+    case "clusters-reordered":
+      return vi ? `đổi thứ tự các cụm: ${p["order"]}` : `clusters reordered: ${p["order"]}`;
     case "cluster-added":
       return vi ? `thêm ${p["cluster"]}` : `cluster ${p["cluster"]} added`;
     case "window":
