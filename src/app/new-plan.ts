@@ -88,6 +88,7 @@ function blankPlan(registry: "vn-63" | "vn-34", id: string, title: string, today
     `  period: { from: ${month.toISODate()}, to: ${month.endOf("month").toISODate()} }`,
     `  registry: ${registry}`,
     `sessionNeeds: { policy: 1, skills: 1 }`,
+    `roles: { policy: ${JSON.stringify(w.roleLabels.policy)}, skills: ${JSON.stringify(w.roleLabels.skills)} }`,
     `# ${w.blankClusters}`,
     `clusters:`,
     `  - { name: Cụm 1, provinces: [${first}] }`,

@@ -34,7 +34,7 @@ const VI: Readonly<Record<string, (p: P) => string>> = {
   "missing-field": (p) => `thiếu trường bắt buộc (cần ${expectedVi(s(p, "expected"))})`,
   "wrong-type": (p) => `cần ${expectedVi(s(p, "expected"))}, nhưng đã ghi ${gotVi(p)}`,
   "too-small": (p) => (p["origin"] === "string" ? "không được để trống" : p["origin"] === "array" ? `cần ít nhất ${s(p, "minimum")} mục` : `phải từ ${s(p, "minimum")} trở lên`),
-  "window-reversed": (p) => `${p["what"] === "period" ? "đợt tập huấn" : p["what"] === "window" ? `thời gian của ${s(p, "cluster")}` : "khoảng ngày"} kết thúc (${officialDate(s(p, "to"))}) trước khi bắt đầu (${officialDate(s(p, "from"))}) — hãy đổi chỗ from và to`,
+  "window-reversed": (p) => `${p["what"] === "period" ? "đợt tập huấn" : p["what"] === "window" ? `thời gian của ${s(p, "cluster")}` : "khoảng ngày"} kết thúc (${officialDate(s(p, "to"))}) trước khi bắt đầu (${officialDate(s(p, "from"))}) — hãy đổi chỗ ngày bắt đầu và ngày kết thúc`,
   "period-too-long": (p) => `đợt tập huấn kéo dài ${s(p, "days")} ngày; mỗi kế hoạch nhiều nhất ${s(p, "max")} ngày (một năm) — hãy chia thành nhiều kế hoạch`,
   "half-day-reversed": (p) => `${p["halfDay"] === "morning" ? "buổi sáng" : "buổi chiều"} kết thúc (${s(p, "end")}) trước khi bắt đầu (${s(p, "start")})`,
   "half-days-overlap": (p) => `buổi chiều bắt đầu (${s(p, "afternoonStart")}) trước khi buổi sáng kết thúc (${s(p, "morningEnd")})`,

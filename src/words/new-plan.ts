@@ -5,6 +5,8 @@ const vi = {
   blankHeader: "Kế hoạch mới: hãy ghi thời gian đợt tập huấn, các cụm với tỉnh và thời gian của cụm, và các giảng viên.",
   blankClusters: "Mỗi cụm: tên, các tỉnh (theo danh mục), thời gian (window: { from, to }) nếu đã có.",
   blankTrainers: "Mỗi giảng viên: { id, organisation, roles: [policy] hoặc [skills], clusters: [...] hoặc all, home: tỉnh }.",
+  /** What the two roles are called where people read them (the page's forms, documents, e-mails). */
+  roleLabels: { policy: "Chủ trương, chính sách về chuyển đổi số", skills: "Kỹ năng số" },
   newPlan: "Kế hoạch mới",
   fileName: "Tên tệp (ví dụ: Kế hoạch 2027.yaml)",
   title: "Tên đợt tập huấn",
@@ -23,6 +25,7 @@ const en: typeof vi = {
   blankHeader: "A new plan: give the campaign's period, the clusters with their provinces and windows, and the trainers.",
   blankClusters: "Each cluster: a name, its provinces (registry names), its window (window: { from, to }) when known.",
   blankTrainers: "Each trainer: { id, organisation, roles: [policy] or [skills], clusters: [...] or all, home: a province }.",
+  roleLabels: { policy: "Digital transformation policy", skills: "Digital skills" },
   newPlan: "New plan",
   fileName: "File name (e.g. Kế hoạch 2027.yaml)",
   title: "The campaign's title",

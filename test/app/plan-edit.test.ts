@@ -151,7 +151,7 @@ describe("editing the trainers and the provinces", () => {
     const badCount = edit.editTrainer(SMALL, FILE, 3, { ...edit.trainerForm(plan, 3), maxSessionsPerDay: "3" });
     expect(!badCount.ok && edit.problemMessages(badCount.problems, "vi")).toEqual({ maxSessionsPerDay: "một ngày có hai buổi: phải là 1 hoặc 2" });
     const badRange = edit.editTrainer(SMALL, FILE, 3, { ...edit.trainerForm(plan, 3), unavailable: [{ from: "", to: "", halfDay: "" }, { from: "2022-09-13", to: "2022-09-12", halfDay: "" }] });
-    expect(!badRange.ok && edit.problemMessages(badRange.problems, "vi")).toEqual({ "unavailable.1": "khoảng ngày kết thúc (12/9/2022) trước khi bắt đầu (13/9/2022) — hãy đổi chỗ from và to" });
+    expect(!badRange.ok && edit.problemMessages(badRange.problems, "vi")).toEqual({ "unavailable.1": "khoảng ngày kết thúc (12/9/2022) trước khi bắt đầu (13/9/2022) — hãy đổi chỗ ngày bắt đầu và ngày kết thúc" });
     expect(!badRange.ok && edit.problemMessages(badRange.problems, "en")).toEqual({ "unavailable.1": "the range ends (2022-09-12) before it starts (2022-09-13) — swap from and to" });
   });
 

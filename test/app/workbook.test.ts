@@ -146,7 +146,7 @@ describe("the plan's workbook", () => {
     trainers.getRow(row!).getCell(8).value = "30/9/2022";
     expect(await problemsOf(workbook, "vi")).toEqual([
       `roster.xlsx: Trang "Giảng viên", dòng ${row}, cột C (Vai trò): không có vai trò "speaker" — các vai trò của kế hoạch (sessionNeeds): policy, skills`,
-      `roster.xlsx: Trang "Giảng viên", dòng ${row}, cột I (Vắng đến ngày): khoảng ngày kết thúc (20/9/2022) trước khi bắt đầu (30/9/2022) — hãy đổi chỗ from và to`,
+      `roster.xlsx: Trang "Giảng viên", dòng ${row}, cột I (Vắng đến ngày): khoảng ngày kết thúc (20/9/2022) trước khi bắt đầu (30/9/2022) — hãy đổi chỗ ngày bắt đầu và ngày kết thúc`,
     ]);
   });
 
