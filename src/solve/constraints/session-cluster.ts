@@ -17,8 +17,9 @@ export const sessionCluster: HardConstraint = {
         : [],
     );
   },
-  // The one province left out, in another cluster (any cluster of the plan: the whole plan is solved).
-  // Moving one province places at most that one: only offered when it is the only one left out.
+  // The one province left out of its part, in another cluster (any cluster of the plan: the fix is
+  // proven on its part and the other cluster's together). Moving one province places at most that
+  // one: only offered when it is the only one of its part left out.
   fixes({ plan, whole, unplaced }) {
     if (unplaced.length !== 1) return [];
     const [missing] = unplaced as [(typeof unplaced)[number]];
@@ -33,7 +34,6 @@ export const sessionCluster: HardConstraint = {
       {
         tries: { kind: "move-province" as const, province: missing.province },
         growing: false,
-        wholePlan: true,
         candidates: () => whole.clusters.filter((c) => c !== home).map((other): Relaxation => ({ kind: "move-province", province: missing.province, written, from: home.name, to: other.name, message: `move ${missing.province} from ${home.name} to ${other.name}` })),
       },
     ];
