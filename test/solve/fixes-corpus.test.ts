@@ -87,7 +87,7 @@ clusters:
 trainers:
   - { id: P-1, organisation: O, roles: [policy], home: Hà Nội, maxSessionsPerDay: 1 }
 `,
-    causes: ["trainers-busy", "trainers-busy"],
+    causes: ["daily-max", "daily-max"],
     fixes: ["widen-window", "shorter-notice", "more-trainers"],
   },
   {
@@ -267,6 +267,42 @@ trainers:
 `,
     causes: ["travel"],
     fixes: ["more-trainers"],
+  },
+  {
+    name: "a trainer shared by two clusters, at their daily maximum of one on each day of the windows",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-13 }, provinces: [Hà Nam, Nam Định] }
+  - { name: Cụm B, window: { from: 2022-09-12, to: 2022-09-13 }, provinces: [Ninh Bình, Thái Bình] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội, maxSessionsPerDay: 1 }
+`,
+    causes: ["daily-max", "daily-max"],
+    fixes: ["widen-window", "more-trainers"],
+  },
+  {
+    name: "a trainer shared by two clusters, giving a session at each half-day of a one-day window",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-12 }, provinces: [Hà Nam, Nam Định] }
+  - { name: Cụm B, window: { from: 2022-09-12, to: 2022-09-12 }, provinces: [Ninh Bình] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội }
+`,
+    causes: ["trainers-busy"],
+    fixes: ["widen-window", "more-trainers"],
+  },
+  {
+    name: "a trainer shared by two clusters, at their weekly maximum",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-16 }, provinces: [Hà Nam, Nam Định] }
+  - { name: Cụm B, window: { from: 2022-09-12, to: 2022-09-16 }, provinces: [Ninh Bình, Thái Bình] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội, maxSessionsPerWeek: 3 }
+`,
+    causes: ["weekly-max-reached"],
+    fixes: ["widen-window", "more-trainers", "raise-weekly-max"],
   },
   {
     name: "a trainer's weekly maximum short of the window's sessions",
