@@ -3,7 +3,7 @@
  * decoded schedule is checked by the same rules that built the model, and a violation there is a
  * bug, never a schedule.
  */
-import { trainersOf, type Cluster, type Plan } from "../model/plan.ts";
+import type { Cluster, Plan } from "../model/plan.ts";
 import { defaultGeneratedAt, makeSession, planHash, sortSessions, type Schedule, type Session, type SolveReport, type Unplaced } from "../model/schedule.ts";
 import { backend, type Backend, type SolverName } from "./backends.ts";
 import { buildModel, independentParts, type BuiltModel } from "./build.ts";
@@ -48,7 +48,7 @@ export const MAX_MODEL_VARIABLES = 1_000_000;
 function estimateVariables(plan: Plan, clusters: readonly Cluster[]): number {
   let estimate = 0;
   for (const cluster of clusters) {
-    const staff = [...plan.needs.keys()].reduce((sum, role) => sum + trainersOf(plan.trainers, role, cluster.name).length, 0);
+    const staff = [...plan.needs.keys()].reduce((sum, role) => sum + plan.index.pool(role, cluster.name).length, 0);
     estimate += cluster.provinces.length * cluster.slots.length * (1 + staff);
   }
   return estimate;
@@ -123,7 +123,7 @@ function untouchedSessions(plan: Plan, previous: PreviousSchedule): Map<string, 
     return before && slot ? [makeSession(plan, province, slot, [...before.trainers])] : [];
   });
   for (const violation of checkSchedule(plan, sessions, previous)) {
-    const province = violation.province === undefined ? undefined : plan.provinces.find((p) => p.name === violation.province);
+    const province = violation.province === undefined ? undefined : plan.index.provinceNamed(violation.province);
     if (!province) return new Map();
     touched.add(province.cluster);
   }

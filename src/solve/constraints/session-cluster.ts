@@ -24,11 +24,8 @@ export const sessionCluster: HardConstraint = {
     if (unplaced.length !== 1) return [];
     const [missing] = unplaced as [(typeof unplaced)[number]];
     const home = whole.clusters.find((c) => c.name === missing.cluster);
-    const code = plan.provinces.find((p) => p.name === missing.province)?.record.code;
-    const written = home?.provinces.find((p) => {
-      const found = plan.registry.lookup(p);
-      return found.ok && found.record.code === code;
-    });
+    const code = plan.index.provinceNamed(missing.province)?.record.code;
+    const written = home?.provinces.find((p) => code !== undefined && plan.index.provinceNamed(p)?.record.code === code);
     if (!home || written === undefined || home.provinces.length < 2) return [];
     return [
       {

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { officialDate } from "../../model/calendar.ts";
-import { trainersOf, type Cluster } from "../../model/plan.ts";
+import type { Cluster } from "../../model/plan.ts";
 import { noticeRemark } from "./notice-period.ts";
 import type { Relaxation } from "../fixes.ts";
 import { trainerCapacity } from "./trainer-available.ts";
@@ -40,7 +40,7 @@ export const trainerWeeklyMax: HardConstraint = {
     if (stage !== "counting") return [];
     const named = new Set(found.map((cause) => cause["role"]));
     return [...plan.needs].flatMap(([role, count]): Cause[] => {
-      const pool = trainersOf(plan.trainers, role, cluster.name);
+      const pool = plan.index.pool(role, cluster.name);
       const limited = pool.filter((t) => t.maxSessionsPerWeek !== undefined);
       const needed = count * cluster.provinces.length;
       const capacity = pool.reduce((sum, t) => sum + trainerCapacity(t, cluster, isoWeek, t.maxSessionsPerWeek).capacity, 0);
@@ -65,7 +65,7 @@ export const trainerWeeklyMax: HardConstraint = {
   fixes({ plan, data, unplaced }) {
     return data.trainers.flatMap((written) => {
       const max = written.maxSessionsPerWeek;
-      const trainer = plan.trainers.find((t) => t.id === written.id.normalize("NFC"));
+      const trainer = plan.index.trainer(written.id);
       const missing = unplaced.filter((u) => trainer?.clusters.has(u.cluster)).length;
       if (max === undefined || !missing) return [];
       return [
