@@ -133,6 +133,11 @@ export class PlanIndex {
   }
 }
 
+/** A plan put together by hand (benchmark instances), its index built from its own lists: a plan's index is never another plan's. */
+export function indexedPlan(plan: Omit<Plan, "index"> & { readonly index?: PlanIndex }): Plan {
+  return { ...plan, index: new PlanIndex(plan.registry, plan.clusters, plan.trainers) };
+}
+
 const poolKey = (role: string, cluster: string) => `${role}\u0000${cluster}`;
 
 export function trainerAvailable(trainer: Trainer, slot: { date: string; halfDay: HalfDayName }): boolean {
