@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { Calendar } from "../src/model/calendar.ts";
 import { loadPlanText } from "../src/model/load.ts";
-import { resolvePlan, TravelTimes, type Cluster, type Plan, type Province, type Trainer } from "../src/model/plan.ts";
+import { indexedPlan, resolvePlan, TravelTimes, type Cluster, type Plan, type Province, type Trainer } from "../src/model/plan.ts";
 import { withProfile } from "../src/model/profiles.ts";
 import { VN34, type ProvinceRecord } from "../src/model/provinces.ts";
 import { PlanSchema } from "../src/model/schema.ts";
@@ -33,7 +33,7 @@ export function plan2022Times4(): Plan {
     }
   }
   const trainers: Trainer[] = copies.flatMap((k) => base.trainers.map((t) => ({ ...t, id: rename(t.id, k), clusters: new Set([...t.clusters].map((c) => rename(c, k))) })));
-  return { ...base, id: "bench-4x", clusters, provinces, trainers };
+  return indexedPlan({ ...base, id: "bench-4x", clusters, provinces, trainers });
 }
 
 /**
@@ -85,7 +85,7 @@ function cascade(regions: readonly { name: string; centre: { lat: number; lon: n
     }
   }
   const base = plan2022();
-  return { ...base, data, id, calendar, clusters, provinces, trainers, needs: new Map([["policy", 1], ["skills", 1]]), travel: new TravelTimes(data.travel) };
+  return indexedPlan({ ...base, data, id, calendar, clusters, provinces, trainers, needs: new Map([["policy", 1], ["skills", 1]]), travel: new TravelTimes(data.travel) });
 }
 
 /**

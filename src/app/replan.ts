@@ -221,7 +221,7 @@ function notBack(plan: Plan, log: ChangeLog, previous: Schedule, toward: readonl
   for (const old of toward) {
     const got = now.get(old.code ?? old.province);
     if (got && got.date === old.date && got.halfDay === old.halfDay && sameTrainers(new Set(old.trainers), got.trainers)) continue;
-    const province = plan.provinces.find((p) => p.record.code === old.code);
+    const province = plan.index.province(old.code);
     if (!province) {
       result.push({ province: old.province, reasons: [{ kind: "removed" }] });
       continue;

@@ -109,13 +109,13 @@ function contactLine(contact: { name: string; phone?: string | undefined; email?
 /** What a trainer needs to know, from the plan's own fields: where, when (local time), who does what, whom to call. */
 export function sessionDescription(plan: Plan, session: Session, lang: Lang, extra?: string): string {
   const labels = LABELS[lang];
-  const province = plan.provinces.find((p) => p.record.code === session.code);
+  const province = plan.index.province(session.code);
   const hours = plan.data.campaign.halfDays[session.halfDay];
   // A line per role, named by the plan's label: a label may itself hold commas ("Chủ trương, chính sách").
   const trainers = trainersByRole(plan, session)
     .filter((r) => r.trainers.length)
     .map(({ role, trainers: ids }) => `– ${roleLabel(plan, role, lang)}: ${ids.map((id) => {
-      const organisation = plan.trainers.find((t) => t.id === id)?.organisation;
+      const organisation = plan.index.trainer(id)?.organisation;
       return organisation ? `${id} (${organisation})` : id;
     }).join("; ")}`);
   const contact = plan.data.campaign.contact;
@@ -134,7 +134,7 @@ export function sessionDescription(plan: Plan, session: Session, lang: Lang, ext
 function eventAttributes(plan: Plan, schedule: Schedule, input: EventInput, lang: Lang, names: string[]): EventWithStamp {
   const { session } = input;
   const labels = LABELS[lang];
-  const province = plan.provinces.find((p) => p.record.code === session.code);
+  const province = plan.index.province(session.code);
   const { start, end } = plan.calendar.times(session.date, session.halfDay);
   const where = provinceName(plan, session);
   // ics writes names as CN="…" with its own escaping: hand it placeholders, then put RFC 6868 values in.
@@ -144,7 +144,7 @@ function eventAttributes(plan: Plan, schedule: Schedule, input: EventInput, lang
   };
   const organizer = plan.data.campaign.organizer;
   const attendees = input.attendees.flatMap((id) => {
-    const trainer = plan.trainers.find((t) => t.id === id);
+    const trainer = plan.index.trainer(id);
     return trainer?.email ? [{ name: placeholder(trainer.id), email: trainer.email, ...(input.rsvp ? { rsvp: true } : {}), role: "REQ-PARTICIPANT" as const, partstat: "NEEDS-ACTION" as const }] : [];
   });
   const reminder = plan.data.campaign.reminderMinutes;
@@ -211,9 +211,9 @@ export function scheduleFeed(plan: Plan, schedule: Schedule, options: IcsOptions
 export function trainerCalendar(plan: Plan, schedule: Schedule, trainerId: string, options: IcsOptions = {}): string {
   const lang = options.lang ?? "vi";
   const labels = LABELS[lang];
-  const trainer = plan.trainers.find((t) => t.id === trainerId);
+  const trainer = plan.index.trainer(trainerId);
   const own = schedule.sessions.filter((s) => s.trainers.includes(trainerId));
-  const recordOf = (s: Session) => plan.provinces.find((p) => p.record.code === s.code)?.record;
+  const recordOf = (s: Session) => plan.index.province(s.code)?.record;
   const names: string[] = [];
   const events = own.map((session, i) => {
     const from = i === 0 ? trainer?.home : recordOf(own[i - 1]!);

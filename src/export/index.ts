@@ -20,7 +20,7 @@ export interface ExportFiles {
 
 /** A session's file name: its province's, also for a province the plan no longer has (its id ends with that name). */
 function provinceFile(plan: Plan, code: string | undefined, sessionId: string): string {
-  const province = plan.provinces.find((p) => p.record.code === code);
+  const province = plan.index.province(code);
   return province ? provinceSlug(province) : fileSlug(sessionId.slice(sessionId.lastIndexOf("/") + 1));
 }
 
@@ -49,7 +49,7 @@ export async function exportAll(plan: Plan, schedule: Schedule, options: ExportO
   }
   if (plan.data.campaign.organizer) {
     const fileOf = (session: Session) => provinceFile(plan, session.code, session.id);
-    const trainerOf = (id: string) => plan.trainers.find((t) => t.id === id);
+    const trainerOf = (id: string) => plan.index.trainer(id);
     const mail = async (folder: string, session: Session, ids: readonly string[], kind: MessageKind, calendar: string) => {
       for (const trainer of ids.map(trainerOf)) {
         if (trainer?.email) files.set(`${folder}messages/${trainerSlug(trainer.id)}/${fileOf(session)}.eml`, await invitationMessage(plan, schedule, session, trainer, kind, calendar, lang));

@@ -18,7 +18,7 @@ export function roleLabel(plan: Plan, role: string, lang: Lang): string {
  * schedule written before codes were kept), else as the session has it.
  */
 export function provinceName(plan: Plan, session: Pick<Session, "province"> & { readonly code?: string | undefined }): string {
-  const province = (session.code !== undefined ? plan.provinces.find((p) => p.record.code === session.code) : undefined) ?? plan.provinces.find((p) => p.name === session.province);
+  const province = plan.index.province(session.code) ?? plan.index.provinceNamed(session.province);
   return (province?.record.name ?? session.province).normalize("NFC");
 }
 

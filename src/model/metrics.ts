@@ -33,7 +33,7 @@ export function scheduleMetrics(plan: Plan, schedule: Schedule): ScheduleMetrics
   const dates = [...days.keys()].sort();
   const halfDay = busiest(halfDays);
   const day = busiest(days);
-  const recordOf = (code: string | undefined) => plan.provinces.find((p) => p.record.code === code)?.record;
+  const recordOf = (code: string | undefined) => plan.index.province(code)?.record;
   let travelHours = 0;
   for (const trainer of plan.trainers) {
     let at = trainer.home;

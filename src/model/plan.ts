@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import { Calendar, selects, selectorDates, type Slot } from "./calendar.ts";
 import { fileSlug } from "./file-names.ts";
 import { error, formatPath, warning, type Issue, type PathSegment, type Result } from "./issues.ts";
-import { distanceKm, registry as loadRegistry, type ProvinceRecord, type ProvinceRegistry } from "./provinces.ts";
+import { distanceKm, nameKey, registry as loadRegistry, type ProvinceRecord, type ProvinceRegistry } from "./provinces.ts";
 import { UNREADABLE_KEY } from "./records.ts";
 import type { ContactData, DateSelector, HalfDayName, PlanData } from "./schema.ts";
 
@@ -61,12 +61,84 @@ export interface Plan {
   /** Roles in the order the plan lists them, with how many of each a session needs. */
   readonly needs: ReadonlyMap<string, number>;
   readonly travel: TravelTimes;
+  /** Provinces by registry code, trainers by id, clusters by name and the trainer pools: built once, read by every stage. */
+  readonly index: PlanIndex;
 }
 
-/** The trainers who have `role` and may serve `cluster`: a cluster's pool for that role. */
-export function trainersOf(trainers: readonly Trainer[], role: string, cluster: string): Trainer[] {
-  return trainers.filter((t) => t.roles.includes(role) && t.clusters.has(cluster));
+/**
+ * The plan's lookups, built once when it is resolved, so no stage searches a list or compares
+ * spellings: a province is one registry code under whatever name a file, a schedule or a change
+ * writes it ("HCM", "Hồ Chí Minh", "TP. Hồ Chí Minh"); a trainer one NFC id; a cluster one NFC name.
+ */
+export class PlanIndex {
+  private readonly byCode = new Map<string, Province>();
+  private readonly byName = new Map<string, Province>();
+  private readonly byId = new Map<string, Trainer>();
+  private readonly byCluster = new Map<string, Cluster>();
+  private readonly pools = new Map<string, readonly Trainer[]>();
+
+  constructor(
+    private readonly registry: ProvinceRegistry,
+    clusters: readonly Cluster[],
+    trainers: readonly Trainer[],
+  ) {
+    for (const cluster of clusters) {
+      this.byCluster.set(cluster.name.normalize("NFC"), cluster);
+      for (const province of cluster.provinces) {
+        this.byCode.set(province.record.code, province);
+        for (const name of [province.name, province.record.name]) this.byName.set(nameKey(name), province);
+      }
+    }
+    for (const trainer of trainers) this.byId.set(trainer.id.normalize("NFC"), trainer);
+    for (const trainer of trainers) {
+      for (const cluster of trainer.clusters) {
+        for (const role of new Set(trainer.roles)) {
+          const key = poolKey(role, cluster.normalize("NFC"));
+          this.pools.set(key, [...(this.pools.get(key) ?? []), trainer]);
+        }
+      }
+    }
+  }
+
+  /** The plan's province with this registry code. */
+  province(code: string | undefined): Province | undefined {
+    return code === undefined ? undefined : this.byCode.get(code);
+  }
+
+  /** The plan's province under any name its registry accepts, or as the plan writes it. */
+  provinceNamed(name: string): Province | undefined {
+    const written = this.byName.get(nameKey(name));
+    if (written) return written;
+    const found = this.registry.lookup(name);
+    return found.ok ? this.byCode.get(found.record.code) : undefined;
+  }
+
+  /** A trainer by id (compared in NFC, as ids are kept). */
+  trainer(id: string): Trainer | undefined {
+    return this.byId.get(id.normalize("NFC"));
+  }
+
+  cluster(name: string): Cluster | undefined {
+    return this.byCluster.get(name.normalize("NFC"));
+  }
+
+  /** The cluster a province of the plan belongs to. */
+  clusterOf(province: Province): Cluster {
+    return this.byCluster.get(province.cluster)!;
+  }
+
+  /** The trainers who have `role` and may serve `cluster`: a cluster's pool for that role, in the plan's order. */
+  pool(role: string, cluster: string): readonly Trainer[] {
+    return this.pools.get(poolKey(role, cluster.normalize("NFC"))) ?? [];
+  }
 }
+
+/** A plan put together by hand (benchmark instances), its index built from its own lists: a plan's index is never another plan's. */
+export function indexedPlan(plan: Omit<Plan, "index"> & { readonly index?: PlanIndex }): Plan {
+  return { ...plan, index: new PlanIndex(plan.registry, plan.clusters, plan.trainers) };
+}
+
+const poolKey = (role: string, cluster: string) => `${role}\u0000${cluster}`;
 
 export function trainerAvailable(trainer: Trainer, slot: { date: string; halfDay: HalfDayName }): boolean {
   const hit = (selector: DateSelector) => selects(selector, slot.date, slot.halfDay);
@@ -344,10 +416,11 @@ export function resolvePlan(input: PlanData): Result<Plan> {
 
   const errors = issues.filter((issue) => issue.severity === "error");
   if (errors.length) return { ok: false, issues: errors };
-  issues.push(...countingWarnings(data, clusters, trainers, needs, calendar, settingsFor));
+  const index = new PlanIndex(registry, clusters, trainers);
+  issues.push(...countingWarnings(index, clusters, needs, calendar, settingsFor));
   return {
     ok: true,
-    value: { data, id: campaign.id, registry, calendar, clusters, provinces, trainers, needs, travel },
+    value: { data, id: campaign.id, registry, calendar, clusters, provinces, trainers, needs, travel, index },
     warnings: issues.filter((issue) => issue.severity === "warning"),
   };
 }
@@ -356,12 +429,12 @@ export function resolvePlan(input: PlanData): Result<Plan> {
  * What counting alone shows before any solve: a province fixed where it cannot be, a cluster with
  * fewer trainers of a role than one session needs, more provinces than half-days.
  */
-function countingWarnings(data: PlanData, clusters: readonly Cluster[], trainers: readonly Trainer[], needs: ReadonlyMap<string, number>, calendar: Calendar, settingsFor: ReadonlyMap<string, Settings>): Issue[] {
+function countingWarnings(plan: PlanIndex, clusters: readonly Cluster[], needs: ReadonlyMap<string, number>, calendar: Calendar, settingsFor: ReadonlyMap<string, Settings>): Issue[] {
   const warnings: Issue[] = [];
   for (const [index, cluster] of clusters.entries()) {
     const path = ["clusters", index, "name"];
     for (const [role, count] of needs) {
-      const pool = trainersOf(trainers, role, cluster.name);
+      const pool = plan.pool(role, cluster.name);
       if (pool.length < count) {
         warnings.push(warning("role-count", path, `each session needs ${count} ${role} trainer${count > 1 ? "s" : ""}, but ${pool.length === 0 ? `no ${role} trainer may serve ${cluster.name}` : `only ${pool.length} may serve ${cluster.name} (${pool.map((t) => t.id).join(", ")})`}: none of its provinces can be placed`, `add ${role} trainers for ${cluster.name}`, { cluster: cluster.name, role, count, available: pool.length }));
       }

@@ -185,7 +185,7 @@ export function loadScheduleFor(plan: Plan, text: string, file: string): { sched
       else if (named.ok && named.record.code !== session.code) {
         issues.push(error("code-disagrees", at("code"), `the code ${session.code} is ${coded.name}, but the session names ${session.province} (code ${named.record.code})`, "correct the province or the code"));
       } else if (!named.ok) {
-        const inPlan = plan.provinces.find((p) => p.record.code === session.code);
+        const inPlan = plan.index.province(session.code);
         warnings.push(warning("province-name", at("province"), `"${session.province}" is not a name of ${coded.name} in ${plan.registry.id}; the code ${session.code} is`, `write "${inPlan?.name ?? coded.name}"`));
       }
     } else if (!named.ok) issues.push(error("unknown-province", at("province"), `unknown province "${session.province}" in ${plan.registry.id}`));

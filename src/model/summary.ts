@@ -1,6 +1,6 @@
 /** What a planner checks before solving: clusters, windows, slots, trainers per role. */
 import type { Located } from "./load.ts";
-import { trainersOf, type Plan } from "./plan.ts";
+import type { Plan } from "./plan.ts";
 
 export interface ClusterSummary {
   readonly name: string;
@@ -41,7 +41,7 @@ export function summarizePlan(plan: Plan, warnings: readonly Located[] = []): Pl
       halfDays: cluster.slots.length,
       provinces: cluster.provinces.map((p) => p.name),
       trainers: Object.fromEntries(
-        [...plan.needs.keys()].map((role) => [role, trainersOf(plan.trainers, role, cluster.name).map((t) => t.id)]),
+        [...plan.needs.keys()].map((role) => [role, plan.index.pool(role, cluster.name).map((t) => t.id)]),
       ),
     })),
     warnings: warnings.map(({ code, path, message, line }) => ({ code, path, message, ...(line !== undefined ? { line } : {}) })),

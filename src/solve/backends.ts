@@ -30,6 +30,13 @@ export interface BackendOptions {
   readonly relax?: boolean;
   /** HiGHS: nodes of its LP-guided branch and bound before HiGHS's own MIP takes over (default 40). */
   readonly searchNodes?: number;
+  /**
+   * HiGHS: a schedule known to keep every rule (the greedy placer's), as the values of the model's
+   * 0/1 variables (those not given are 0). The continuous ones are left to the solver. The search
+   * starts with it as its best schedule when the model, with those values, has a solution. Asked
+   * for only when the relaxation is not integral already.
+   */
+  readonly start?: () => ReadonlyMap<string, number>;
 }
 
 export interface Backend {

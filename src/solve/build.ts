@@ -11,13 +11,14 @@ import { LinearModel } from "./linear-model.ts";
 
 /** The slots where a province's session may be, by every hard rule's domain. */
 export function candidateSlots(plan: Plan, province: Province): Slot[] {
-  const cluster = plan.clusters.find((c) => c.name === province.cluster)!;
+  const cluster = plan.index.clusterOf(province);
   return cluster.slots.filter((slot) => HARD_CONSTRAINTS.every((rule) => rule.allowsSlot?.(plan, province, slot) ?? true));
 }
 
 /** Trainers who may fill `role` at a province's session in a slot, by every hard rule's domain. */
 export function eligibleTrainers(plan: Plan, province: Province, slot: Slot, role: string) {
-  return plan.trainers.filter((trainer) => trainer.roles.includes(role) && HARD_CONSTRAINTS.every((rule) => rule.allowsTrainer?.(plan, trainer, province, slot) ?? true));
+  // The cluster's pool for the role (trainer-allowed's domain), in the plan's order, then every rule's.
+  return plan.index.pool(role, province.cluster).filter((trainer) => HARD_CONSTRAINTS.every((rule) => rule.allowsTrainer?.(plan, trainer, province, slot) ?? true));
 }
 
 /**

@@ -1,29 +1,25 @@
 /** Checks any schedule (solved or made by hand) against every hard rule of its plan. */
-import type { Plan, Trainer } from "../model/plan.ts";
+import type { Plan } from "../model/plan.ts";
 import type { Session } from "../model/schedule.ts";
 import { HARD_CONSTRAINTS, SOFT_GOALS } from "./constraints/index.ts";
-import { findProvince } from "./constraints/one-session-per-province.ts";
 import type { CheckContext, PlacedSession, PreviousSchedule, Violation } from "./constraints/types.ts";
 
 /** A session matched with the plan: the province and trainers it names, where the plan knows them. */
-export function placedSession(plan: Plan, session: Session, trainers: ReadonlyMap<string, Trainer> = trainerIndex(plan)): PlacedSession {
+export function placedSession(plan: Plan, session: Session): PlacedSession {
   // The name is what a planner edits by hand; the code only settles a name the plan does not know.
-  const province = findProvince(plan, session.province) ?? plan.provinces.find((p) => p.record.code === session.code);
+  const province = plan.index.provinceNamed(session.province) ?? plan.index.province(session.code);
   return {
     session,
     ...(province ? { province } : {}),
     trainers: session.trainers.map((id) => {
-      const trainer = trainers.get(id.normalize("NFC"));
+      const trainer = plan.index.trainer(id);
       return trainer ? { id, trainer } : { id };
     }),
   };
 }
 
-const trainerIndex = (plan: Plan) => new Map(plan.trainers.map((t) => [t.id, t]));
-
 export function checkContext(plan: Plan, sessions: readonly Session[], previous?: PreviousSchedule): CheckContext {
-  const trainers = trainerIndex(plan);
-  return { plan, ...(previous ? { previous } : {}), sessions: sessions.map((session) => placedSession(plan, session, trainers)) };
+  return { plan, ...(previous ? { previous } : {}), sessions: sessions.map((session) => placedSession(plan, session)) };
 }
 
 /** Every violation of every hard rule, in the registry's order of rules; with `previous`, a re-plan's held sessions too. */

@@ -27,7 +27,7 @@ export function explainUnplaced(plan: Plan, sessions: readonly Session[], unplac
 }
 
 function explainProvince(plan: Plan, province: Province, schedule: PartialSchedule): Cause[] {
-  const cluster = plan.clusters.find((c) => c.name === province.cluster)!;
+  const cluster = plan.index.clusterOf(province);
   const slots = candidateSlots(plan, province);
   const blocking = new Set(HARD_CONSTRAINTS.filter((rule) => rule.allowsSlot && cluster.slots.some((slot) => !rule.allowsSlot!(plan, province, slot))).map((r) => r.id));
   const attempts = slots.length ? tryEach(plan, province, slots, schedule) : [];

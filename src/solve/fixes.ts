@@ -60,8 +60,25 @@ export interface FixSearch {
   readonly tries: FixKindTried;
   readonly growing: boolean;
   readonly candidates: () => Iterable<Relaxation>;
-  /** Its fixes reach outside the part (a province into another cluster): proven on the whole plan. */
-  readonly wholePlan?: boolean;
+}
+
+/**
+ * The clusters a fix changes (by name): a fix that changes a cluster outside the part being fixed
+ * (a province into another cluster) is proven on that cluster's part too. Campaign-wide fixes
+ * change none by name: a campaign cap makes the whole plan one part.
+ */
+export function clustersChanged(fix: Relaxation): string[] {
+  switch (fix.kind) {
+    case "widen-window":
+    case "more-trainers":
+      return [fix.cluster];
+    case "move-province":
+      return [fix.from, fix.to];
+    case "together":
+      return fix.changes.flatMap(clustersChanged);
+    default:
+      return [];
+  }
 }
 
 export function plusDays(date: string, days: number): string {

@@ -44,12 +44,12 @@ function tolerance(objective: number): number {
 
 export const highsBackend: Backend = {
   name: "highs",
-  async solve(model, { timeLimitMs, relax, searchNodes = SEARCH_NODES }) {
+  async solve(model, { timeLimitMs, relax, searchNodes = SEARCH_NODES, start }) {
     if (!highsInstance) throw new Error("HiGHS is not loaded: await loadHighs() first");
     const deadline = timeLimitMs === undefined ? undefined : Date.now() + timeLimitMs;
     const search = new LpGuidedSearch(highsInstance, model, deadline, searchNodes);
     try {
-      return relax ? search.relaxation() : search.run();
+      return relax ? search.relaxation() : search.run(start);
     } finally {
       search.dispose();
     }
@@ -74,6 +74,8 @@ class LpGuidedSearch {
   private readonly lower: Float64Array;
   private readonly upper: Float64Array;
   private best: { objective: number; values: Float64Array } | undefined;
+  /** The given start's cost, when it was a schedule of the model. */
+  startObjective: number | undefined;
   private nodes = 0;
 
   constructor(
@@ -129,11 +131,12 @@ class LpGuidedSearch {
     return this.result("optimal", root.values, root.objective);
   }
 
-  run(): BackendResult {
+  run(start?: () => ReadonlyMap<string, number>): BackendResult {
     const root = this.solveLp();
     if (root === "infeasible") return { status: "infeasible", values: new Map(), objective: Number.NaN };
     if (root === "timeout") return { status: "timeout", values: new Map(), objective: Number.NaN };
     if (this.integral(root.values)) return this.result("optimal", root.values, root.objective, root.objective);
+    if (start) this.offerStart(start());
     this.dive(root);
     if (this.best) this.improveByRins(root);
     if (this.best && this.best.objective - root.objective <= tolerance(this.best.objective)) return this.result("optimal", this.best.values, this.best.objective, root.objective);
@@ -142,6 +145,26 @@ class LpGuidedSearch {
     if (finished) return { status: "infeasible", values: new Map(), objective: Number.NaN };
     if (this.timeUp()) return this.best ? this.result("feasible", this.best.values, this.best.objective, root.objective) : { status: "timeout", values: new Map(), objective: Number.NaN };
     return this.highsMip(root);
+  }
+
+  /**
+   * A given schedule as the first best one: its 0/1 values fixed, the continuous variables (excess
+   * load, pacing) solved for, in a model of its own so that the search's warm relaxation is left
+   * as it was. Nothing is offered when the values break a row (a start that is no schedule).
+   */
+  private offerStart(start: ReadonlyMap<string, number>): void {
+    const lower = Float64Array.from(this.lower);
+    const upper = Float64Array.from(this.upper);
+    for (const j of this.binaries) lower[j] = upper[j] = start.get(this.names[j]!) ?? 0;
+    const fixed = this.highs.createModel({ ...this.data, colLower: lower, colUpper: upper });
+    try {
+      fixed.options.set({ ...OPTIONS, ...this.timeLimitOption() });
+      if (fixed.run().modelStatus !== OPTIMAL) return;
+      this.startObjective = fixed.getObjectiveValue();
+      this.offer({ objective: this.startObjective, values: Float64Array.from(fixed.getSolution().colValue), reducedCosts: new Float64Array(0) });
+    } finally {
+      fixed.dispose();
+    }
   }
 
   /** Fix the binary nearest to 1 (every one at 1 stays there), re-solve, until the relaxation is integral. */

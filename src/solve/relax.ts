@@ -11,7 +11,7 @@ import type { Schedule } from "../model/schedule.ts";
 import { independentParts } from "./build.ts";
 import { HARD_CONSTRAINTS } from "./constraints/index.ts";
 import { FrozenConflictError } from "./errors.ts";
-import { applyFix, type FixContext, type FixKindTried, type FixSearch, type Relaxation } from "./fixes.ts";
+import { applyFix, clustersChanged, type FixContext, type FixKindTried, type FixSearch, type Relaxation } from "./fixes.ts";
 
 
 export interface RelaxOptions {
@@ -70,10 +70,22 @@ export async function proveRelaxations(plan: Plan, schedule: Schedule, options: 
       throw e;
     }
   };
-  /** The smallest candidate of a search whose re-solve places everyone of `data`, if found in time. */
-  const run = async (search: FixSearch, data: PlanData): Promise<Relaxation | undefined> => {
+  // Only the independent parts with a province left out are solved again, each alone.
+  const allParts = independentParts(plan).map((part) => new Set(part.map((c) => c.name)));
+  /**
+   * The plan a fix of the part `names` is proven on: that part and the part of every cluster the
+   * fix changes outside it (a province into another cluster), the rest of the plan left out (it
+   * shares nothing with them). The whole plan's data when that is every part.
+   */
+  const proofData = (names: ReadonlySet<string>, fix: Relaxation): PlanData => {
+    const touched = new Set([...names, ...clustersChanged(fix)]);
+    const kept = allParts.filter((part) => [...part].some((c) => touched.has(c)));
+    return kept.length === allParts.length ? plan.data : restrictToClusters(plan.data, new Set(kept.flatMap((part) => [...part])));
+  };
+  /** The smallest candidate of a search whose re-solve places everyone of the part `names` (and of any part the fix reaches), if found in time. */
+  const run = async (search: FixSearch, names: ReadonlySet<string>): Promise<Relaxation | undefined> => {
     const candidates = [...search.candidates()];
-    const proven = async (fix: Relaxation) => timeLeft() > 0 && (await placesEveryone(applyFix(data, fix)));
+    const proven = async (fix: Relaxation) => timeLeft() > 0 && (await placesEveryone(applyFix(proofData(names, fix), fix)));
     if (!search.growing) {
       for (const fix of candidates) {
         if (timeLeft() <= 0) return void notTried.push(search.tries);
@@ -93,8 +105,9 @@ export async function proveRelaxations(plan: Plan, schedule: Schedule, options: 
     }
     return candidates[high];
   };
-  /** Every rule's fixes for one part of the plan, each proven on that part. */
-  const fixesOf = async (data: PlanData, unplaced: Schedule["unplaced"]): Promise<Relaxation[]> => {
+  /** Every rule's fixes for one part of the plan, each proven on that part (and on the parts it reaches). */
+  const fixesOf = async (names: ReadonlySet<string>, unplaced: Schedule["unplaced"]): Promise<Relaxation[]> => {
+    const data = names.size === plan.clusters.length ? plan.data : restrictToClusters(plan.data, names);
     const context: FixContext = { plan, data, whole: plan.data, unplaced };
     const found: Relaxation[] = [];
     for (const search of HARD_CONSTRAINTS.flatMap((rule) => rule.fixes?.(context) ?? [])) {
@@ -102,31 +115,32 @@ export async function proveRelaxations(plan: Plan, schedule: Schedule, options: 
         notTried.push(search.tries);
         continue;
       }
-      // A province into another cluster reaches outside the part: proven on the whole plan.
-      const fix = await run(search, search.wholePlan ? plan.data : data);
+      const fix = await run(search, names);
       if (fix) found.push(fix);
     }
     return found;
   };
 
-  // Only the independent parts with a province left out are solved again, each alone.
-  const parts = independentParts(plan)
-    .filter((part) => part.some((c) => schedule.unplaced.some((u) => u.cluster === c.name)))
-    .map((part) => new Set(part.map((c) => c.name)));
+  const parts = allParts.filter((names) => schedule.unplaced.some((u) => names.has(u.cluster)));
   const perPart: Relaxation[][] = [];
-  for (const names of parts) {
-    const data = parts.length === 1 && names.size === plan.clusters.length ? plan.data : restrictToClusters(plan.data, names);
-    perPart.push(await fixesOf(data, schedule.unplaced.filter((u) => names.has(u.cluster))));
-  }
+  for (const names of parts) perPart.push(await fixesOf(names, schedule.unplaced.filter((u) => names.has(u.cluster))));
   if (parts.length === 1) return { relaxations: perPart[0]!, complete: notTried.length === 0 && timeLeft() > 0, notTried };
   // Several parts, each with its own cause: no single change places everyone, one per part together
-  // does, proven again on every affected part at once.
+  // does, proven again on every affected part at once (and every part a change reaches: a province
+  // moved into a cluster with room). Each part's first fix; should two of them fill the same room
+  // (two provinces moved into one cluster), each part's first fix that stays inside it.
   const relaxations: Relaxation[] = [];
-  if (perPart.every((fixes) => fixes.length > 0) && timeLeft() > 0) {
-    const changes = perPart.map((fixes) => fixes[0]!);
-    const together: Relaxation = { kind: "together", changes, message: changes.map((c) => c.message).join("; and ") };
-    const affected = new Set(parts.flatMap((names) => [...names]));
-    if (await placesEveryone(applyFix(restrictToClusters(plan.data, affected), together))) relaxations.push(together);
+  const affected = new Set(parts.flatMap((names) => [...names]));
+  const inside = perPart.map((fixes, i) => fixes.find((fix) => clustersChanged(fix).every((c) => parts[i]!.has(c))));
+  const choices = [perPart.map((fixes) => fixes[0]), inside];
+  for (const [n, choice] of choices.entries()) {
+    if (!choice.every((fix) => fix !== undefined) || timeLeft() <= 0) continue;
+    if (n > 0 && choice.every((fix, i) => fix === choices[0]![i])) break;
+    const together: Relaxation = { kind: "together", changes: choice, message: choice.map((c) => c.message).join("; and ") };
+    if (await placesEveryone(applyFix(proofData(affected, together), together))) {
+      relaxations.push(together);
+      break;
+    }
   }
   return { relaxations, complete: notTried.length === 0 && timeLeft() > 0, notTried };
 }

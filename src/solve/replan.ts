@@ -82,7 +82,7 @@ export function previousSchedule(plan: Plan, current: readonly Session[], today?
 
 /** A session's province code; a hand-written session may name only the province. */
 function sessionKey(plan: Plan, s: Session): string {
-  return s.code ?? plan.provinces.find((p) => p.name === s.province)?.record.code ?? s.id;
+  return s.code ?? plan.index.provinceNamed(s.province)?.record.code ?? s.id;
 }
 
 /**
@@ -93,7 +93,7 @@ export function pastContradictions(plan: Plan, sessions: readonly Session[], tod
   const violations: Violation[] = [];
   const held: Session[] = [];
   for (const s of sessions.filter((x) => x.date <= today)) {
-    const province = plan.provinces.find((p) => p.record.code === sessionKey(plan, s));
+    const province = plan.index.province(sessionKey(plan, s));
     if (province) held.push(makeSession(plan, province, s, s.trainers));
     else violations.push({ rule: "held-sessions", code: "held-sessions", province: s.province, date: s.date, halfDay: s.halfDay, message: `${s.province}: its session was held on ${officialDate(s.date)} ${s.halfDay}, but the changed plan no longer has ${s.province}` });
   }
@@ -116,7 +116,7 @@ export async function replan(plan: Plan, previous: Schedule, options: ReplanOpti
   // A fix is proven by re-planning with it, under the same past; the fix search may cut the plan
   // down to some clusters, and previousSchedule keeps only their sessions.
   const replanned = async (changed: Plan) => {
-    const held = pastContradictions(changed, previous.sessions.filter((s) => changed.provinces.some((p) => p.record.code === sessionKey(changed, s))), today);
+    const held = pastContradictions(changed, previous.sessions.filter((s) => changed.index.province(sessionKey(changed, s)) !== undefined), today);
     if (held.length) throw new FrozenConflictError(today, held);
     return (await solvePlan(changed, { ...solving, previous: previousSchedule(changed, previous.sessions, today, options.toward) })).schedule;
   };

@@ -128,6 +128,17 @@ function travelVi(x: Cause, who: string): string {
   return `${who} có thể đến dạy vào ${officialDate(c(x, "date"))} (${halfDayVi(x["halfDay"])}), nhưng dạy buổi ở ${c(x, "other")}${x["otherCluster"] !== x["cluster"] ? ` (${c(x, "otherCluster")})` : ""} vào ${officialDate(c(x, "otherDate"))} (${halfDayVi(x["otherHalfDay"])})${when}; đường đi mất khoảng ${hours("hours")} giờ, trong khi giữa hai buổi chỉ có ${hours("gap")} giờ`;
 }
 
+type SlotData = { readonly date: string; readonly halfDay: string };
+type PeriodData = { readonly slots: readonly SlotData[]; readonly sessions: readonly (SlotData & { readonly province: string })[]; readonly [key: string]: unknown };
+
+/** A trainer who could come but already gives their maximum of sessions in that day or week. */
+function periodMaxVi(x: Cause, key: "days" | "weeks", when: (period: PeriodData) => string, per: string, dates: boolean): string {
+  const periods = x[key] as readonly PeriodData[];
+  const slots = (list: readonly SlotData[]) => (list.length > 3 ? `${list.length} buổi của ${per.replace("một ", "")} đó` : list.map((slot) => `${officialDate(slot.date)} (${halfDayVi(slot.halfDay)})`).join(", "));
+  const counted = (p: PeriodData) => `${p.sessions.length} buổi ${when(p)} (${p.sessions.map((t) => `${t.province}${dates ? ` ${officialDate(t.date)}` : ""} buổi ${halfDayVi(t.halfDay)}`).join(", ")})`;
+  return `${c(x, "trainer")} có thể đến dạy vào ${periods.map((p) => slots(p.slots)).join(", ")}, nhưng đã dạy ${periods.map(counted).join("; ")}: tối đa ${c(x, "max")} buổi ${per}${noticeVi(x)}`;
+}
+
 /** Why a province was left out, in Vietnamese from the cause's data; a cause without its words there keeps its English sentence. */
 const CAUSES_VI: Readonly<Record<string, (cause: Cause) => string | undefined>> = {
   "nationwide-cap": (x) => capVi(x, `trần ${c(x, "cap")} buổi đồng thời trên cả nước đã đủ (campaign.maxConcurrentSessions)`),
@@ -149,6 +160,8 @@ const CAUSES_VI: Readonly<Record<string, (cause: Cause) => string | undefined>> 
     const maximums = (x["maximums"] as readonly { trainer: string; max: number }[]).map((m) => `${m.trainer}: ${m.max} buổi một tuần`).join(", ");
     return `${c(x, "cluster")} cần ${c(x, "sessions")} buổi, mỗi buổi ${c(x, "count")} giảng viên ${role(x)}, nhưng trong số buổi tối đa một tuần (${maximums}) các giảng viên ${role(x)} của cụm chỉ dạy được nhiều nhất ${c(x, "capacity")} buổi trong thời gian của cụm`;
   },
+  "daily-max": (x) => periodMaxVi(x, "days", (p) => `vào ngày ${officialDate(String(p["date"]))}`, "một ngày", false),
+  "weekly-max-reached": (x) => periodMaxVi(x, "weeks", (p) => `trong tuần từ ngày ${officialDate(String(p["week"]))}`, "một tuần", true),
   travel: (x) => travelVi(x, c(x, "trainer")),
   "travel-between-clusters": (x) => travelVi(x, `${c(x, "trainer")}, giảng viên của cả ${c(x, "cluster")} và ${c(x, "otherCluster")},`),
   "no-place": (x) => `cả ${c(x, "slots")} buổi có thể xếp đều đã kín theo lịch hiện có`,

@@ -29,6 +29,8 @@ interface Case {
   readonly causes: readonly string[];
   /** The kinds of fix proven, in the search's order. */
   readonly fixes: readonly string[];
+  /** The kinds of the changes of a "together" fix, one per part left out. */
+  readonly together?: readonly string[];
 }
 
 const CASES: readonly Case[] = [
@@ -85,7 +87,7 @@ clusters:
 trainers:
   - { id: P-1, organisation: O, roles: [policy], home: Hà Nội, maxSessionsPerDay: 1 }
 `,
-    causes: ["trainers-busy", "trainers-busy"],
+    causes: ["daily-max", "daily-max"],
     fixes: ["widen-window", "shorter-notice", "more-trainers"],
   },
   {
@@ -115,6 +117,38 @@ trainers:
 `,
     causes: ["trainer-capacity", "trainer-capacity"],
     fixes: ["together"],
+  },
+  {
+    name: "two independent parts each with a province left out, one of them placed by moving it into a third cluster with room (too far for the other's)",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-12 }, provinces: [Hà Nam, Nam Định, Ninh Bình] }
+  - { name: Cụm B, window: { from: 2022-09-12, to: 2022-09-16 }, provinces: [Cần Thơ, An Giang, Hậu Giang] }
+  - { name: Cụm C, window: { from: 2022-09-12, to: 2022-09-12 }, provinces: [Thái Bình] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội, clusters: [Cụm A] }
+  - { id: P-2, organisation: O, roles: [policy], home: Cần Thơ, clusters: [Cụm B], onlyAvailable: [2022-09-15] }
+  - { id: P-3, organisation: O, roles: [policy], home: Hà Nội, clusters: [Cụm C] }
+`,
+    causes: ["trainer-capacity", "trainer-capacity"],
+    fixes: ["together"],
+    together: ["move-province", "more-trainers"],
+  },
+  {
+    name: "two independent parts each with a province left out, both movable into a third cluster with room for one",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-12 }, provinces: [Hà Nam, Nam Định, Ninh Bình] }
+  - { name: Cụm B, window: { from: 2022-09-12, to: 2022-09-16 }, provinces: [Hải Dương, Hưng Yên, Bắc Ninh] }
+  - { name: Cụm C, window: { from: 2022-09-12, to: 2022-09-12 }, provinces: [Thái Bình] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội, clusters: [Cụm A] }
+  - { id: P-2, organisation: O, roles: [policy], home: Hà Nội, clusters: [Cụm B], onlyAvailable: [2022-09-15] }
+  - { id: P-3, organisation: O, roles: [policy], home: Hà Nội, clusters: [Cụm C] }
+`,
+    causes: ["trainer-capacity", "trainer-capacity"],
+    fixes: ["together"],
+    together: ["widen-window", "more-trainers"],
   },
   {
     name: "a window on a weekend",
@@ -235,6 +269,42 @@ trainers:
     fixes: ["more-trainers"],
   },
   {
+    name: "a trainer shared by two clusters, at their daily maximum of one on each day of the windows",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-13 }, provinces: [Hà Nam, Nam Định] }
+  - { name: Cụm B, window: { from: 2022-09-12, to: 2022-09-13 }, provinces: [Ninh Bình, Thái Bình] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội, maxSessionsPerDay: 1 }
+`,
+    causes: ["daily-max", "daily-max"],
+    fixes: ["widen-window", "more-trainers"],
+  },
+  {
+    name: "a trainer shared by two clusters, giving a session at each half-day of a one-day window",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-12 }, provinces: [Hà Nam, Nam Định] }
+  - { name: Cụm B, window: { from: 2022-09-12, to: 2022-09-12 }, provinces: [Ninh Bình] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội }
+`,
+    causes: ["trainers-busy"],
+    fixes: ["widen-window", "more-trainers"],
+  },
+  {
+    name: "a trainer shared by two clusters, at their weekly maximum",
+    text: `${HEAD}sessionNeeds: { policy: 1 }
+clusters:
+  - { name: Cụm A, window: { from: 2022-09-12, to: 2022-09-16 }, provinces: [Hà Nam, Nam Định] }
+  - { name: Cụm B, window: { from: 2022-09-12, to: 2022-09-16 }, provinces: [Ninh Bình, Thái Bình] }
+trainers:
+  - { id: P-1, organisation: O, roles: [policy], home: Hà Nội, maxSessionsPerWeek: 3 }
+`,
+    causes: ["weekly-max-reached"],
+    fixes: ["widen-window", "more-trainers", "raise-weekly-max"],
+  },
+  {
     name: "a trainer's weekly maximum short of the window's sessions",
     text: `${HEAD}sessionNeeds: { policy: 1 }
 clusters:
@@ -259,6 +329,7 @@ describe("the corpus of plans that cannot be met", () => {
       const search = await proveRelaxations(plan, schedule, { solve });
       expect(search.complete).toBe(true);
       expect(search.relaxations.map((fix) => fix.kind)).toEqual(c.fixes);
+      if (c.together) expect(search.relaxations.flatMap((fix) => (fix.kind === "together" ? fix.changes.map((change) => change.kind) : []))).toEqual(c.together);
       for (const fix of search.relaxations) {
         const fixed = loadPlanText(planTextWithFix(c.text, "corpus.yaml", fix), "corpus.yaml").plan;
         const again = await solve(fixed);

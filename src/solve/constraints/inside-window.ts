@@ -9,13 +9,13 @@ export const insideWindow: HardConstraint = {
   label: "Each session is inside its cluster's date window",
   kind: "hard",
   allowsSlot(plan, province, slot) {
-    const window = plan.clusters.find((c) => c.name === province.cluster)!.window;
+    const window = plan.index.clusterOf(province).window;
     return window.from <= slot.date && slot.date <= window.to;
   },
   check({ plan, sessions }) {
     return sessions.flatMap(({ session, province }) => {
       if (!province) return [];
-      const window = plan.clusters.find((c) => c.name === province.cluster)!.window;
+      const window = plan.index.clusterOf(province).window;
       if (window.from <= session.date && session.date <= window.to) return [];
       return [{ rule: this.id, code: this.id, province: province.name, date: session.date, halfDay: session.halfDay, message: `${describeSession(session)} is outside ${province.cluster}'s window ${window.from}..${window.to}` }];
     });
@@ -24,7 +24,7 @@ export const insideWindow: HardConstraint = {
   fixes({ plan, data, unplaced }) {
     const period = data.campaign.period;
     return [...new Set(unplaced.map((u) => u.cluster))].flatMap((name) => {
-      const cluster = plan.clusters.find((c) => c.name === name);
+      const cluster = plan.index.cluster(name);
       if (!cluster) return [];
       const { from, to } = cluster.window;
       const widen = (direction: "later" | "earlier") => (): Relaxation[] =>

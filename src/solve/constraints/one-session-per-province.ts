@@ -1,5 +1,3 @@
-import type { Plan, Province } from "../../model/plan.ts";
-import { nameKey } from "../../model/provinces.ts";
 import type { HardConstraint, Violation } from "./types.ts";
 import { describeSession } from "./types.ts";
 
@@ -40,16 +38,3 @@ export const oneSessionPerProvince: HardConstraint = {
     return violations;
   },
 };
-
-const provinceIndex = new WeakMap<Plan, Map<string, Province>>();
-
-/** The plan's province a schedule names, however it is spelt (the index is built once per plan). */
-export function findProvince(plan: Plan, name: string): Province | undefined {
-  let index = provinceIndex.get(plan);
-  if (!index) {
-    index = new Map();
-    for (const p of plan.provinces) for (const key of [nameKey(p.record.name), nameKey(p.name)]) index.set(key, p);
-    provinceIndex.set(plan, index);
-  }
-  return index.get(nameKey(name));
-}

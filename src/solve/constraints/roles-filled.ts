@@ -1,4 +1,4 @@
-import { trainersOf, type Trainer } from "../../model/plan.ts";
+import type { Trainer } from "../../model/plan.ts";
 import type { HardConstraint, Violation } from "./types.ts";
 import { describeSession } from "./types.ts";
 import type { Relaxation } from "../fixes.ts";
@@ -42,7 +42,7 @@ export const rolesFilled: HardConstraint = {
   explain({ stage, plan, cluster }) {
     if (stage !== "counting") return [];
     return [...plan.needs].flatMap(([role, count]) => {
-      const pool = trainersOf(plan.trainers, role, cluster.name).map((t) => t.id);
+      const pool = plan.index.pool(role, cluster.name).map((t) => t.id);
       if (pool.length >= count) return [];
       return [{ code: "role-count", role, needed: count, available: pool.length, cluster: cluster.name, message: `each session needs ${count} ${role} trainers, but ${cluster.name} has ${pool.length === 0 ? "none" : `only ${pool.length} (${pool.join(", ")})`}` }];
     });

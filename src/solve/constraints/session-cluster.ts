@@ -17,23 +17,20 @@ export const sessionCluster: HardConstraint = {
         : [],
     );
   },
-  // The one province left out, in another cluster (any cluster of the plan: the whole plan is solved).
-  // Moving one province places at most that one: only offered when it is the only one left out.
+  // The one province left out of its part, in another cluster (any cluster of the plan: the fix is
+  // proven on its part and the other cluster's together). Moving one province places at most that
+  // one: only offered when it is the only one of its part left out.
   fixes({ plan, whole, unplaced }) {
     if (unplaced.length !== 1) return [];
     const [missing] = unplaced as [(typeof unplaced)[number]];
     const home = whole.clusters.find((c) => c.name === missing.cluster);
-    const code = plan.provinces.find((p) => p.name === missing.province)?.record.code;
-    const written = home?.provinces.find((p) => {
-      const found = plan.registry.lookup(p);
-      return found.ok && found.record.code === code;
-    });
+    const code = plan.index.provinceNamed(missing.province)?.record.code;
+    const written = home?.provinces.find((p) => code !== undefined && plan.index.provinceNamed(p)?.record.code === code);
     if (!home || written === undefined || home.provinces.length < 2) return [];
     return [
       {
         tries: { kind: "move-province" as const, province: missing.province },
         growing: false,
-        wholePlan: true,
         candidates: () => whole.clusters.filter((c) => c !== home).map((other): Relaxation => ({ kind: "move-province", province: missing.province, written, from: home.name, to: other.name, message: `move ${missing.province} from ${home.name} to ${other.name}` })),
       },
     ];

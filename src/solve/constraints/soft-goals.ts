@@ -5,13 +5,13 @@
  * is what makes branch and bound slow).
  */
 import { DateTime } from "luxon";
-import { provincePrefers, trainersOf, type Cluster, type Plan, type Trainer } from "../../model/plan.ts";
+import { provincePrefers, type Cluster, type Plan, type Trainer } from "../../model/plan.ts";
 import { firstAllowedDate } from "./notice-period.ts";
 import { distanceKm } from "../../model/provinces.ts";
 import type { SoftGoal } from "./types.ts";
 
 function windowStart(plan: Plan, cluster: string): number {
-  return plan.clusters.find((c) => c.name === cluster)?.slots[0]?.ordinal ?? 0;
+  return plan.index.cluster(cluster)?.slots[0]?.ordinal ?? 0;
 }
 
 export const earliness: SoftGoal = {
@@ -45,7 +45,7 @@ export const preferredDates: SoftGoal = {
  * that decides dates with trainer capacity per cluster prices travel exactly (see solve.ts).
  */
 function homeDistance(plan: Plan, trainer: Trainer, clusterName: string): number {
-  const cluster = plan.clusters.find((c) => c.name === clusterName);
+  const cluster = plan.index.cluster(clusterName);
   if (!trainer.home || !cluster || cluster.provinces.length === 0) return 0;
   const centre = {
     lat: cluster.provinces.reduce((s, p) => s + p.record.lat, 0) / cluster.provinces.length,
@@ -81,7 +81,7 @@ export function evenShare(plan: Plan, trainer: Trainer): number {
   for (const cluster of plan.clusters) {
     if (!trainer.clusters.has(cluster.name)) continue;
     for (const role of trainer.roles) {
-      const pool = trainersOf(plan.trainers, role, cluster.name).length;
+      const pool = plan.index.pool(role, cluster.name).length;
       share += ((plan.needs.get(role) ?? 0) * cluster.provinces.length) / pool;
     }
   }

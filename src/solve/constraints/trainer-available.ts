@@ -1,4 +1,4 @@
-import { trainerAvailable, trainersOf, type Cluster, type Plan, type Trainer } from "../../model/plan.ts";
+import { trainerAvailable, type Cluster, type Plan, type Trainer } from "../../model/plan.ts";
 import type { Slot } from "../../model/calendar.ts";
 import type { Cause, HardConstraint } from "./types.ts";
 import { at, describeSession } from "./types.ts";
@@ -28,7 +28,7 @@ export const trainerAvailableRule: HardConstraint = {
       if (named.has(role)) continue;
       const everyone = new Set(slots.flatMap((slot) => eligible(slot, role).map((t) => t.id)));
       if (everyone.size >= count) continue;
-      const pool = trainersOf(plan.trainers, role, cluster.name).map((t) => t.id);
+      const pool = plan.index.pool(role, cluster.name).map((t) => t.id);
       causes.push({ code: "no-trainer-free", role, slots: slots.length, cluster: cluster.name, message: `no ${role} trainer is free on any of its ${slots.length} possible half-days (${role} trainers of ${cluster.name}: ${pool.join(", ")})` });
     }
     return [...causes, ...clusterShortfalls(plan, cluster).filter((shortfall) => !named.has(shortfall.role))];
@@ -38,12 +38,12 @@ export const trainerAvailableRule: HardConstraint = {
   // tried when no more provinces than that are left out of the cluster.
   fixes({ plan, data, unplaced }) {
     return [...new Set(unplaced.map((u) => u.cluster))].flatMap((name) => {
-      const cluster = plan.clusters.find((c) => c.name === name);
+      const cluster = plan.index.cluster(name);
       const missing = unplaced.filter((u) => u.cluster === name).length;
       if (!cluster) return [];
       const days = [...datesBetween(cluster.window.from, cluster.window.to)].filter((date) => plan.calendar.isWorkingDay(date));
       const trainers = data.trainers.flatMap((written) => {
-        const trainer = plan.trainers.find((t) => t.id === written.id.normalize("NFC"));
+        const trainer = plan.index.trainer(written.id);
         return trainer && trainer.clusters.has(name) && trainer.maxSessionsPerDay >= missing ? [{ written, trainer }] : [];
       });
       return [
@@ -103,7 +103,7 @@ export function clusterShortfalls(plan: Plan, cluster: Cluster): Shortfall[] {
   const shortfalls: Shortfall[] = [];
   for (const [role, count] of plan.needs) {
     const needed = count * cluster.provinces.length;
-    const pool = trainersOf(plan.trainers, role, cluster.name);
+    const pool = plan.index.pool(role, cluster.name);
     const between = `between ${officialDate(cluster.window.from)} and ${officialDate(cluster.window.to)}`;
     const facts = { code: "trainer-capacity" as const, cluster: cluster.name, role, count, sessions: cluster.provinces.length, pool: pool.map((t) => t.id), from: cluster.window.from, to: cluster.window.to };
     if (pool.length === 0) {

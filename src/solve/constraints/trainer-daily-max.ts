@@ -1,5 +1,7 @@
-import type { HardConstraint, Violation } from "./types.ts";
-import { encodePeriodMax, periodsOverMax, trainerSessions } from "./trainer-sessions.ts";
+import { officialDate } from "../../model/calendar.ts";
+import { noticeRemark } from "./notice-period.ts";
+import type { Cause, HardConstraint, Violation } from "./types.ts";
+import { encodePeriodMax, keptAwayByMax, periodsOverMax, sessionsText, slotsText, trainerSessions } from "./trainer-sessions.ts";
 
 /** A trainer gives no more sessions a day than their maximum. */
 export const trainerDailyMax: HardConstraint = {
@@ -20,5 +22,23 @@ export const trainerDailyMax: HardConstraint = {
       }
     }
     return violations;
+  },
+  // What the partial schedule shows: a trainer who could come, free then, but already at their daily
+  // maximum that day. Said once per trainer, with each day and the sessions counted in it.
+  explain({ stage, plan, cluster, attempts }) {
+    if (stage !== "schedule") return [];
+    const notice = noticeRemark(plan, cluster);
+    return keptAwayByMax(attempts, this.id, (date) => date).map(({ trainer, periods }): Cause => {
+      const max = trainer.maxSessionsPerDay;
+      return {
+        code: "daily-max",
+        trainer: trainer.id,
+        cluster: cluster.name,
+        max,
+        ...notice.data,
+        days: periods.map(({ period, slots, sessions }) => ({ date: period, slots, sessions })),
+        message: `${trainer.id} could come on ${periods.map((p) => slotsText(p.slots, "day")).join(", ")}, but already gives ${periods.map((p) => `${p.sessions.length} ${p.sessions.length === 1 ? "session" : "sessions"} on ${officialDate(p.period)} (${sessionsText(p.sessions, false)})`).join("; ")}: at most ${max} a day${notice.text}`,
+      };
+    });
   },
 };

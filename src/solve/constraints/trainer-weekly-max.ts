@@ -1,9 +1,10 @@
 import { DateTime } from "luxon";
 import { officialDate } from "../../model/calendar.ts";
-import { trainersOf } from "../../model/plan.ts";
+import type { Cluster } from "../../model/plan.ts";
+import { noticeRemark } from "./notice-period.ts";
 import type { Relaxation } from "../fixes.ts";
 import { trainerCapacity } from "./trainer-available.ts";
-import { encodePeriodMax, periodsOverMax, trainerSessions } from "./trainer-sessions.ts";
+import { encodePeriodMax, keptAwayByMax, periodsOverMax, sessionsText, slotsText, trainerSessions } from "./trainer-sessions.ts";
 import type { Cause, HardConstraint, Violation } from "./types.ts";
 
 /** The Monday of a date's ISO week: the week's name in sentences and rows. */
@@ -32,11 +33,14 @@ export const trainerWeeklyMax: HardConstraint = {
     return violations;
   },
   // Counting: the role's trainers free enough in the window, but not within their weekly maximums.
-  explain({ stage, plan, cluster, found }) {
+  // What the partial schedule shows: a trainer who could come, free then, but already at their
+  // weekly maximum that week (their other clusters' sessions count too). Said once per trainer.
+  explain({ stage, plan, cluster, found, attempts }) {
+    if (stage === "schedule") return weeklyMaxReached(attempts, cluster, noticeRemark(plan, cluster));
     if (stage !== "counting") return [];
     const named = new Set(found.map((cause) => cause["role"]));
     return [...plan.needs].flatMap(([role, count]): Cause[] => {
-      const pool = trainersOf(plan.trainers, role, cluster.name);
+      const pool = plan.index.pool(role, cluster.name);
       const limited = pool.filter((t) => t.maxSessionsPerWeek !== undefined);
       const needed = count * cluster.provinces.length;
       const capacity = pool.reduce((sum, t) => sum + trainerCapacity(t, cluster, isoWeek, t.maxSessionsPerWeek).capacity, 0);
@@ -61,7 +65,7 @@ export const trainerWeeklyMax: HardConstraint = {
   fixes({ plan, data, unplaced }) {
     return data.trainers.flatMap((written) => {
       const max = written.maxSessionsPerWeek;
-      const trainer = plan.trainers.find((t) => t.id === written.id.normalize("NFC"));
+      const trainer = plan.index.trainer(written.id);
       const missing = unplaced.filter((u) => trainer?.clusters.has(u.cluster)).length;
       if (max === undefined || !missing) return [];
       return [
@@ -74,3 +78,18 @@ export const trainerWeeklyMax: HardConstraint = {
     });
   },
 };
+
+function weeklyMaxReached(attempts: Parameters<typeof keptAwayByMax>[0], cluster: Cluster, notice: ReturnType<typeof noticeRemark>): Cause[] {
+  return keptAwayByMax(attempts, trainerWeeklyMax.id, isoWeek).map(({ trainer, periods }): Cause => {
+    const max = trainer.maxSessionsPerWeek!;
+    return {
+      code: "weekly-max-reached",
+      trainer: trainer.id,
+      cluster: cluster.name,
+      max,
+      ...notice.data,
+      weeks: periods.map(({ period, slots, sessions }) => ({ week: period, slots, sessions })),
+      message: `${trainer.id} could come on ${periods.map((p) => slotsText(p.slots, "week")).join(", ")}, but already gives ${periods.map((p) => `${p.sessions.length} ${p.sessions.length === 1 ? "session" : "sessions"} in the week of ${officialDate(p.period)} (${sessionsText(p.sessions, true)})`).join("; ")}: at most ${max} a week${notice.text}`,
+    };
+  });
+}
