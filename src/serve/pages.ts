@@ -394,7 +394,7 @@ function repliesSection(lang: Lang, file: string, replies: RepliesOutcome, read?
   const base = `/p/${encodeURIComponent(file)}`;
   const readList = read?.length ? `<ul class="readings" role="status">${read.map((r) => `<li>${e(w.reading(r, lang))}</li>`).join("")}</ul>` : "";
   const rows = replies.sessions.map((s) => {
-    const answers = s.answers.map((a) => `${a.trainer}: ${w.heading[a.answer]}${a.proposed ? ` (${w.proposedAt(a.proposed, lang)})` : ""}${a.earlier ? ` — ${w.earlier(a.earlier)}` : ""}`);
+    const answers = s.answers.map((a) => `${a.trainer}: ${a.unsent ? w.unsent : w.heading[a.answer]}${a.proposed ? ` (${w.proposedAt(a.proposed, lang)})` : ""}${a.earlier ? ` — ${w.earlier(a.earlier)}` : ""}`);
     return `<tr><td>${e(w.session(s.session.province, officialDay(s.session.date, lang), WORDS[lang][s.session.halfDay].toLowerCase()))}</td><td>${answers.map(e).join("<br>")}</td></tr>`;
   });
   const declines = replies.declines.map(
