@@ -27,6 +27,7 @@ export interface CampaignForm {
   readonly title: string;
   readonly from: string;
   readonly to: string;
+  /** As the planner types them: dd/mm/yyyy (YYYY-MM-DD also read). */
   readonly holidays: readonly string[];
   readonly workingDays: readonly string[];
   readonly noticeDays: string;
@@ -109,6 +110,16 @@ const countOrText = (value: string): number | string | undefined => {
   const text = trimmed(value);
   return text === "" ? undefined : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 };
+/** A day as the planner types it, dd/mm/yyyy (or d/m/yyyy, with . or - between), as the file writes it (YYYY-MM-DD); anything else as typed, for the schema to refuse. */
+export function dayOf(typed: string): string {
+  const text = trimmed(typed);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  return dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}` : text;
+}
+
+/** A day of the file (YYYY-MM-DD) as a planner writes it: dd/mm/yyyy. */
+export const typedDay = (day: string) => day.replace(/^(\d{4})-(\d{2})-(\d{2})$/, "$3/$2/$1");
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** An object with `key` set to `value`, or without it when `value` is undefined. */
@@ -185,7 +196,7 @@ export function campaignForm(plan: Plan): CampaignForm {
     title: c.title,
     from: c.period.from,
     to: c.period.to,
-    holidays: c.holidays,
+    holidays: c.holidays.map(typedDay),
     workingDays: c.workingDays,
     noticeDays: c.noticeDays?.toString() ?? "",
     issued: c.issued?.slice(0, 10) ?? "",
@@ -229,7 +240,7 @@ export function editCampaign(text: string, file: string, values: CampaignForm): 
   const { raw, plan } = current(text, file);
   const before = (raw["campaign"] ?? {}) as Raw;
   let after: Raw = { ...before, title: trimmed(values.title), period: { from: textOrNone(values.from), to: textOrNone(values.to) } };
-  const holidays = values.holidays.map(trimmed).filter(Boolean);
+  const holidays = values.holidays.map(dayOf).filter(Boolean);
   after = withKey(after, "holidays", unlessDefault(before, "holidays", holidays, []));
   after = withKey(after, "workingDays", unlessDefault(before, "workingDays", [...values.workingDays], ["mon", "tue", "wed", "thu", "fri"]));
   after = withKey(after, "noticeDays", countOrText(values.noticeDays));

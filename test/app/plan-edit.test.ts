@@ -53,6 +53,14 @@ describe("editing the campaign", () => {
     expect(saved(edit.editCampaign(SMALL, FILE, edit.campaignForm(planOf(SMALL))))).toBe(SMALL);
   });
 
+  it("reads holidays as the planner types them (dd/mm/yyyy, or the file's YYYY-MM-DD), shows them dd/mm/yyyy, and refuses a day that is none at its field", () => {
+    expect(edit.campaignForm(planOf(LETTER)).holidays).toEqual(["01/09/2022", "02/09/2022"]);
+    const text = saved(edit.editCampaign(SMALL, FILE, { ...edit.campaignForm(planOf(SMALL)), holidays: ["14/09/2022", "2/9/2022", "2022-09-15"] }));
+    expect(changedLines(SMALL, text)).toEqual({ gone: ["  holidays: [2022-09-14]"], added: ["  holidays: [2022-09-14, 2022-09-02, 2022-09-15]"] });
+    const bad = edit.editCampaign(SMALL, FILE, { ...edit.campaignForm(planOf(SMALL)), holidays: ["31/09/2022"] });
+    expect(!bad.ok && edit.problemMessages(bad.problems, "vi")["holidays"]).toBe('"2022-09-31" không phải một ngày: tháng 9 năm 2022 có 30 ngày (đã ghi ngày 31)');
+  });
+
   it("places each problem at its field, in Vietnamese and in English, and writes nothing", () => {
     const values = { ...edit.campaignForm(planOf(SMALL)), title: " ", from: "2022-09-31", noticeDays: "năm", organizerEmail: "not-an-address", needs: [{ role: "Chính sách", count: "1", label: "" }] };
     const outcome = edit.editCampaign(SMALL, FILE, values);

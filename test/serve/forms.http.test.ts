@@ -76,6 +76,8 @@ describe("the plan's forms over HTTP", () => {
     expect(again).toContain('<span class="field-error" id="error-noticeDays" data-error-for="noticeDays" aria-live="polite">cần một số nguyên (số ngày làm việc)</span>');
     expect(w.planText()).toBe(FIXTURE);
 
+    // Holidays as the planner writes days: shown dd/mm/yyyy, and read so.
+    expect(html).toContain('name="holidays" rows="3" cols="14" aria-describedby="error-holidays">14/09/2022</textarea>');
     const good = formOf(html, { title: "Tập huấn mới", maxDailySessions: "3" });
     expect(await (await w.send(`/p/${PLAN}/forms/campaign/check`, good)).json()).toEqual({});
     const saved = await w.send(`/p/${PLAN}/forms/campaign`, good);
