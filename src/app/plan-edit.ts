@@ -12,7 +12,7 @@ import { loadPlanText, type Located } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
 import { issueText } from "../words/issues.ts";
 import type { Lang } from "../words/labels.ts";
-import { PLAN_FORM_WORDS } from "../words/plan-forms.ts";
+import { PLAN_FORM_WORDS, placeText } from "../words/plan-forms.ts";
 import { rangeOf, selectorOf } from "./date-ranges.ts";
 import { editYaml, type YamlChange } from "./yaml-edit.ts";
 
@@ -87,6 +87,37 @@ export interface ProvinceForm {
 export interface FieldProblem {
   readonly field: string;
   readonly issue: Issue;
+  /** Where in the plan a problem no field holds lies, by the names a planner knows (a trainer's id, a cluster's name), not its path. */
+  readonly where?: PlanPlace;
+}
+
+/** A part of the plan by its name, and the field of it (its key in the file) where one is known. */
+export type PlanPlace =
+  | { readonly kind: "trainer"; readonly name: string; readonly field?: string }
+  | { readonly kind: "cluster"; readonly name: string; readonly field?: string }
+  | { readonly kind: "province"; readonly name: string; readonly field?: string }
+  | { readonly kind: "campaign"; readonly field?: string };
+
+/** The part of the edited plan `path` points into, named as the file names it; none where it has no name. */
+function placeOf(raw: Raw, path: readonly PathSegment[]): PlanPlace | undefined {
+  const [top, at, key] = path;
+  const field = typeof key === "string" ? { field: key } : {};
+  const nameIn = (list: string, index: PathSegment | undefined, name: string) => {
+    const item = typeof index === "number" && Array.isArray(raw[list]) ? (raw[list] as unknown[])[index] : undefined;
+    const value = item && typeof item === "object" ? (item as Raw)[name] : undefined;
+    return typeof value === "string" && value.trim() ? value.trim() : undefined;
+  };
+  if (top === "trainers") {
+    const name = nameIn("trainers", at, "id");
+    return name ? { kind: "trainer", name, ...field } : undefined;
+  }
+  if (top === "clusters") {
+    const name = nameIn("clusters", at, "name");
+    return name ? { kind: "cluster", name, ...field } : undefined;
+  }
+  if (top === "provinces" && typeof at === "string") return { kind: "province", name: at, ...field };
+  if (top === "campaign") return { kind: "campaign", ...(typeof at === "string" ? { field: at } : {}) };
+  return undefined;
 }
 
 export const FORM_FIELD = "_form";
@@ -170,7 +201,20 @@ function outcome(text: string, file: string, changes: readonly YamlChange[], fie
     return { ok: true, text: edited, plan, warnings };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return { ok: false, problems: e.issues.map((issue) => ({ field: fieldOf(issue.path) ?? FORM_FIELD, issue })) };
+    let raw: Raw = {};
+    try {
+      raw = (parseDocument(edited).toJS() ?? {}) as Raw;
+    } catch {
+      // Not YAML at all: its problems have no part of the plan to name.
+    }
+    return {
+      ok: false,
+      problems: e.issues.map((issue) => {
+        const field = fieldOf(issue.path) ?? FORM_FIELD;
+        const where = field === FORM_FIELD ? placeOf(raw, issue.path) : undefined;
+        return { field, issue, ...(where ? { where } : {}) };
+      }),
+    };
   }
 }
 
@@ -180,9 +224,9 @@ const rowField = (name: string, rows: readonly number[], index: PathSegment | un
 /** The problems as the form shows them: each field's messages in the reader's language. */
 export function problemMessages(problems: readonly FieldProblem[], lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const { field, issue } of problems) {
+  for (const { field, issue, where } of problems) {
     const text = issue.code === "missing-field" && field !== FORM_FIELD ? PLAN_FORM_WORDS[lang].required : issueText(issue, lang);
-    const said = field === FORM_FIELD && issue.path.length ? `${formatPath(issue.path)}: ${text}` : text;
+    const said = field === FORM_FIELD && issue.path.length ? `${where ? placeText(where, lang) : formatPath(issue.path)}: ${text}` : text;
     out[field] = out[field] ? `${out[field]}; ${said}` : said;
   }
   return out;

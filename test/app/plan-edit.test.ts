@@ -86,7 +86,7 @@ describe("editing the campaign", () => {
     expect(changedLines(SMALL, text)).toEqual({ gone: ["sessionNeeds:", "  policy: 1", "  skills: 1"], added: ["sessionNeeds: { policy: 1, skills: 2 }", "roles: { policy: Chính sách }"] });
     const dropped = edit.editCampaign(SMALL, FILE, { ...edit.campaignForm(plan), needs: [{ role: "policy", count: "1", label: "" }] });
     expect(dropped.ok).toBe(false);
-    if (!dropped.ok) expect(edit.problemMessages(dropped.problems, "vi")["_form"]).toContain('trainers[1].roles[0]: không có vai trò "skills"');
+    if (!dropped.ok) expect(edit.problemMessages(dropped.problems, "vi")["_form"]).toContain('giảng viên Doanh nghiệp-1 (vai trò): không có vai trò "skills"');
   });
 });
 
@@ -128,7 +128,10 @@ describe("editing the clusters", () => {
     // Cụm B's only policy trainer serves it alone: removing it is refused, naming the trainer's list.
     const refused = edit.removeCluster(moved, FILE, 2);
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(edit.problemMessages(refused.problems, "vi")["_form"]).toContain('trainers[2].clusters[0]: không có cụm "Cụm B"');
+    // Said by the trainer's id and the field's name, not by its path in the file.
+    if (!refused.ok) expect(edit.problemMessages(refused.problems, "vi")["_form"]).toContain('giảng viên Đoàn-1 (cụm phụ trách): không có cụm "Cụm B"');
+    if (!refused.ok) expect(edit.problemMessages(refused.problems, "en")["_form"]).toContain('trainer Đoàn-1 (clusters): ');
+    if (!refused.ok) expect(Object.values(edit.problemMessages(refused.problems, "vi")).join("\n")).not.toMatch(/trainers\[|clusters\[/);
     const serving = saved(edit.editTrainer(moved, FILE, 2, { ...edit.trainerForm(planOf(moved), 2), clusters: ["Cụm B", "Cụm C"] }));
     const removed = saved(edit.removeCluster(serving, FILE, 1));
     expect(planOf(removed).data.trainers.find((t) => t.id === "Đoàn-1")!.clusters).toEqual(["Cụm B"]);
