@@ -38,7 +38,7 @@ describe("plan warnings in the reader's language", () => {
     const vi = warnings.map((w) => issueText(w, "vi"));
     expect(vi).toEqual([
       "Thời gian của Cụm A kết thúc vào Thứ Tư, 14/9/2022, ngày lễ: không xếp buổi nào vào ngày đó",
-      "Cụm B chưa có thời gian: áp dụng cả đợt, từ ngày 12/9/2022 đến ngày 16/9/2022 (hoặc ghi window: propose để taphuan đề xuất)",
+      "Cụm B chưa có thời gian: áp dụng cả đợt, từ ngày 12/9/2022 đến ngày 16/9/2022 (hoặc chọn “Để taphuan đề xuất” ở thời gian của cụm)",
       "Mỗi buổi cần 2 giảng viên vai trò skills, nhưng chỉ 1 giảng viên như vậy được phân công cho Cụm A: không tỉnh nào của cụm xếp được",
       "Cụm A có 5 tỉnh nhưng chỉ 4 buổi làm việc trong thời gian của cụm: nhiều tỉnh phải học cùng một buổi, mỗi tỉnh với giảng viên riêng (hãy mở rộng thời gian, hoặc kiểm tra đủ giảng viên)",
       "Hà Nam xin tổ chức vào 16/9/2022 (sáng), ngoài thời gian của Cụm A (12/9/2022–14/9/2022): không xếp được",
