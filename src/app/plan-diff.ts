@@ -10,9 +10,12 @@ import type { PlanData } from "../model/schema.ts";
 const json = (value: unknown) => JSON.stringify(value) ?? "—";
 const windowText = (w: PlanData["clusters"][number]["window"]) => (w === undefined ? "—" : w === "propose" ? "propose" : `${w.from}..${w.to}`);
 
+/** A value as compared: an empty list is the same as none (the schema's default of a key not written). */
+const compared = (value: unknown) => json(Array.isArray(value) && !value.length ? undefined : value);
+
 function keyedDifferences<T>(what: string, before: Readonly<Record<string, T>>, after: Readonly<Record<string, T>>): PlanDifference[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return keys.filter((k) => json(before[k]) !== json(after[k])).map((k) => ({ code: "setting", params: { what: `${what}.${k}`, from: json(before[k]), to: json(after[k]) } }));
+  return keys.filter((k) => compared(before[k]) !== compared(after[k])).map((k) => ({ code: "setting", params: { what: `${what}.${k}`, from: json(before[k]), to: json(after[k]) } }));
 }
 
 export function planDifferences(before: PlanData, after: PlanData): PlanDifference[] {
@@ -62,7 +65,10 @@ export function planDifferences(before: PlanData, after: PlanData): PlanDifferen
     // A renamed cluster is said once, not again in every list of clusters that follows it.
     else out.push(...keyedDifferences(`trainers[${id}]`, { ...old, clusters: old.clusters === "all" ? "all" : old.clusters.map(nowCalled) } as Record<string, unknown>, trainer as Record<string, unknown>));
   }
-  out.push(...keyedDifferences("provinces", before.provinces, after.provinces));
+  // A province's settings field by field, under the name the file writes them with.
+  for (const name of [...new Set([...Object.keys(before.provinces), ...Object.keys(after.provinces)])].sort()) {
+    out.push(...keyedDifferences(`provinces[${name}]`, (before.provinces[name] ?? {}) as Record<string, unknown>, (after.provinces[name] ?? {}) as Record<string, unknown>));
+  }
   for (const part of ["travel", "weights", "profiles"] as const) if (json(before[part]) !== json(after[part])) out.push({ code: "setting", params: { what: part, from: "…", to: "…" } });
   return out;
 }

@@ -12,7 +12,7 @@ import { loadPlanText, type Located } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
 import { issueText } from "../words/issues.ts";
 import type { Lang } from "../words/labels.ts";
-import { PLAN_FORM_WORDS } from "../words/plan-forms.ts";
+import { PLAN_FORM_WORDS, placeText } from "../words/plan-forms.ts";
 import { rangeOf, selectorOf } from "./date-ranges.ts";
 import { editYaml, type YamlChange } from "./yaml-edit.ts";
 
@@ -27,6 +27,7 @@ export interface CampaignForm {
   readonly title: string;
   readonly from: string;
   readonly to: string;
+  /** As the planner types them: dd/mm/yyyy (YYYY-MM-DD also read). */
   readonly holidays: readonly string[];
   readonly workingDays: readonly string[];
   readonly noticeDays: string;
@@ -86,6 +87,37 @@ export interface ProvinceForm {
 export interface FieldProblem {
   readonly field: string;
   readonly issue: Issue;
+  /** Where in the plan a problem no field holds lies, by the names a planner knows (a trainer's id, a cluster's name), not its path. */
+  readonly where?: PlanPlace;
+}
+
+/** A part of the plan by its name, and the field of it (its key in the file) where one is known. */
+export type PlanPlace =
+  | { readonly kind: "trainer"; readonly name: string; readonly field?: string }
+  | { readonly kind: "cluster"; readonly name: string; readonly field?: string }
+  | { readonly kind: "province"; readonly name: string; readonly field?: string }
+  | { readonly kind: "campaign"; readonly field?: string };
+
+/** The part of the edited plan `path` points into, named as the file names it; none where it has no name. */
+function placeOf(raw: Raw, path: readonly PathSegment[]): PlanPlace | undefined {
+  const [top, at, key] = path;
+  const field = typeof key === "string" ? { field: key } : {};
+  const nameIn = (list: string, index: PathSegment | undefined, name: string) => {
+    const item = typeof index === "number" && Array.isArray(raw[list]) ? (raw[list] as unknown[])[index] : undefined;
+    const value = item && typeof item === "object" ? (item as Raw)[name] : undefined;
+    return typeof value === "string" && value.trim() ? value.trim() : undefined;
+  };
+  if (top === "trainers") {
+    const name = nameIn("trainers", at, "id");
+    return name ? { kind: "trainer", name, ...field } : undefined;
+  }
+  if (top === "clusters") {
+    const name = nameIn("clusters", at, "name");
+    return name ? { kind: "cluster", name, ...field } : undefined;
+  }
+  if (top === "provinces" && typeof at === "string") return { kind: "province", name: at, ...field };
+  if (top === "campaign") return { kind: "campaign", ...(typeof at === "string" ? { field: at } : {}) };
+  return undefined;
 }
 
 export const FORM_FIELD = "_form";
@@ -109,6 +141,16 @@ const countOrText = (value: string): number | string | undefined => {
   const text = trimmed(value);
   return text === "" ? undefined : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 };
+/** A day as the planner types it, dd/mm/yyyy (or d/m/yyyy, with . or - between), as the file writes it (YYYY-MM-DD); anything else as typed, for the schema to refuse. */
+export function dayOf(typed: string): string {
+  const text = trimmed(typed);
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  return dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}` : text;
+}
+
+/** A day of the file (YYYY-MM-DD) as a planner writes it: dd/mm/yyyy. */
+export const typedDay = (day: string) => day.replace(/^(\d{4})-(\d{2})-(\d{2})$/, "$3/$2/$1");
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** An object with `key` set to `value`, or without it when `value` is undefined. */
@@ -159,7 +201,20 @@ function outcome(text: string, file: string, changes: readonly YamlChange[], fie
     return { ok: true, text: edited, plan, warnings };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return { ok: false, problems: e.issues.map((issue) => ({ field: fieldOf(issue.path) ?? FORM_FIELD, issue })) };
+    let raw: Raw = {};
+    try {
+      raw = (parseDocument(edited).toJS() ?? {}) as Raw;
+    } catch {
+      // Not YAML at all: its problems have no part of the plan to name.
+    }
+    return {
+      ok: false,
+      problems: e.issues.map((issue) => {
+        const field = fieldOf(issue.path) ?? FORM_FIELD;
+        const where = field === FORM_FIELD ? placeOf(raw, issue.path) : undefined;
+        return { field, issue, ...(where ? { where } : {}) };
+      }),
+    };
   }
 }
 
@@ -169,9 +224,9 @@ const rowField = (name: string, rows: readonly number[], index: PathSegment | un
 /** The problems as the form shows them: each field's messages in the reader's language. */
 export function problemMessages(problems: readonly FieldProblem[], lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const { field, issue } of problems) {
+  for (const { field, issue, where } of problems) {
     const text = issue.code === "missing-field" && field !== FORM_FIELD ? PLAN_FORM_WORDS[lang].required : issueText(issue, lang);
-    const said = field === FORM_FIELD && issue.path.length ? `${formatPath(issue.path)}: ${text}` : text;
+    const said = field === FORM_FIELD && issue.path.length ? `${where ? placeText(where, lang) : formatPath(issue.path)}: ${text}` : text;
     out[field] = out[field] ? `${out[field]}; ${said}` : said;
   }
   return out;
@@ -185,7 +240,7 @@ export function campaignForm(plan: Plan): CampaignForm {
     title: c.title,
     from: c.period.from,
     to: c.period.to,
-    holidays: c.holidays,
+    holidays: c.holidays.map(typedDay),
     workingDays: c.workingDays,
     noticeDays: c.noticeDays?.toString() ?? "",
     issued: c.issued?.slice(0, 10) ?? "",
@@ -229,7 +284,7 @@ export function editCampaign(text: string, file: string, values: CampaignForm): 
   const { raw, plan } = current(text, file);
   const before = (raw["campaign"] ?? {}) as Raw;
   let after: Raw = { ...before, title: trimmed(values.title), period: { from: textOrNone(values.from), to: textOrNone(values.to) } };
-  const holidays = values.holidays.map(trimmed).filter(Boolean);
+  const holidays = values.holidays.map(dayOf).filter(Boolean);
   after = withKey(after, "holidays", unlessDefault(before, "holidays", holidays, []));
   after = withKey(after, "workingDays", unlessDefault(before, "workingDays", [...values.workingDays], ["mon", "tue", "wed", "thu", "fri"]));
   after = withKey(after, "noticeDays", countOrText(values.noticeDays));

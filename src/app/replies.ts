@@ -62,7 +62,7 @@ export interface SessionAnswers {
   readonly session: Session;
   readonly uid: string;
   readonly sequence: number;
-  readonly answers: readonly { readonly trainer: string; readonly email: string; readonly answer: Answer; readonly proposed?: RecordedReply["proposed"]; readonly comment?: string; readonly earlier?: Answer }[];
+  readonly answers: readonly { readonly trainer: string; readonly email: string; readonly answer: Answer; readonly proposed?: RecordedReply["proposed"]; readonly comment?: string; readonly earlier?: Answer; readonly unsent?: true }[];
 }
 
 export interface RepliesOutcome {
@@ -256,4 +256,20 @@ export async function readReplies(input: { readonly dir: string; readonly files:
   } finally {
     folder.close();
   }
+}
+
+/**
+ * The answers with each not-yet-answered invitation that was never sent marked `unsent`: a trainer
+ * cannot have answered what they were not sent. `due` is what sending would send now (src/app/send.ts's
+ * dry run): an invitation (REQUEST) of a session still due to an address is one its trainer has not had.
+ */
+export function markUnsent(outcome: RepliesOutcome, due: readonly { readonly uid: string; readonly to: string; readonly method: string }[]): RepliesOutcome {
+  const pending = new Set(due.filter((m) => m.method === "REQUEST").map((m) => `${m.uid}\u0000${m.to.toLowerCase()}`));
+  return {
+    ...outcome,
+    sessions: outcome.sessions.map((s) => ({
+      ...s,
+      answers: s.answers.map((a) => (a.answer === "needs-action" && pending.has(`${s.uid}\u0000${a.email.toLowerCase()}`) ? { ...a, unsent: true as const } : a)),
+    })),
+  };
 }

@@ -243,6 +243,8 @@ export function planPage(input: PlanPageInput): string {
   const base = `/p/${encodeURIComponent(file)}`;
   const parts: string[] = [`<h1>${e(plan.data.campaign.title)}</h1>`];
   if (input.note) parts.push(`<p class="note" role="status">${e(input.note)}</p>`);
+  // What an import said, where the page opens (its redirect lands at the top), as every note is said.
+  if (input.workbook) parts.push(importOutcome(w, input.workbook));
   if (input.warnings?.length) parts.push(`<section id="plan-warnings"><h2>${e(w.planWarnings)}</h2><ul>${input.warnings.map((x) => `<li>${e(x)}</li>`).join("")}</ul></section>`);
   if (!schedule) {
     parts.push(`<p>${e(w.noSchedule)}</p>`, solveControls(w, base, lang));
@@ -298,7 +300,7 @@ export function planPage(input: PlanPageInput): string {
       `<section id="downloads"><h2>${e(w.downloads)}</h2><ul>${downloadOrder(w, input.downloads).map((d) => downloadItem(w, d)).join("")}</ul><p><a id="send-link" href="/p/${encodeURIComponent(file)}/send?lang=${lang}">${e(SEND_PAGE_WORDS[lang].title)}</a></p></section>`,
     );
   }
-  parts.push(workbookSection(w, base, lang, input.workbook));
+  parts.push(workbookSection(w, base, lang));
   parts.push(`<p><a id="edit-forms" href="${base}/forms?lang=${lang}">${e(PLAN_FORM_WORDS[lang].editPlan)}</a> · <a href="${base}/edit?lang=${lang}">${e(w.edit)}</a></p>`);
   return layout(lang, plan.data.campaign.title, parts.join("\n"), version !== undefined ? `v=${version}` : "", base);
 }
@@ -316,12 +318,14 @@ function downloadItem(w: Words, d: { href: string; label: string }): string {
   return `<li><a href="${e(d.href)}" download>${e(what ?? d.label)}</a>${what ? ` <small>${e(d.label)}</small>` : ""}</li>`;
 }
 
+/** What the last import of a workbook said: its summary, or its problems (nothing written). */
+function importOutcome(w: Words, outcome: NonNullable<PlanPageInput["workbook"]>): string {
+  return `<div id="import-outcome" class="${outcome.ok ? "note" : "issues"}" role="${outcome.ok ? "status" : "alert"}"><p>${e(outcome.ok ? w.imported : w.notImported)}</p><ul>${outcome.lines.map((l) => `<li>${e(l)}</li>`).join("")}</ul></div>`;
+}
+
 /** The trainers and provinces as a workbook: its template to download, and the form that imports it back. */
-function workbookSection(w: Words, base: string, lang: Lang, outcome: PlanPageInput["workbook"]): string {
-  const said = outcome
-    ? `<div id="import-outcome" class="${outcome.ok ? "note" : "issues"}" role="${outcome.ok ? "status" : "alert"}"><p>${e(outcome.ok ? w.imported : w.notImported)}</p><ul>${outcome.lines.map((l) => `<li>${e(l)}</li>`).join("")}</ul></div>`
-    : "";
-  return `<section id="workbook"><h2>${e(w.workbook)}</h2><p>${e(w.workbookHelp)}</p>${said}
+function workbookSection(w: Words, base: string, lang: Lang): string {
+  return `<section id="workbook"><h2>${e(w.workbook)}</h2><p>${e(w.workbookHelp)}</p>
 <p><a id="template-download" href="${base}/template.xlsx" download>${e(w.downloadTemplate)}</a></p>
 <form method="post" action="${base}/import?lang=${lang}" enctype="multipart/form-data"><input type="file" name="workbook" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required> <button type="submit" id="import-button">${e(w.importWorkbook)}</button></form></section>`;
 }
@@ -390,7 +394,7 @@ function repliesSection(lang: Lang, file: string, replies: RepliesOutcome, read?
   const base = `/p/${encodeURIComponent(file)}`;
   const readList = read?.length ? `<ul class="readings" role="status">${read.map((r) => `<li>${e(w.reading(r, lang))}</li>`).join("")}</ul>` : "";
   const rows = replies.sessions.map((s) => {
-    const answers = s.answers.map((a) => `${a.trainer}: ${w.heading[a.answer]}${a.proposed ? ` (${w.proposedAt(a.proposed, lang)})` : ""}${a.earlier ? ` — ${w.earlier(a.earlier)}` : ""}`);
+    const answers = s.answers.map((a) => `${a.trainer}: ${a.unsent ? w.unsent : w.heading[a.answer]}${a.proposed ? ` (${w.proposedAt(a.proposed, lang)})` : ""}${a.earlier ? ` — ${w.earlier(a.earlier)}` : ""}`);
     return `<tr><td>${e(w.session(s.session.province, officialDay(s.session.date, lang), WORDS[lang][s.session.halfDay].toLowerCase()))}</td><td>${answers.map(e).join("<br>")}</td></tr>`;
   });
   const declines = replies.declines.map(

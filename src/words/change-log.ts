@@ -109,8 +109,14 @@ export function differenceText(d: PlanDifference, lang: Lang): string {
       return vi ? `đổi thứ tự các cụm: ${p["order"]}` : `clusters reordered: ${p["order"]}`;
     case "cluster-added":
       return vi ? `thêm ${p["cluster"]}` : `cluster ${p["cluster"]} added`;
-    case "window":
-      return vi ? `thời gian của ${p["cluster"]}: ${p["from"]} → ${p["to"]}` : `${p["cluster"]}: window ${p["from"]} → ${p["to"]}`;
+    case "window": {
+      // "2022-09-12..2022-09-16", "propose" or "—", as plan-diff records a window.
+      const window = (text: string | number | undefined) => {
+        const range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(String(text));
+        return range ? `${officialDate(range[1]!)}–${officialDate(range[2]!)}` : text === "propose" ? (vi ? "taphuan đề xuất" : "proposed by taphuan") : String(text);
+      };
+      return vi ? `thời gian của ${p["cluster"]}: ${window(p["from"])} → ${window(p["to"])}` : `${p["cluster"]}: window ${window(p["from"])} → ${window(p["to"])}`;
+    }
     case "province-removed":
       return vi ? `bỏ ${p["province"]} khỏi kế hoạch (trước thuộc ${p["cluster"]})` : `${p["province"]} removed from the plan (was in ${p["cluster"]})`;
     case "province-moved":
@@ -124,10 +130,17 @@ export function differenceText(d: PlanDifference, lang: Lang): string {
     case "unrecorded":
       return vi ? `tệp kế hoạch đã đổi từ phiên bản ${p["version"]} (phiên bản đó không ghi lại kế hoạch đã dùng)` : `the plan file changed since version ${p["version"]} (that version did not record the plan it was made from)`;
     default: {
-      // A trainer's field, as the workbook's columns name it, its values as the page writes them, not as JSON.
-      const field = /^trainers\[(.+)\]\.(\w+)$/.exec(String(p["what"]));
-      if (field) return `${vi ? "giảng viên" : "trainer"} ${field[1]}: ${TRAINER_FIELDS[lang][field[2]!] ?? field[2]}: ${settingValue(String(p["from"]), lang)} → ${settingValue(String(p["to"]), lang)}`;
-      return `${p["what"]}: ${p["from"]} → ${p["to"]}`;
+      // A field of a trainer, a province, the campaign, as the forms and the workbook name it; its values as the page writes them, not as JSON.
+      const what = String(p["what"]);
+      const change = (key: string) => `${settingValue(String(p["from"]), lang, key)} → ${settingValue(String(p["to"]), lang, key)}`;
+      const trainer = /^trainers\[(.+)\]\.(\w+)$/.exec(what);
+      if (trainer) return `${vi ? "giảng viên" : "trainer"} ${trainer[1]}: ${TRAINER_FIELDS[lang][trainer[2]!] ?? trainer[2]}: ${change(trainer[2]!)}`;
+      const province = /^provinces\[(.+)\]\.(\w+)$/.exec(what);
+      if (province) return `${province[1]}: ${PROVINCE_FIELDS[lang][province[2]!] ?? province[2]}: ${change(province[2]!)}`;
+      const campaign = /^campaign\.(\w+)$/.exec(what);
+      if (campaign) return `${vi ? "đợt tập huấn" : "campaign"}: ${CAMPAIGN_FIELDS[lang][campaign[1]!] ?? campaign[1]}: ${change(campaign[1]!)}`;
+      if (what === "sessionNeeds" || what === "roles") return `${PLAN_FIELDS[lang][what]}: ${change(what)}`;
+      return `${what}: ${p["from"]} → ${p["to"]}`;
     }
   }
 }
@@ -137,18 +150,71 @@ const TRAINER_FIELDS: Readonly<Record<Lang, Readonly<Record<string, string>>>> =
   en: { organisation: "organisation", roles: "roles", clusters: "clusters", home: "home province", email: "e-mail", maxSessionsPerDay: "most sessions a day", unavailable: "days away" },
 };
 
-/** A setting's value recorded as JSON ("—" when not set), as a planner reads it: text as it is, dates as dates, none as "—". */
-function settingValue(json: string, lang: Lang): string {
+const PROVINCE_FIELDS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  vi: { unavailable: "ngày không tổ chức được", preferred: "ngày mong muốn", fixed: "buổi cố định", venue: "địa điểm", focal: "đầu mối" },
+  en: { unavailable: "days it cannot host", preferred: "preferred days", fixed: "fixed half-day", venue: "venue", focal: "focal point" },
+};
+
+const CAMPAIGN_FIELDS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  vi: {
+    id: "mã", title: "tên", period: "thời gian", timeZone: "múi giờ", halfDays: "giờ các buổi", workingDays: "ngày làm việc trong tuần", holidays: "ngày nghỉ lễ", registry: "danh mục tỉnh",
+    organizer: "đơn vị tổ chức", contact: "đầu mối liên hệ", document: "công văn", reminderMinutes: "nhắc trước (phút)", issued: "ngày ban hành", noticeDays: "số ngày báo trước",
+    replanNoticeDays: "số ngày báo trước khi đổi lịch", maxConcurrentSessions: "số buổi tối đa cùng một buổi", maxDailySessions: "số buổi tối đa mỗi ngày",
+  },
+  en: {
+    id: "id", title: "title", period: "period", timeZone: "time zone", halfDays: "half-day hours", workingDays: "working days", holidays: "holidays", registry: "registry",
+    organizer: "organiser", contact: "contact", document: "letter", reminderMinutes: "reminder (minutes)", issued: "issued on", noticeDays: "notice (working days)",
+    replanNoticeDays: "re-plan notice (working days)", maxConcurrentSessions: "most sessions at one half-day", maxDailySessions: "most sessions a day",
+  },
+};
+
+const PLAN_FIELDS: Readonly<Record<Lang, Readonly<Record<"sessionNeeds" | "roles", string>>>> = {
+  vi: { sessionNeeds: "giảng viên mỗi buổi cần", roles: "tên các vai trò" },
+  en: { sessionNeeds: "trainers each session needs", roles: "the roles' names" },
+};
+
+const WEEKDAYS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  vi: { mon: "Thứ Hai", tue: "Thứ Ba", wed: "Thứ Tư", thu: "Thứ Năm", fri: "Thứ Sáu", sat: "Thứ Bảy", sun: "Chủ nhật" },
+  en: { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" },
+};
+
+const isDay = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** A value as a planner reads it: text as it is, a day as the official date, a time with its day, a contact as its parts, none as "—". */
+function plainValue(value: unknown, lang: Lang, key: string): string {
+  if (value === undefined || value === null) return "—";
+  if (typeof value === "boolean") return lang === "vi" ? (value ? "có" : "không") : value ? "yes" : "no";
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") {
+    if (isDay(value)) return officialDate(value);
+    const at = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
+    if (at) return `${officialDate(at[1]!)} ${at[2]}`;
+    return key === "workingDays" ? (WEEKDAYS[lang][value] ?? value) : value;
+  }
+  if (Array.isArray(value)) {
+    if (!value.length) return "—";
+    const isSelector = (v: unknown) => isDay(v) || (typeof v === "object" && v !== null && ("date" in v || "from" in v));
+    return value.every(isSelector) ? dates(value as DateSelector[], lang) : value.map((v) => plainValue(v, lang, key)).join(", ");
+  }
+  if (typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    if (isDay(o["from"]) && isDay(o["to"])) return dates([o as DateSelector], lang);
+    if (isDay(o["date"])) return `${officialDate(o["date"])}${typeof o["halfDay"] === "string" ? `, ${LABELS[lang][o["halfDay"] as "morning" | "afternoon"]?.toLowerCase() ?? o["halfDay"]}` : ""}`;
+    const entries = Object.entries(o).filter(([, v]) => v !== undefined);
+    if (!entries.length) return "—";
+    // A role's count or name beside its id; a contact's or letter's parts by themselves.
+    return key === "sessionNeeds" || key === "roles" ? entries.map(([k, v]) => `${k}: ${plainValue(v, lang, k)}`).join(", ") : entries.map(([k, v]) => plainValue(v, lang, k)).join(", ");
+  }
+  return String(value);
+}
+
+/** A setting's value recorded as JSON ("—" when not set), as a planner reads it (`key`: the field it is the value of). */
+function settingValue(json: string, lang: Lang, key = ""): string {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
     return json;
   }
-  if (Array.isArray(value)) {
-    if (!value.length) return "—";
-    const isDate = (v: unknown) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) || (typeof v === "object" && v !== null && ("date" in v || "from" in v));
-    return value.every(isDate) ? dates(value as DateSelector[], lang) : value.every((v) => typeof v === "string" || typeof v === "number") ? value.join(", ") : json;
-  }
-  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : json;
+  return plainValue(value, lang, key);
 }

@@ -19,7 +19,7 @@ const s = (p: P, key: string) => String(p[key]);
 const dayOff = (p: P) => (p["holiday"] ? "ngày lễ" : "ngày nghỉ");
 
 const VI: Readonly<Record<string, (p: P) => string>> = {
-  "window-missing": (p) => `${s(p, "cluster")} chưa có thời gian: áp dụng cả đợt, từ ngày ${officialDate(s(p, "from"))} đến ngày ${officialDate(s(p, "to"))} (hoặc ghi window: propose để taphuan đề xuất)`,
+  "window-missing": (p) => `${s(p, "cluster")} chưa có thời gian: áp dụng cả đợt, từ ngày ${officialDate(s(p, "from"))} đến ngày ${officialDate(s(p, "to"))} (hoặc chọn “Để taphuan đề xuất” ở thời gian của cụm)`,
   "window-on-non-working-day": (p) => `Thời gian của ${s(p, "cluster")} ${p["end"] === "starts" ? "bắt đầu" : "kết thúc"} vào ${officialDay(s(p, "date"), "vi")}, ${dayOff(p)}: không xếp buổi nào vào ngày đó`,
   "role-count": (p) => `Mỗi buổi cần ${s(p, "count")} giảng viên vai trò ${s(p, "role")}, nhưng ${p["available"] === 0 ? "không có giảng viên nào" : `chỉ ${s(p, "available")} giảng viên`} như vậy được phân công cho ${s(p, "cluster")}: không tỉnh nào của cụm xếp được`,
   "more-provinces-than-half-days": (p) => `${s(p, "cluster")} có ${s(p, "provinces")} tỉnh nhưng chỉ ${s(p, "halfDays")} buổi làm việc trong thời gian của cụm: nhiều tỉnh phải học cùng một buổi, mỗi tỉnh với giảng viên riêng (hãy mở rộng thời gian, hoặc kiểm tra đủ giảng viên)`,

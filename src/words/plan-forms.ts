@@ -1,5 +1,7 @@
 /** The words of the plan's forms: the campaign, the clusters, the provinces' settings and the trainers. */
+import type { PlanPlace } from "../app/plan-edit.ts";
 import type { Lang } from "./labels.ts";
+import { FIELD_NAMES } from "./workbook.ts";
 
 const vi = {
   editPlan: "Sửa kế hoạch",
@@ -26,7 +28,7 @@ const vi = {
   period: "Thời gian đợt tập huấn",
   from: "Từ ngày",
   to: "Đến ngày",
-  holidays: "Ngày nghỉ lễ (mỗi ngày một dòng, dạng YYYY-MM-DD)",
+  holidays: "Ngày nghỉ lễ (mỗi ngày một dòng, ví dụ 02/09/2022)",
   workingDays: "Ngày làm việc trong tuần",
   weekdays: { mon: "Thứ Hai", tue: "Thứ Ba", wed: "Thứ Tư", thu: "Thứ Năm", fri: "Thứ Sáu", sat: "Thứ Bảy", sun: "Chủ nhật" } as Record<string, string>,
   notice: "Báo trước",
@@ -121,7 +123,7 @@ const en: typeof vi = {
   period: "The campaign's period",
   from: "From",
   to: "To",
-  holidays: "Holidays (one date a line, YYYY-MM-DD)",
+  holidays: "Holidays (one date a line, day/month/year, e.g. 02/09/2022)",
   workingDays: "Working days of the week",
   weekdays: { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" },
   notice: "Notice",
@@ -190,3 +192,24 @@ const en: typeof vi = {
 };
 
 export const PLAN_FORM_WORDS: Readonly<Record<Lang, typeof vi>> = { vi, en };
+
+/** The plan's fields not named among the workbook's columns, as the forms name them. */
+const PLACE_FIELDS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  vi: { id: "mã", name: "tên", window: "thời gian", provinces: "các tỉnh", onlyAvailable: "chỉ rảnh vào", maxSessionsPerWeek: "số buổi tối đa mỗi tuần", national: "báo cáo viên trung ương", fixed: "buổi cố định", period: "thời gian", holidays: "ngày nghỉ lễ", workingDays: "ngày làm việc", organizer: "đơn vị tổ chức", contact: "đầu mối liên hệ", document: "công văn", title: "tên" },
+  en: { id: "id", name: "name", window: "window", provinces: "provinces", onlyAvailable: "only available on", maxSessionsPerWeek: "sessions per week", national: "national speaker", fixed: "fixed half-day", period: "period", holidays: "holidays", workingDays: "working days", organizer: "organiser", contact: "contact", document: "letter", title: "title" },
+};
+
+/** A part of the plan as a planner knows it: "giảng viên Đoàn-1 (cụm phụ trách)", "Cụm A (các tỉnh)", "Hà Nam (địa điểm)". */
+export function placeText(place: PlanPlace, lang: Lang): string {
+  const vi = lang === "vi";
+  const field = place.field ? ` (${PLACE_FIELDS[lang][place.field] ?? FIELD_NAMES[lang][place.field] ?? place.field})` : "";
+  switch (place.kind) {
+    case "trainer":
+      return `${vi ? "giảng viên" : "trainer"} ${place.name}${field}`;
+    case "cluster":
+    case "province":
+      return `${place.name}${field}`;
+    case "campaign":
+      return `${vi ? "đợt tập huấn" : "the campaign"}${field}`;
+  }
+}

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { readReplies, shellWord, type SessionAnswers } from "../../src/app/replies.ts";
+import { markUnsent, readReplies, shellWord, type SessionAnswers } from "../../src/app/replies.ts";
+import { sendInvitations } from "../../src/app/send.ts";
 import { InputError } from "../../src/model/issues.ts";
 import { campaign, invitingPlanText, type Campaign } from "./campaign.ts";
 
@@ -72,6 +73,17 @@ describe("reading the trainers' answers", () => {
       "Bắc Giang": { "CĐSQG-2": "tentative", "Đoàn-1": "declined" },
     });
     expect(outcome.declines.map((d) => d.command.map(shellWord).join(" "))).toEqual([`taphuan replan ${c.planPath} --schedule ${join(c.out, "schedule.json")} --trainer-unavailable "Đoàn-1=2022-09-13"`]);
+  }, 30_000);
+
+  it("says an invitation still to send is not sent, not unanswered; an answer given stays what it is", async () => {
+    const outcome = await readReplies({ dir: c.out, files: [fixture("outlook-accepted.eml")] });
+    const due = await sendInvitations({ dir: c.out, dryRun: true });
+    const marked = markUnsent(outcome, due.due);
+    const said = (sessions: readonly SessionAnswers[]) => Object.fromEntries(sessions.map((s) => [s.session.province, Object.fromEntries(s.answers.map((a) => [a.trainer, a.unsent ? "unsent" : a.answer]))]));
+    expect(said(marked.sessions)["Hà Nam"]).toEqual({ "CĐSQG-1": "unsent", "Doanh nghiệp-1": "accepted" });
+    expect(said(marked.sessions)["Bắc Giang"]).toEqual({ "CĐSQG-2": "unsent", "Đoàn-1": "unsent" });
+    // Nothing due (all sent): every unanswered invitation awaits its answer.
+    expect(said(markUnsent(outcome, []).sessions)["Hà Nam"]).toEqual({ "CĐSQG-1": "needs-action", "Doanh nghiệp-1": "accepted" });
   }, 30_000);
 
   it("keeps replies.json the same bytes for the same answers, in whatever order they are read, and reads it back", async () => {

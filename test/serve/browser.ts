@@ -44,10 +44,10 @@ export async function launchBrowser(options: { downloadPath?: string; lang?: str
   });
 }
 
-/** A page of 1400 × 900. */
+/** A page of 1280 × 900, a planner's laptop screen. */
 export async function openPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
-  await page.setViewport({ width: 1400, height: 900 });
+  await page.setViewport({ width: 1280, height: 900 });
   return page;
 }
 
@@ -55,4 +55,92 @@ export async function openPage(browser: Browser): Promise<Page> {
 export async function clickThrough(page: Page, selector: string, timeout = 90_000) {
   const [response] = await Promise.all([page.waitForNavigation({ timeout }), page.click(selector)]);
   return response;
+}
+
+// ——————————————————————— the plan's forms, as a planner fills them (shared by the browser tests) ———————————————————————
+
+/** Sets a field as typing would, so the page's script hears it (and checks the form). */
+export async function typeInto(page: Page, selector: string, value: string): Promise<void> {
+  await page.$eval(selector, (element, v) => {
+    (element as HTMLInputElement).value = v;
+    element.dispatchEvent(new Event("input", { bubbles: true }));
+  }, value);
+}
+
+/** Presses a form's Save (or `selector`) and waits for the page it leads to; its response. */
+export const saveForm = (page: Page, selector = "#save-button") => clickThrough(page, selector);
+
+/** The text of the page's note (the line a redirect after a change lands on). */
+export const noteOn = (page: Page) => page.$eval("p.note", (e) => e.textContent);
+
+/** Opens the list of the plan's parts, each a click from its form. */
+export async function openForms(page: Page, base: string, file: string): Promise<void> {
+  await page.goto(`${base}/p/${encodeURIComponent(file)}/forms?lang=vi`);
+}
+
+/** From the new-plan page: a blank plan on `registry`, made with the page's form (not yet saved: `saveForm(page, "#create-plan")`). */
+export async function fillNewBlankPlan(page: Page, plan: { file: string; title: string; registry: "vn-63" | "vn-34" }): Promise<void> {
+  await typeInto(page, 'input[name="file"]', plan.file);
+  await typeInto(page, 'input[name="title"]', plan.title);
+  await page.click('input[name="from"][value="blank"]');
+  await page.select('select[name="registry"]', plan.registry);
+}
+
+/** Fields of a form by name (`#f-NAME`), typed in: dates as YYYY-MM-DD, as a date picker leaves them. */
+export async function fillFields(page: Page, values: Readonly<Record<string, string>>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) await typeInto(page, `#f-${name}`, value);
+}
+
+/** Folds accents away, as planners often type a search: "Nam Định" → "nam dinh". */
+const unaccented = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d").toLowerCase();
+
+export interface ClusterValues {
+  readonly name: string;
+  /** A dated window; none given: the form's window left as it is. */
+  readonly window?: { readonly from: string; readonly to: string };
+  /** The cluster's provinces, exactly: each found by a search typed without accents and ticked; any other ticked is unticked. */
+  readonly provinces: readonly string[];
+}
+
+/** The cluster's form filled in (not saved). */
+export async function fillCluster(page: Page, cluster: ClusterValues): Promise<void> {
+  await typeInto(page, "#f-name", cluster.name);
+  await typeInto(page, "#province-search", "");
+  for (const name of await page.$$eval("#province-list input:checked", (inputs) => inputs.map((i) => (i as HTMLInputElement).value))) {
+    if (!cluster.provinces.includes(name)) await page.click(`#province-list li[data-name="${name}"] input`);
+  }
+  for (const province of cluster.provinces) {
+    await typeInto(page, "#province-search", unaccented(province));
+    const visible = await page.$$eval("#province-list li:not([hidden])", (items) => items.map((i) => (i as HTMLElement).dataset.name));
+    if (!visible.includes(province)) throw new Error(`the search "${unaccented(province)}" does not find ${province}: ${visible.join(", ")}`);
+    if (!(await page.$eval(`#province-list li[data-name="${province}"] input`, (i) => (i as HTMLInputElement).checked))) await page.click(`#province-list li[data-name="${province}"] input`);
+  }
+  await typeInto(page, "#province-search", "");
+  if (cluster.window) {
+    await page.click('input[name="window"][value="dated"]');
+    await fillFields(page, cluster.window);
+  }
+}
+
+export interface TrainerValues {
+  readonly id: string;
+  readonly organisation: string;
+  readonly roles: readonly string[];
+  /** The clusters served; none: every cluster. */
+  readonly clusters?: readonly string[];
+  readonly home: string;
+  readonly email?: string;
+}
+
+/** A new trainer's form filled in (not saved). */
+export async function fillTrainer(page: Page, trainer: TrainerValues): Promise<void> {
+  await fillFields(page, { id: trainer.id, organisation: trainer.organisation, home: trainer.home, ...(trainer.email !== undefined ? { email: trainer.email } : {}) });
+  for (const role of trainer.roles) await page.click(`input[name="roles"][value="${role}"]`);
+  for (const cluster of trainer.clusters ?? []) await page.click(`input[name="clusters"][value="${cluster}"]`);
+}
+
+/** Waits until the page's check says a problem beside `field` (or, with `empty`, until it says none); the words said. */
+export async function problemAt(page: Page, field: string, empty = false): Promise<string> {
+  await page.waitForFunction((f, none) => (document.querySelector(`[data-error-for="${f}"]`)!.textContent === "") === none, { timeout: 10_000 }, field, empty);
+  return page.$eval(`[data-error-for="${field}"]`, (e) => e.textContent ?? "");
 }

@@ -76,6 +76,8 @@ describe("the plan's forms over HTTP", () => {
     expect(again).toContain('<span class="field-error" id="error-noticeDays" data-error-for="noticeDays" aria-live="polite">cần một số nguyên (số ngày làm việc)</span>');
     expect(w.planText()).toBe(FIXTURE);
 
+    // Holidays as the planner writes days: shown dd/mm/yyyy, and read so.
+    expect(html).toContain('name="holidays" rows="3" cols="14" aria-describedby="error-holidays">14/09/2022</textarea>');
     const good = formOf(html, { title: "Tập huấn mới", maxDailySessions: "3" });
     expect(await (await w.send(`/p/${PLAN}/forms/campaign/check`, good)).json()).toEqual({});
     const saved = await w.send(`/p/${PLAN}/forms/campaign`, good);
@@ -134,7 +136,7 @@ describe("the plan's forms over HTTP", () => {
     const base2 = /name="base" value="(\w+)"/.exec(await (await w.get(`/p/${PLAN}/forms`)).text())![1]!;
     const refused = await w.send(`/p/${PLAN}/forms/clusters/1/remove`, { base: base2 });
     expect(refused.status).toBe(422);
-    expect(await refused.text()).toContain("Chưa thay đổi được: trainers[4].clusters[0]: không có cụm &quot;Cụm C&quot;");
+    expect(await refused.text()).toContain("Chưa thay đổi được: giảng viên GV-C (cụm phụ trách): không có cụm &quot;Cụm C&quot;");
     expect((await w.send(`/p/${PLAN}/forms/trainers/4/remove`, { base: base2 })).status).toBe(303);
     const base3 = /name="base" value="(\w+)"/.exec(await (await w.get(`/p/${PLAN}/forms`)).text())![1]!;
     expect((await w.send(`/p/${PLAN}/forms/clusters/1/remove`, { base: base3 })).status).toBe(303);

@@ -54,6 +54,9 @@ describe("sending the invitations from the page", () => {
     expect(before).toMatch(/\d+ thư sẽ gửi:/);
     expect(before).toContain('id="send-button"');
     const due = Number(/(\d+) thư sẽ gửi:/.exec(before)![1]);
+    // Nobody can have answered yet: every invitation is still to send.
+    expect(before).toContain("CĐSQG-1: chưa gửi thư mời");
+    expect(before).not.toContain("chưa trả lời");
     const after = await (await w.post(`/p/${PLAN}/send`)).text();
     expect(after).toContain(`Đã gửi ${due - 2} thư.`);
     // Each message sent, in its row: who, where to, which session.
@@ -66,6 +69,10 @@ describe("sending the invitations from the page", () => {
     expect(again).toContain("Không còn thư nào phải gửi");
     expect(again).toContain("đã bị từ chối ngày");
     expect(again).not.toContain('id="send-button"');
+    // Sent, an invitation awaits its answer; refused by the server, it is still not sent.
+    expect(again).toContain("CĐSQG-1: chưa trả lời");
+    expect(again).toContain("Đoàn-1: chưa gửi thư mời");
+    expect(again).not.toContain("CĐSQG-1: chưa gửi thư mời");
     expect(server.received).toHaveLength(due - 2);
   });
 
@@ -74,7 +81,7 @@ describe("sending the invitations from the page", () => {
     await w.solve();
     const before = await (await w.get(`/p/${PLAN}/send`)).text();
     expect(before).toContain("Trả lời của giảng viên");
-    expect(before).toContain("Đoàn-1: chưa trả lời");
+    expect(before).toContain("Đoàn-1: chưa gửi thư mời");
     // Thunderbird's decline of Bắc Giang by Đoàn-1 (test/fixtures/replies/README.md says where its shape comes from).
     const page = await (await w.upload(`/p/${PLAN}/replies`, [{ name: `${"Trả lời: Tập huấn thử – Bắc Giang ".repeat(8)}.eml`, text: "Subject: x\r\n\r\nx\r\n" }, { name: "tu-choi.eml", text: readFileSync("test/fixtures/replies/thunderbird-declined.eml", "utf8") }, { name: "khong-phai.eml", text: "Subject: hello\r\n\r\nhi\r\n" }])).text();
     expect(page).toContain("tu-choi.eml: Đoàn-1 từ chối Bắc Giang");

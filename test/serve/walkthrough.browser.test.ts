@@ -1,13 +1,17 @@
 /**
- * A planner's September, clicked through in real headless Chromium: a six-province plan solved from
- * the page, one session moved through "where can this session go?", the trainers' roster filled in
- * the Excel template the page gives and imported back, the plan re-planned with it, and the
- * invitations sent to a real SMTP server in this process — each trainer getting their sessions, and
- * nothing twice. No step a planner takes is an HTTP call of the test's own: links, buttons, inputs
- * and uploads only; the test reads files and the SMTP server to check what happened.
- * Screenshots of each step go to test-output/walkthrough/ (git-ignored).
+ * A planner's September from nothing, clicked through in real headless Chromium: an empty folder, a
+ * blank plan made on the new-plan page, its period, two clusters of three provinces and three
+ * trainers given through the forms, then the plan solved from the page, one session moved through
+ * "where can this session go?", the trainers' roster filled in the Excel template the page gives and
+ * imported back, the plan re-planned with it, and the invitations sent to a real SMTP server in this
+ * process — each trainer getting their sessions, and nothing twice. No step a planner takes is an HTTP
+ * call of the test's own, nor a file it writes into the folder: links, buttons, inputs and uploads
+ * only (the form-filling steps are test/serve/browser.ts's, shared with forms.browser.test.ts); the
+ * test reads files and the SMTP server to check what happened. Screenshots of each step go to
+ * test-output/walkthrough/ (git-ignored); with TAPHUAN_DOCS_SHOTS=1, three of them, cropped to the
+ * screen, also to docs/planner-forms.png, docs/planner-grid.png and docs/planner-sent.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -18,34 +22,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScheduleFolderReader } from "../../src/folder/schedule-folder.ts";
 import { officialDay } from "../../src/words/labels.ts";
 import { startSmtpServer, type TestServer } from "../smtp-server.ts";
-import { clickThrough, launchBrowser, openPage, serveWorkspace, type ServedWorkspace } from "./browser.ts";
+import { clickThrough, fillCluster, fillFields, fillNewBlankPlan, fillTrainer, launchBrowser, noteOn, openForms, openPage, saveForm, serveWorkspace, type ClusterValues, type ServedWorkspace, type TrainerValues } from "./browser.ts";
 
 const SHOTS = join(import.meta.dirname, "../../test-output/walkthrough");
+const DOCS = join(import.meta.dirname, "../../docs");
 const PLAN = "thang-9.yaml";
 const TITLE = "Tập huấn chuyển đổi số tháng 9/2022";
-// Two clusters of three provinces, a week each in September 2022; the trainers have no e-mail yet (the roster gives them).
-const PLAN_TEXT = `# Sáu tỉnh, hai cụm, tháng 9/2022.
-campaign:
-  id: thang-9
-  title: ${TITLE}
-  period: { from: 2022-09-12, to: 2022-09-23 }
-  registry: vn-63
-  organizer: { name: Cục Chuyển đổi số quốc gia, email: dau-moi@example.org }
-sessionNeeds:
-  policy: 1
-  skills: 1
-clusters:
-  - name: Cụm Đồng bằng
-    window: { from: 2022-09-12, to: 2022-09-16 }
-    provinces: [Hà Nam, Nam Định, Ninh Bình]
-  - name: Cụm Kinh Bắc
-    window: { from: 2022-09-19, to: 2022-09-23 }
-    provinces: [Bắc Ninh, Bắc Giang, Hải Dương]
-trainers:
-  - { id: CĐSQG-1, organisation: Cục Chuyển đổi số quốc gia, roles: [policy], home: Hà Nội }
-  - { id: Doanh nghiệp-1, organisation: Doanh nghiệp, roles: [skills], clusters: [Cụm Đồng bằng], home: Hà Nội }
-  - { id: Đoàn-1, organisation: Trung ương Đoàn, roles: [skills], clusters: [Cụm Kinh Bắc], home: Bắc Ninh }
-`;
+/** Two clusters of three provinces, a week each in September 2022. */
+const CLUSTERS: readonly ClusterValues[] = [
+  { name: "Cụm Đồng bằng", window: { from: "2022-09-12", to: "2022-09-16" }, provinces: ["Hà Nam", "Nam Định", "Ninh Bình"] },
+  { name: "Cụm Kinh Bắc", window: { from: "2022-09-19", to: "2022-09-23" }, provinces: ["Bắc Ninh", "Bắc Giang", "Hải Dương"] },
+];
+/** The trainers, without e-mail yet (the roster gives them). */
+const TRAINERS: readonly TrainerValues[] = [
+  { id: "CĐSQG-1", organisation: "Cục Chuyển đổi số quốc gia", roles: ["policy"], home: "Hà Nội" },
+  { id: "Doanh nghiệp-1", organisation: "Doanh nghiệp", roles: ["skills"], clusters: ["Cụm Đồng bằng"], home: "Hà Nội" },
+  { id: "Đoàn-1", organisation: "Trung ương Đoàn", roles: ["skills"], clusters: ["Cụm Kinh Bắc"], home: "Bắc Ninh" },
+];
 /** The addresses the roster gives, and the trainer it adds. */
 const EMAILS: Readonly<Record<string, string>> = {
   "CĐSQG-1": "cdsqg-1@example.org",
@@ -89,11 +82,22 @@ describe("a planner's walk through the workspace, in a browser", () => {
     await page.screenshot({ path: join(SHOTS, name), fullPage: true });
     expect(await englishOn(page), name).toEqual([]);
   };
+  /**
+   * With TAPHUAN_DOCS_SHOTS=1, the screen a planner sees (1280 wide), `selector` scrolled to its top,
+   * as docs/NAME: the README's pictures of a plan made without YAML. Otherwise nothing (CI does not rewrite tracked files).
+   */
+  const docShot = async (name: string, selector?: string) => {
+    if (process.env["TAPHUAN_DOCS_SHOTS"] !== "1") return;
+    const y = selector ? await page.$eval(selector, (e) => Math.max(0, e.getBoundingClientRect().top + window.scrollY - 16)) : 0;
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.screenshot({ path: join(DOCS, name) });
+    await page.evaluate(() => window.scrollTo(0, 0));
+  };
 
   beforeAll(async () => {
+    // The folder a planner's IT gives the workspace: empty.
     dir = mkdtempSync(join(tmpdir(), "taphuan-walk-"));
     downloads = mkdtempSync(join(tmpdir(), "taphuan-walk-downloads-"));
-    writeFileSync(join(dir, PLAN), PLAN_TEXT);
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     smtp = await startSmtpServer();
@@ -110,13 +114,72 @@ describe("a planner's walk through the workspace, in a browser", () => {
     for (const d of [dir, downloads]) if (d) rmSync(d, { recursive: true, force: true });
   });
 
-  it("1. opens the plan from the folder's list and solves it: six sessions in the grid", async () => {
+  it("1. in an empty folder, makes a blank vn-63 plan from 'Kế hoạch mới'", async () => {
+    await page.goto(`${server.base}/`);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(await page.$("ul.plans")).toBeNull();
+    await shot("1a-empty.png");
+    await clickThrough(page, "#new-plan");
+    await fillNewBlankPlan(page, { file: PLAN, title: TITLE, registry: "vn-63" });
+    await shot("1b-new-plan.png");
+    await saveForm(page, "#create-plan");
+    expect(await noteOn(page)).toBe("Đã tạo kế hoạch. Hãy sửa các phần còn thiếu, rồi Xếp lịch.");
+    expect(readdirSync(dir)).toEqual([PLAN]);
+    await shot("1c-created.png");
+  }, 60_000);
+
+  it("2. gives the campaign its period and its organiser through the campaign's form", async () => {
+    await clickThrough(page, "#edit-forms");
+    await clickThrough(page, "#edit-campaign");
+    await fillFields(page, { from: "2022-09-12", to: "2022-09-23", organizerName: "Cục Chuyển đổi số quốc gia", organizerEmail: "dau-moi@example.org" });
+    await shot("2a-campaign.png");
+    await saveForm(page);
+    expect(await noteOn(page)).toBe("Đã lưu kế hoạch.");
+  }, 60_000);
+
+  it("3. makes the blank plan's cluster Cụm Đồng bằng and adds Cụm Kinh Bắc, three provinces each, a week each", async () => {
+    const [first, second] = CLUSTERS;
+    await openForms(page, server.base, PLAN);
+    await clickThrough(page, "a.edit-cluster");
+    await fillCluster(page, first!);
+    expect(await page.$eval("#chosen-count", (e) => e.textContent)).toBe("Đã chọn 3 tỉnh");
+    await shot("3a-cluster-1.png");
+    await saveForm(page);
+    expect(await noteOn(page)).toBe("Đã lưu kế hoạch.");
+    await openForms(page, server.base, PLAN);
+    await clickThrough(page, "#add-cluster");
+    await fillCluster(page, second!);
+    expect(await page.$eval("#chosen-count", (e) => e.textContent)).toBe("Đã chọn 3 tỉnh");
+    await shot("3b-cluster-2.png");
+    await docShot("planner-forms.png");
+    await saveForm(page);
+    expect(await noteOn(page)).toBe("Đã lưu kế hoạch.");
+  }, 60_000);
+
+  it("4. adds the three trainers, each through the trainer's form", async () => {
+    for (const trainer of TRAINERS) {
+      await openForms(page, server.base, PLAN);
+      await clickThrough(page, "#add-trainer");
+      await fillTrainer(page, trainer);
+      if (trainer === TRAINERS[2]) await shot("4a-trainer.png");
+      await saveForm(page);
+      expect(await noteOn(page)).toBe("Đã lưu kế hoạch.");
+    }
+    await openForms(page, server.base, PLAN);
+    expect(await page.$$eval("a.edit-cluster", (links) => links.map((a) => a.textContent))).toEqual(CLUSTERS.map((c) => c.name));
+    expect(await page.$$eval("a.edit-trainer", (links) => links.map((a) => a.textContent))).toEqual(TRAINERS.map((t) => t.id));
+    await shot("4b-forms.png");
+    // Nothing but the plan the page wrote.
+    expect(readdirSync(dir)).toEqual([PLAN]);
+  }, 60_000);
+
+  it("5. opens the plan from the folder's list and solves it: six sessions in the grid", async () => {
     await page.goto(`${server.base}/`);
     expect(await page.$eval("ul.plans a", (a) => a.textContent)).toBe(TITLE);
-    await shot("1a-plans.png");
+    await shot("5a-plans.png");
     await clickThrough(page, "ul.plans a");
     expect(await page.$eval("h1", (h) => h.textContent)).toBe(TITLE);
-    await shot("1b-no-schedule.png");
+    await shot("5b-no-schedule.png");
     await page.click("#solve-button");
     await page.waitForSelector("table.grid", { timeout: 90_000 });
     expect(await page.$eval("#shown-version", (e) => e.textContent)).toBe("v1 (hiện hành)");
@@ -124,21 +187,22 @@ describe("a planner's walk through the workspace, in a browser", () => {
     const cells = await gridCells(page);
     expect(cells).toHaveLength(6);
     for (const province of ["Hà Nam", "Nam Định", "Ninh Bình", "Bắc Ninh", "Bắc Giang", "Hải Dương"]) expect(cells.filter((c) => c.includes(`: ${province} (`))).toHaveLength(1);
-    await shot("1c-solved.png");
+    await shot("5c-solved.png");
+    await docShot("planner-grid.png");
   }, 120_000);
 
-  it("2. moves Hà Nam to a free half-day chosen on 'where can this session go?', previews it and accepts it", async () => {
+  it("6. moves Hà Nam to a free half-day chosen on 'where can this session go?', previews it and accepts it", async () => {
     const before = await gridCells(page);
     await clickThrough(page, 'table.grid a.session[href*="province=H%C3%A0%20Nam"]');
     expect(await page.$eval("h1", (h) => h.textContent)).toBe("Đổi lịch: Hà Nam");
-    await shot("2a-replan-form.png");
+    await shot("6a-replan-form.png");
     await setDate(page, 'form.alternatives input[name="today"]', TODAY);
     await clickThrough(page, "#alternatives-button");
     expect(await page.$eval("h1", (h) => h.textContent)).toBe("Các buổi có thể chuyển cho Hà Nam");
     const rows = await page.$$eval("table.alternatives tr", (trs) => trs.map((tr) => ({ kind: tr.className, text: tr.textContent ?? "" })));
     expect(rows.filter((r) => r.kind === "alt-current")).toHaveLength(1);
     expect(rows.filter((r) => r.kind === "alt-free").length).toBeGreaterThan(0);
-    await shot("2b-alternatives.png");
+    await shot("6b-alternatives.png");
     // The last free half-day of the cluster's week: the one a planner keeping the others' days would take.
     const free = await page.$$eval("table.alternatives tr.alt-free", (trs) => {
       const form = trs[trs.length - 1]!.querySelector("form")!;
@@ -149,7 +213,7 @@ describe("a planner's walk through the workspace, in a browser", () => {
     expect(await page.$eval("#preview-summary", (e) => e.textContent)).toBe("v1 → v2: 1 buổi đổi ngày (ít nhất có thể, đã chứng minh); 0 buổi đổi giảng viên");
     const halfDayWord = free.halfDay === "morning" ? "sáng" : "chiều";
     expect(await page.$$eval("#preview-changes li", (items) => items.map((i) => i.textContent))).toEqual([expect.stringMatching(new RegExp(`^Hà Nam: .+ → ${officialDay(free.date, "vi")}, ${halfDayWord}; giảng viên không đổi$`))]);
-    await shot("2c-preview.png");
+    await shot("6c-preview.png");
     await clickThrough(page, "#accept-button");
     expect(await page.$eval("p.note", (e) => e.textContent)).toBe("Đã ghi phiên bản 2.");
     expect(await page.$eval("#shown-version", (e) => e.textContent)).toBe("v2 (hiện hành)");
@@ -158,10 +222,10 @@ describe("a planner's walk through the workspace, in a browser", () => {
     const moved = `${officialDay(free.date, "vi")}: Hà Nam (${free.halfDay === "morning" ? "Sáng" : "Chiều"})`;
     expect(after).toContain(moved);
     expect(after.filter((c) => !c.includes("Hà Nam"))).toEqual(before.filter((c) => !c.includes("Hà Nam")));
-    await shot("2d-accepted.png");
+    await shot("6d-accepted.png");
   }, 120_000);
 
-  it("3. downloads the Excel template from the page, fills in the roster, uploads it, and sees what was imported", async () => {
+  it("7. downloads the Excel template from the page, fills in the roster, uploads it, and sees what was imported", async () => {
     await page.click("#template-download");
     const file = join(downloads, "thang-9.xlsx");
     // Chromium writes a .crdownload first and renames it when done.
@@ -189,22 +253,25 @@ describe("a planner's walk through the workspace, in a browser", () => {
 
     const input = (await page.$('#workbook input[type="file"]'))!;
     await input.uploadFile(roster);
-    await shot("3a-workbook-chosen.png");
+    await shot("7a-workbook-chosen.png");
     const response = await clickThrough(page, "#import-button");
     expect(response?.status()).toBe(200);
     expect(await page.$eval("#import-outcome p", (e) => e.textContent)).toBe("Đã nhập sổ tính vào kế hoạch:");
     const lines = await page.$$eval("#import-outcome li", (items) => items.map((i) => i.textContent ?? ""));
     expect(lines).toContain("thêm giảng viên (1): Đoàn-2");
     expect(lines.join("\n")).toContain("Đoàn-1");
-    await (await page.$("#workbook"))!.screenshot({ path: join(SHOTS, "3b-imported.png") });
-    await shot("3c-imported-page.png");
+    // Said where the page opens after the import: on the screen, not below it.
+    const box = (await (await page.$("#import-outcome"))!.boundingBox())!;
+    expect(box.y + box.height).toBeLessThan(900);
+    await (await page.$("#import-outcome"))!.screenshot({ path: join(SHOTS, "7b-imported.png") });
+    await shot("7c-imported-page.png");
     const text = readFileSync(join(dir, PLAN), "utf8");
     for (const address of Object.values(EMAILS)) expect(text).toContain(address);
-    // The planner's comment stays.
-    expect(text).toContain("# Sáu tỉnh, hai cụm, tháng 9/2022.");
+    // The blank plan's comments stay, through the forms and the import alike.
+    expect(text).toContain("# yaml-language-server: $schema=../plan.schema.json\n# Kế hoạch mới: hãy ghi thời gian đợt tập huấn");
   }, 120_000);
 
-  it("4. re-plans against the edited plan: Đoàn-2 takes Đoàn-1's sessions on 19 and 20/9, accepted as version 3", async () => {
+  it("8. re-plans against the edited plan: Đoàn-2 takes Đoàn-1's sessions on 19 and 20/9, accepted as version 3", async () => {
     expect(await page.$("#plan-edited")).not.toBeNull();
     expect(await page.$eval("#plan-edited p", (e) => e.textContent)).toBe("Kế hoạch đã được sửa từ phiên bản 2:");
     expect(await page.$$eval("#plan-edited li", (items) => items.map((i) => i.textContent))).toEqual([
@@ -218,7 +285,7 @@ describe("a planner's walk through the workspace, in a browser", () => {
     await clickThrough(page, "#replan-edited-button");
     expect(await page.$eval("h1", (h) => h.textContent)).toBe("Đổi lịch theo kế hoạch đã sửa");
     expect(await page.$("#accept-button")).not.toBeNull();
-    await shot("4a-replan-preview.png");
+    await shot("8a-replan-preview.png");
     await clickThrough(page, "#accept-button");
     expect(await page.$eval("p.note", (e) => e.textContent)).toBe("Đã ghi phiên bản 3.");
     expect(await page.$eval("#shown-version", (e) => e.textContent)).toBe("v3 (hiện hành)");
@@ -227,10 +294,10 @@ describe("a planner's walk through the workspace, in a browser", () => {
     expect(schedule.sessions).toHaveLength(6);
     for (const s of schedule.sessions.filter((s) => s.trainers.includes("Đoàn-1"))) expect(["2022-09-19", "2022-09-20"]).not.toContain(s.date);
     expect(schedule.sessions.some((s) => s.trainers.includes("Đoàn-2"))).toBe(true);
-    await shot("4b-version-3.png");
+    await shot("8b-version-3.png");
   }, 120_000);
 
-  it("5. sends the invitations from the send page: what is due, Send, and each trainer gets their own sessions", async () => {
+  it("9. sends the invitations from the send page: what is due, Send, and each trainer gets their own sessions", async () => {
     await clickThrough(page, "#send-link");
     expect(await page.$eval("h1", (h) => h.textContent)).toBe("Gửi thư mời");
     const body = await page.$eval("main", (m) => m.textContent ?? "");
@@ -246,14 +313,20 @@ describe("a planner's walk through the workspace, in a browser", () => {
       expect(kind).toBe("thư mời");
     }
     expect(smtp.received).toHaveLength(0);
-    await shot("5a-send-due.png");
+    // Nobody has answered, nor could they: nothing is sent yet.
+    const answers = () => page.$$eval("table.replies td:last-child", (tds) => tds.flatMap((td) => (td as HTMLElement).innerText.split("\n")));
+    expect(new Set((await answers()).map((a) => a.replace(/^.*: /, "")))).toEqual(new Set(["chưa gửi thư mời"]));
+    await shot("9a-send-due.png");
 
     await clickThrough(page, "#send-button");
     expect(await page.$eval("section.sent p", (e) => e.textContent)).toBe(`Đã gửi ${due} thư.`);
     const sent = await page.$$eval("section.sent table.send tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
     expect(sent.map(([trainer, , province, outcome]) => `${trainer} ${province} ${outcome}`).sort()).toEqual(rows.map(([trainer, , province]) => `${trainer} ${province} đã gửi`).sort());
     expect(await page.$("#send-button")).toBeNull();
-    await shot("5b-sent.png");
+    // Sent: every invitation awaits its answer.
+    expect(new Set((await answers()).map((a) => a.replace(/^.*: /, "")))).toEqual(new Set(["chưa trả lời"]));
+    await shot("9b-sent.png");
+    await docShot("planner-sent.png");
 
     // What the server received: per trainer with an address, one message per own session, its calendar part that session.
     expect(smtp.received).toHaveLength(due);
@@ -277,18 +350,18 @@ describe("a planner's walk through the workspace, in a browser", () => {
     }
   }, 120_000);
 
-  it("6. a reload of the send page sends nothing twice, nor does coming back to it", async () => {
+  it("10. a reload of the send page sends nothing twice, nor does coming back to it", async () => {
     const received = smtp.received.length;
     await page.reload();
     expect(await page.$eval("main", (m) => m.textContent ?? "")).toContain("Không còn thư nào phải gửi: mọi thư đến phiên bản hiện hành đã gửi.");
     expect(await page.$("#send-button")).toBeNull();
-    await shot("6a-reloaded.png");
+    await shot("10a-reloaded.png");
     await clickThrough(page, "main > p:last-child a");
     await clickThrough(page, "#send-link");
     expect(await page.$eval("main", (m) => m.textContent ?? "")).toContain("Không còn thư nào phải gửi: mọi thư đến phiên bản hiện hành đã gửi.");
     expect(await page.$("section.sent")).toBeNull();
     expect(await page.$("#send-button")).toBeNull();
     expect(smtp.received).toHaveLength(received);
-    await shot("6b-nothing-left.png");
+    await shot("10b-nothing-left.png");
   }, 60_000);
 });

@@ -55,6 +55,7 @@ describe("the workspace's Excel template and import", () => {
     expect(bad.status).toBe(422);
     const badPage = await bad.text();
     expect(badPage).toContain("Chưa nhập: sổ tính có lỗi, kế hoạch giữ nguyên.");
+    expect(badPage.indexOf('id="import-outcome"')).toBeLessThan(badPage.indexOf('id="workbook"'));
     expect(badPage).toContain("roster.xlsx: Trang &quot;Giảng viên&quot;, dòng 2, cột G (Số buổi tối đa mỗi ngày): &quot;ba&quot; không phải số nguyên — hãy ghi 1 hoặc 2");
     expect(readFileSync(join(w.dir, PLAN), "utf8")).toBe(original);
 
@@ -66,6 +67,10 @@ describe("the workspace's Excel template and import", () => {
     const page = await good.text();
     expect(page).toContain("Đã nhập sổ tính vào kế hoạch:");
     expect(page).toContain("<li>thêm giảng viên (1): Đoàn-2</li>");
+    // Said where the page opens, under its title, before the schedule and the workbook's own section.
+    expect(page.indexOf('id="import-outcome"')).toBeGreaterThan(page.indexOf("</h1>"));
+    expect(page.indexOf('id="import-outcome"')).toBeLessThan(page.indexOf('id="solve"'));
+    expect(page.indexOf('id="import-outcome"')).toBeLessThan(page.indexOf('id="workbook"'));
     expect(readFileSync(join(w.dir, PLAN), "utf8")).toBe(`${original}  - { id: Đoàn-2, organisation: Trung ương Đoàn, roles: [skills], clusters: [Cụm A], home: Hà Nam }\n`);
     // A note is only what an import said: an id nobody was given shows nothing.
     expect(await (await w.get(`/p/${PLAN}?lang=vi&note=imported-made-up`)).text()).not.toContain("Đã nhập sổ tính");

@@ -210,7 +210,7 @@ describe("the workspace over HTTP", () => {
   it("shows the plan's warnings in the page's language, and a holiday as a row of its own in the grid", async () => {
     await solved(w);
     const vi = await (await w.get(`/p/${PLAN}`)).text();
-    expect(vi).toContain('<section id="plan-warnings"><h2>Lưu ý về kế hoạch</h2><ul><li>Cụm B chưa có thời gian: áp dụng cả đợt, từ ngày 12/9/2022 đến ngày 16/9/2022 (hoặc ghi window: propose để taphuan đề xuất)</li></ul></section>');
+    expect(vi).toContain('<section id="plan-warnings"><h2>Lưu ý về kế hoạch</h2><ul><li>Cụm B chưa có thời gian: áp dụng cả đợt, từ ngày 12/9/2022 đến ngày 16/9/2022 (hoặc chọn “Để taphuan đề xuất” ở thời gian của cụm)</li></ul></section>');
     expect(vi).toMatch(/<tr class="holiday"><th>Thứ Tư, 14\/9\/2022<\/th><td colspan="2">Ngày lễ: không xếp buổi nào<\/td><\/tr>/);
     const en = await (await w.get(`/p/${PLAN}?lang=en`)).text();
     expect(en).toContain("<li>Cụm B has no date window: the campaign period 2022-09-12..2022-09-16 applies — or write window: propose to have taphuan propose one</li>");

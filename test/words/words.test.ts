@@ -38,7 +38,7 @@ describe("plan warnings in the reader's language", () => {
     const vi = warnings.map((w) => issueText(w, "vi"));
     expect(vi).toEqual([
       "Thời gian của Cụm A kết thúc vào Thứ Tư, 14/9/2022, ngày lễ: không xếp buổi nào vào ngày đó",
-      "Cụm B chưa có thời gian: áp dụng cả đợt, từ ngày 12/9/2022 đến ngày 16/9/2022 (hoặc ghi window: propose để taphuan đề xuất)",
+      "Cụm B chưa có thời gian: áp dụng cả đợt, từ ngày 12/9/2022 đến ngày 16/9/2022 (hoặc chọn “Để taphuan đề xuất” ở thời gian của cụm)",
       "Mỗi buổi cần 2 giảng viên vai trò skills, nhưng chỉ 1 giảng viên như vậy được phân công cho Cụm A: không tỉnh nào của cụm xếp được",
       "Cụm A có 5 tỉnh nhưng chỉ 4 buổi làm việc trong thời gian của cụm: nhiều tỉnh phải học cùng một buổi, mỗi tỉnh với giảng viên riêng (hãy mở rộng thời gian, hoặc kiểm tra đủ giảng viên)",
       "Hà Nam xin tổ chức vào 16/9/2022 (sáng), ngoài thời gian của Cụm A (12/9/2022–14/9/2022): không xếp được",
@@ -130,5 +130,32 @@ describe("a plan file's edits in the reader's words", () => {
       "trainer DN-1: roles: skills → skills, policy",
       "trainer DN-1: days away: — → 12/9/2022, 15/9/2022–16/9/2022 (morning)",
     ]);
+  });
+
+  it("the campaign's settings, a province's, the roles and a window by their forms' names, values as text and dates, defaults not said", () => {
+    const before = loadPlanText(PLAN, "w.yaml").plan!.data;
+    const after = loadPlanText(
+      PLAN.replace("title: w, period: { from: 2022-09-12, to: 2022-09-16 }", "title: Tập huấn, period: { from: 2022-09-12, to: 2022-09-23 }, workingDays: [mon, tue, wed, thu, fri, sat], organizer: { name: Cục CĐSQG, email: dau-moi@example.org }, issued: 2022-09-01T08:00:00+07:00")
+        .replace("sessionNeeds: { policy: 1, skills: 2 }", "sessionNeeds: { policy: 1, skills: 1 }")
+        .replace("window: { from: 2022-09-12, to: 2022-09-14 }", "window: propose")
+        .replace("provinces:\n", "provinces:\n  Ninh Bình: { venue: Hội trường Sở, fixed: { date: 2022-09-13, halfDay: afternoon } }\n"),
+      "w.yaml",
+    ).plan!.data;
+    const differences = planDifferences(before, after);
+    const vi = differences.map((d) => differenceText(d, "vi"));
+    expect(vi).toEqual(expect.arrayContaining([
+      "đợt tập huấn: tên: w → Tập huấn",
+      "đợt tập huấn: thời gian: 12/9/2022–16/9/2022 → 12/9/2022–23/9/2022",
+      "đợt tập huấn: ngày làm việc trong tuần: Thứ Hai, Thứ Ba, Thứ Tư, Thứ Năm, Thứ Sáu → Thứ Hai, Thứ Ba, Thứ Tư, Thứ Năm, Thứ Sáu, Thứ Bảy",
+      "đợt tập huấn: đơn vị tổ chức: — → Cục CĐSQG, dau-moi@example.org",
+      "đợt tập huấn: ngày ban hành: — → 1/9/2022 08:00",
+      "giảng viên mỗi buổi cần: policy: 1, skills: 2 → policy: 1, skills: 1",
+      "thời gian của Cụm A: 12/9/2022–14/9/2022 → taphuan đề xuất",
+      "Ninh Bình: buổi cố định: — → 13/9/2022, chiều",
+      "Ninh Bình: địa điểm: — → Hội trường Sở",
+    ]));
+    expect(differences.map((d) => differenceText(d, "en"))).toEqual(expect.arrayContaining(["campaign: period: 12/9/2022–16/9/2022 → 12/9/2022–23/9/2022", "Ninh Bình: venue: — → Hội trường Sở", "Cụm A: window 12/9/2022–14/9/2022 → proposed by taphuan"]));
+    // No raw keys, no JSON, no defaults (a province's empty lists) said as a change.
+    for (const line of vi) expect(line).not.toMatch(/[{}[\]"]|campaign\.|provinces|unavailable/);
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Hono } from "hono";
-import { readReplies, type Reading } from "../../app/replies.ts";
+import { markUnsent, readReplies, type Reading } from "../../app/replies.ts";
 import { sendInvitations, type SendOutcome } from "../../app/send.ts";
 import { smtpSetting } from "../../app/smtp-settings.ts";
 import { langOf, planHref, remember, type WorkspaceContext } from "../context.ts";
@@ -22,7 +22,8 @@ export function sendRoutes(app: Hono, ws: WorkspaceContext): void {
     const due = await sendInvitations({ dir: ws.scheduleDir(name), dryRun: true });
     const done = outcomes.get(c.req.query("result") ?? "");
     // Who answered what, as replies.json holds it (nothing is read or written without files).
-    const replies = await readReplies({ dir: ws.scheduleDir(name), files: [] });
+    // An invitation still to send, or refused by the server, has not been answered, nor could it be: said as not sent.
+    const replies = markUnsent(await readReplies({ dir: ws.scheduleDir(name), files: [] }), [...due.due, ...due.failed.map((f) => f.message)]);
     return c.html(sendPage(lang, name, setting, due, done, replies, readings.get(c.req.query("replies") ?? "")));
   }));
 
