@@ -7,6 +7,7 @@
 import type { CampaignForm, ClusterForm, ProvinceForm, RangeRow, TrainerForm } from "../app/plan-edit.ts";
 import { FORM_FIELD } from "../app/plan-edit.ts";
 import { officialDate } from "../model/calendar.ts";
+import { roleLabel } from "../export/names.ts";
 import { escapeHtml as e } from "../export/table.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Lang } from "../words/labels.ts";
@@ -164,7 +165,7 @@ export function trainerPage(input: FormPage<TrainerForm> & { readonly index: num
   const { lang, file, plan, values: v, errors, index } = input;
   const w = PLAN_FORM_WORDS[lang];
   const action = `${planBase(file)}/forms/trainers/${index}`;
-  const roles = [...new Set([...Object.keys(plan.data.sessionNeeds), ...v.roles])].map((role) => `<label><input type="checkbox" name="roles" value="${e(role)}"${v.roles.includes(role) ? " checked" : ""}> ${e(plan.data.roles?.[role] ? `${role} — ${plan.data.roles[role]}` : role)}</label>`);
+  const roles = [...new Set([...Object.keys(plan.data.sessionNeeds), ...v.roles])].map((role) => `<label><input type="checkbox" name="roles" value="${e(role)}"${v.roles.includes(role) ? " checked" : ""}> ${e(roleLabel(plan, role, lang))}</label>`);
   const all = v.clusters === "all";
   const clusters = plan.data.clusters.map((c) => `<label><input type="checkbox" name="clusters" value="${e(c.name)}"${!all && v.clusters.includes(c.name) ? " checked" : ""}> ${e(c.name)}</label>`);
   const homes = [...plan.registry.records].sort((a, b) => a.name.localeCompare(b.name, "vi")).map((r) => `<option value="${e(r.name)}"></option>`).join("");
@@ -217,15 +218,15 @@ export function formsPage(lang: Lang, file: string, plan: Plan, base: string, no
     const moves = `${i > 0 ? button(`${root}/clusters/${i}/move`, w.moveUp, '<input type="hidden" name="by" value="-1">') : ""} ${i < plan.data.clusters.length - 1 ? button(`${root}/clusters/${i}/move`, w.moveDown, '<input type="hidden" name="by" value="1">') : ""}`;
     return `<tr><td><a href="${root}/clusters/${i}?lang=${lang}" class="edit-cluster">${e(cluster.name)}</a></td><td>${e(windowText(cluster))}</td><td>${provinces}</td><td>${moves} ${plan.data.clusters.length > 1 ? button(`${root}/clusters/${i}/remove`, w.remove, "", "remove-cluster") : ""}</td></tr>`;
   });
-  const trainers = plan.data.trainers.map((t, i) => `<tr><td><a href="${root}/trainers/${i}?lang=${lang}" class="edit-trainer">${e(t.id)}</a></td><td>${e(t.organisation)}</td><td>${e(t.roles.join(", "))}</td><td>${e(t.clusters === "all" ? w.allClusters : t.clusters.join(", "))}</td><td>${button(`${root}/trainers/${i}/remove`, w.remove, "", "remove-trainer")}</td></tr>`);
+  const trainers = plan.data.trainers.map((t, i) => `<tr><td><a href="${root}/trainers/${i}?lang=${lang}" class="edit-trainer">${e(t.id)}</a></td><td>${e(t.organisation)}</td><td>${e(t.roles.map((role) => roleLabel(plan, role, lang)).join("; "))}</td><td>${e(t.clusters === "all" ? w.allClusters : t.clusters.join(", "))}</td><td>${button(`${root}/trainers/${i}/remove`, w.remove, "", "remove-trainer")}</td></tr>`);
   const said = note ? `<p class="${note.ok ? "note" : "bad"}" role="${note.ok ? "status" : "alert"}">${e(note.text)}</p>` : "";
   return layout(
     lang,
     w.formsOf(c.title),
     `<h1>${e(w.formsOf(c.title))}</h1>${said}
 <section id="forms-campaign"><h2>${e(w.campaign)}</h2><p>${e(c.title)} · ${e(officialDate(c.period.from))}–${e(officialDate(c.period.to))} · <a id="edit-campaign" href="${root}/campaign?lang=${lang}">${e(w.edit)}</a></p></section>
-<section id="forms-clusters"><h2>${e(w.clusters)}</h2><div class="scroll"><table><tbody>${clusters.join("")}</tbody></table></div><p><a id="add-cluster" href="${root}/clusters/new?lang=${lang}">${e(w.addCluster)}</a></p></section>
-<section id="forms-trainers"><h2>${e(w.trainers)}</h2>${trainers.length ? `<div class="scroll"><table><tbody>${trainers.join("")}</tbody></table></div>` : `<p>${e(w.noTrainers)}</p>`}<p><a id="add-trainer" href="${root}/trainers/new?lang=${lang}">${e(w.addTrainer)}</a></p></section>
+<section id="forms-clusters"><h2>${e(w.clusters)}</h2><div class="scroll"><table><thead><tr><th>${e(w.clusterName)}</th><th>${e(w.window)}</th><th>${e(w.clusterProvinces)}</th><th></th></tr></thead><tbody>${clusters.join("")}</tbody></table></div><p><a id="add-cluster" href="${root}/clusters/new?lang=${lang}">${e(w.addCluster)}</a></p></section>
+<section id="forms-trainers"><h2>${e(w.trainers)}</h2>${trainers.length ? `<div class="scroll"><table><thead><tr><th>${e(w.trainerHeader)}</th><th>${e(w.organisation)}</th><th>${e(w.roles)}</th><th>${e(w.clustersServed)}</th><th></th></tr></thead><tbody>${trainers.join("")}</tbody></table></div>` : `<p>${e(w.noTrainers)}</p>`}<p><a id="add-trainer" href="${root}/trainers/new?lang=${lang}">${e(w.addTrainer)}</a></p></section>
 <p><a href="${planBase(file)}?lang=${lang}">${e(w.back)}</a> · <a href="${planBase(file)}/edit?lang=${lang}">${e(WORDS[lang].edit)}</a></p>`,
     "",
     root,
