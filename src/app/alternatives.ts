@@ -17,16 +17,17 @@ import type { HalfDayName } from "../model/schema.ts";
 import { planOfSchedule } from "../model/variants.ts";
 import type { SolverName } from "../solve/backends.ts";
 import { checkSchedule } from "../solve/check.ts";
+import { HARD_CONSTRAINTS } from "../solve/constraints/index.ts";
 import type { Violation } from "../solve/constraints/types.ts";
 import { chooseTrainers } from "../solve/placement.ts";
 import { previousSchedule, type SessionChange } from "../solve/replan.ts";
 import { currentState, proposeReplan } from "./replan.ts";
 
 /**
- * Rules broken by the session's own half-day, which moving other sessions cannot mend: a half-day
- * breaking one of these is impossible whatever else moves.
+ * Rules broken by the session's own half-day, which moving other sessions cannot mend (each rule
+ * says so itself, `brokenBySlot`): a half-day breaking one of these is impossible whatever else moves.
  */
-const SLOT_RULES = new Set(["inside-window", "working-half-day", "notice-period", "province-available", "fixed-slot", "held-sessions", "changes-after-today"]);
+const SLOT_RULES = new Set(HARD_CONSTRAINTS.filter((rule) => rule.brokenBySlot).map((rule) => rule.id));
 
 export type Alternative =
   | { readonly date: string; readonly halfDay: HalfDayName; readonly kind: "current"; readonly trainers: readonly string[] }
