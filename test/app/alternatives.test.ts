@@ -3,13 +3,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { alternativesOf, type Alternatives } from "../../src/app/alternatives.ts";
+import { alternativesOf, type Alternative, type Alternatives } from "../../src/app/alternatives.ts";
 import { currentState, proposalFiles, proposeReplan, publishProposal } from "../../src/app/replan.ts";
 import { ScheduleFolder } from "../../src/folder/schedule-folder.ts";
 import { solveIntoFolder } from "../../src/app/solve.ts";
 import { emptyChanges } from "../../src/model/changes.ts";
 import { loadPlanText } from "../../src/model/load.ts";
 import { makeSession } from "../../src/model/schedule.ts";
+import { independentParts } from "../../src/solve/build.ts";
 import { checkSchedule } from "../../src/solve/check.ts";
 
 // The small plan with Nam Định unable to host on the 15th: that half-day must be impossible, and why.
@@ -100,4 +101,42 @@ describe("where a session can go, asked with an earlier today than the version's
     // 13/9 and before are past for version 2: nothing is offered there.
     expect(earlier.alternatives.filter((a) => a.date <= "2022-09-13" && (a.kind === "free" || a.kind === "moves"))).toEqual([]);
   }, 60_000);
+});
+
+describe("where a session can go, re-planning only the independent part of the plan its cluster belongs to", () => {
+  /** Every half-day a re-plan decided is what a re-plan of the whole plan with the province fixed there says. */
+  async function expectSameAsWholeReplans(text: string, province: string, today: string, parts: number): Promise<Alternatives> {
+    const dir = mkdtempSync(join(tmpdir(), "taphuan-alt-"));
+    const planPath = join(dir, "plan.yaml");
+    writeFileSync(planPath, text);
+    const plan = loadPlanText(text, planPath).plan;
+    expect(independentParts(plan)).toHaveLength(parts);
+    const out = join(dir, "out");
+    await solveIntoFolder({ dir: out, plan, planPath, lang: "vi", command: "test" });
+    const found = await alternativesOf({ dir: out, plan, planPath, province, today });
+    const replanned = found.alternatives.filter((a) => a.kind === "moves" || (a.kind === "impossible" && a.unplaced));
+    expect(replanned.length).toBeGreaterThan(0);
+    for (const a of replanned) {
+      const change = emptyChanges();
+      change.provinces[province] = { unavailable: [], fixed: { date: a.date, halfDay: a.halfDay } };
+      const { outcome } = await proposeReplan({ dir: out, plan, planPath, request: { kind: "change", change }, today, source: "test", proveRelaxations: false });
+      const whole: Alternative =
+        outcome.schedule.status !== "complete"
+          ? { date: a.date, halfDay: a.halfDay, kind: "impossible", because: [], unplaced: outcome.schedule.unplaced.map((u) => ({ province: u.province, reasons: u.reasons })) }
+          : { date: a.date, halfDay: a.halfDay, kind: "moves", moves: outcome.changes.filter((c) => c.kind !== "unchanged" && c.province !== province) };
+      expect(a).toEqual(whole);
+    }
+    return found;
+  }
+
+  it("two parts (no trainer serves both clusters): the same marks as re-plans of the whole plan", async () => {
+    // CĐSQG-1 serves Cụm A alone: one policy speaker and one skills trainer there, so Nam Định on Hà Nam's half-day moves Hà Nam.
+    const text = TEXT.replace("roles: [policy], home: Hà Nội }", "roles: [policy], clusters: [Cụm A], home: Hà Nội }");
+    const found = await expectSameAsWholeReplans(text, "Nam Định", "2022-09-01", 2);
+    expect(found.alternatives.some((a) => a.kind === "moves" && a.moves.some((m) => m.province === "Hà Nam"))).toBe(true);
+  }, 60_000);
+
+  it("the 2022 plan (three parts): the same marks for Nam Định as re-plans of the whole plan", async () => {
+    await expectSameAsWholeReplans(readFileSync("plans/2022-09-tcnscd.yaml", "utf8"), "Nam Định", "2022-09-11", 3);
+  }, 120_000);
 });
