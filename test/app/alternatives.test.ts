@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { alternativesOf, type Alternative, type Alternatives } from "../../src/app/alternatives.ts";
+import { alternativesOf, mergeAlternatives, type Alternative, type Alternatives } from "../../src/app/alternatives.ts";
 import { currentState, proposalFiles, proposeReplan, publishProposal } from "../../src/app/replan.ts";
 import { ScheduleFolder } from "../../src/folder/schedule-folder.ts";
 import { solveIntoFolder } from "../../src/app/solve.ts";
@@ -15,6 +15,9 @@ import { checkSchedule } from "../../src/solve/check.ts";
 
 // The small plan with Nam Định unable to host on the 15th: that half-day must be impossible, and why.
 const TEXT = `${readFileSync("test/fixtures/small-plan.yaml", "utf8")}provinces:\n  Nam Định: { unavailable: [2022-09-15] }\n`;
+// CĐSQG-1 serves Cụm A alone, so the plan has two independent parts; one policy speaker and one
+// skills trainer for the three provinces of Cụm A, so Nam Định on another's half-day moves that one.
+const TWO_PARTS = TEXT.replace("roles: [policy], home: Hà Nội }", "roles: [policy], clusters: [Cụm A], home: Hà Nội }").replace("provinces: [Hà Nam, Nam Định]", "provinces: [Hà Nam, Nam Định, Ninh Bình]");
 
 describe("where a session can go (src/app/alternatives.ts)", () => {
   const dir = mkdtempSync(join(tmpdir(), "taphuan-alt-"));
@@ -130,13 +133,33 @@ describe("where a session can go, re-planning only the independent part of the p
   }
 
   it("two parts (no trainer serves both clusters): the same marks as re-plans of the whole plan", async () => {
-    // CĐSQG-1 serves Cụm A alone: one policy speaker and one skills trainer there, so Nam Định on Hà Nam's half-day moves Hà Nam.
-    const text = TEXT.replace("roles: [policy], home: Hà Nội }", "roles: [policy], clusters: [Cụm A], home: Hà Nội }");
-    const found = await expectSameAsWholeReplans(text, "Nam Định", "2022-09-01", 2);
+    const found = await expectSameAsWholeReplans(TWO_PARTS, "Nam Định", "2022-09-01", 2);
     expect(found.alternatives.some((a) => a.kind === "moves" && a.moves.some((m) => m.province === "Hà Nam"))).toBe(true);
   }, 60_000);
 
   it("the 2022 plan (three parts): the same marks for Nam Định as re-plans of the whole plan", async () => {
     await expectSameAsWholeReplans(readFileSync("plans/2022-09-tcnscd.yaml", "utf8"), "Nam Định", "2022-09-11", 3);
   }, 120_000);
+});
+
+describe("where a session can go, its re-plans shared between workers", () => {
+  it("two askers sharing one counter take the re-plans between them, and together answer what one alone does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "taphuan-alt-"));
+    const planPath = join(dir, "plan.yaml");
+    writeFileSync(planPath, TWO_PARTS);
+    const plan = loadPlanText(TWO_PARTS, planPath).plan;
+    const out = join(dir, "out");
+    await solveIntoFolder({ dir: out, plan, planPath, lang: "vi", command: "test" });
+    const input = { dir: out, plan, planPath, province: "Nam Định", today: "2022-09-01" };
+    const alone = await alternativesOf(input);
+    let next = 0;
+    const claim = () => next++;
+    const shares = await Promise.all([alternativesOf({ ...input, claim }), alternativesOf({ ...input, claim })]);
+    // Each left the other some re-plans (they take them in turn), and never one both made.
+    expect(shares.every((s) => s.leftTo!.length > 0)).toBe(true);
+    expect(shares[0]!.leftTo!.filter((key) => shares[1]!.leftTo!.includes(key))).toEqual([]);
+    expect(mergeAlternatives(shares)).toEqual(alone);
+    // Shares of two versions never merge.
+    expect(mergeAlternatives([shares[0]!, { ...shares[1]!, version: shares[1]!.version + 1 }])).toBeUndefined();
+  }, 60_000);
 });
