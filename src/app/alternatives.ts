@@ -116,7 +116,7 @@ export async function alternativesOf(input: AlternativesInput): Promise<Alternat
   const replanned = new Map<string, Alternative>();
   let own = 0;
   const claim = input.claim ?? (() => own++);
-  const replanAt = pending.length ? partReplan(plan, previous, cluster.name, province, today, input.solver) : undefined;
+  const replanAt = pending.length ? partReplan(plan, previous, cluster.name, province, today, input.solver, input.planPath) : undefined;
   for (let index = claim(); index < pending.length; index = claim()) {
     const slot = pending[index]!;
     const at = { date: slot.date, halfDay: slot.halfDay };
@@ -161,23 +161,28 @@ export function mergeAlternatives(shares: readonly Alternatives[]): Alternatives
  * The re-plan of a half-day: the province fixed there, under the version's standing changes, as a
  * change given now would be (src/app/replan.ts). Only the independent part of the plan its cluster
  * belongs to is solved (the clusters no trainer nor cap links to others: src/solve/build.ts), with
- * that part's sessions; the rest of the schedule stays exactly as it is, and a re-plan of the whole
- * plan keeps it so as well (src/solve/solve.ts keeps a part whose sessions keep every rule).
+ * that part's sessions; the rest of the schedule stays exactly as it is. A re-plan of the whole plan
+ * keeps it so too (src/solve/solve.ts keeps a part whose sessions keep every rule), unless the plan
+ * was edited since and sessions there break a rule: what they would move is not this half-day's
+ * doing, and is not counted, as the violations a schedule already has are not.
  */
-function partReplan(plan: Plan, previous: Schedule, clusterName: string, province: Province, today: string, solver: SolverName | undefined) {
+function partReplan(plan: Plan, previous: Schedule, clusterName: string, province: Province, today: string, solver: SolverName | undefined, planPath: string) {
   const parts = independentParts(plan);
   const names = new Set(parts.find((part) => part.some((c) => c.name === clusterName))!.map((c) => c.name));
-  const whole = parts.length === 1;
   const codes = new Set(plan.clusters.filter((c) => names.has(c.name)).flatMap((c) => c.provinces.map((p) => p.record.code)));
   const codeOf = (s: Session) => s.code ?? findProvince(plan, s.province)?.record.code;
-  const partPrevious: Schedule = whole ? previous : { ...previous, sessions: previous.sessions.filter((s) => codes.has(codeOf(s) ?? "")) };
+  const partPrevious: Schedule = { ...previous, sessions: previous.sessions.filter((s) => codes.has(codeOf(s) ?? "")) };
   return async (at: { date: string; halfDay: HalfDayName }, seconds: number) => {
     const change: Changes = emptyChanges();
     setOwn(change.provinces, province.name, { unavailable: [], fixed: at });
     const data = applyChanges(plan.data, change);
-    const resolved = resolvePlan(whole ? data : restrictToClusters(data, names));
-    if (!resolved.ok) throw new InputError(plan.id, resolved.issues);
-    return replan(resolved.value, partPrevious, { today, proveRelaxations: false, timeLimitSeconds: seconds, ...(solver ? { solver } : {}) });
+    const options = { today, proveRelaxations: false, timeLimitSeconds: seconds, ...(solver ? { solver } : {}) };
+    // One part only: the whole plan, as it is. A part that would not resolve alone: the whole plan too.
+    const part = parts.length > 1 ? resolvePlan(restrictToClusters(data, names)) : undefined;
+    if (part?.ok) return replan(part.value, partPrevious, options);
+    const whole = resolvePlan(data);
+    if (!whole.ok) throw new InputError(planPath, whole.issues);
+    return replan(whole.value, previous, options);
   };
 }
 

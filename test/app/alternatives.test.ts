@@ -137,6 +137,30 @@ describe("where a session can go, re-planning only the independent part of the p
     expect(found.alternatives.some((a) => a.kind === "moves" && a.moves.some((m) => m.province === "Hà Nam"))).toBe(true);
   }, 60_000);
 
+  it("the plan edited since, a session of the other part now breaking a rule: that part stays as it is, its moves not counted", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "taphuan-alt-"));
+    const planPath = join(dir, "plan.yaml");
+    const before = loadPlanText(TWO_PARTS, planPath).plan;
+    const out = join(dir, "out");
+    await solveIntoFolder({ dir: out, plan: before, planPath, lang: "vi", command: "test" });
+    const held = currentState(out)!.schedule.sessions.find((s) => s.province === "Bắc Ninh")!;
+    const text = TWO_PARTS.replace("Nam Định: { unavailable: [2022-09-15] }", `Nam Định: { unavailable: [2022-09-15] }\n  Bắc Ninh: { unavailable: [${held.date}] }`);
+    writeFileSync(planPath, text);
+    const plan = loadPlanText(text, planPath).plan;
+    const found = await alternativesOf({ dir: out, plan, planPath, province: "Nam Định", today: "2022-09-01" });
+    const replanned = found.alternatives.filter((a) => a.kind === "moves");
+    expect(replanned.length).toBeGreaterThan(0);
+    for (const a of replanned) {
+      const change = emptyChanges();
+      change.provinces["Nam Định"] = { unavailable: [], fixed: { date: a.date, halfDay: a.halfDay } };
+      const { outcome } = await proposeReplan({ dir: out, plan, planPath, request: { kind: "change", change }, today: "2022-09-01", source: "test", proveRelaxations: false });
+      const moved = outcome.changes.filter((c) => c.kind !== "unchanged" && c.province !== "Nam Định");
+      // The whole plan's re-plan moves Bắc Ninh off its day as well; the half-day's own moves are those of Cụm A.
+      expect(moved.some((c) => c.province === "Bắc Ninh")).toBe(true);
+      if (a.kind === "moves") expect(a.moves).toEqual(moved.filter((c) => c.cluster === "Cụm A"));
+    }
+  }, 60_000);
+
   it("the 2022 plan (three parts): the same marks for Nam Định as re-plans of the whole plan", async () => {
     await expectSameAsWholeReplans(readFileSync("plans/2022-09-tcnscd.yaml", "utf8"), "Nam Định", "2022-09-11", 3);
   }, 120_000);
