@@ -7,26 +7,30 @@
  */
 import type { Slot } from "../model/calendar.ts";
 import { planWithLog } from "../model/change-log.ts";
-import { emptyChanges, type Changes } from "../model/changes.ts";
+import { applyChanges, emptyChanges, type Changes } from "../model/changes.ts";
 import { error, InputError } from "../model/issues.ts";
 import { validDate } from "../model/load.ts";
-import type { Plan, Province, Trainer } from "../model/plan.ts";
+import { resolvePlan, type Plan, type Province, type Trainer } from "../model/plan.ts";
 import { setOwn } from "../model/records.ts";
-import { makeSession, type Session } from "../model/schedule.ts";
+import { makeSession, type Schedule, type Session } from "../model/schedule.ts";
 import type { HalfDayName } from "../model/schema.ts";
 import { planOfSchedule } from "../model/variants.ts";
 import type { SolverName } from "../solve/backends.ts";
-import { checkSchedule } from "../solve/check.ts";
+import { independentParts } from "../solve/build.ts";
+import { checkContext, checkSchedule, placedSession } from "../solve/check.ts";
+import { findProvince } from "../solve/constraints/one-session-per-province.ts";
+import { HARD_CONSTRAINTS } from "../solve/constraints/index.ts";
 import type { Violation } from "../solve/constraints/types.ts";
 import { chooseTrainers } from "../solve/placement.ts";
-import { previousSchedule, type SessionChange } from "../solve/replan.ts";
-import { currentState, proposeReplan } from "./replan.ts";
+import { restrictToClusters } from "../solve/relax.ts";
+import { previousSchedule, replan, type SessionChange } from "../solve/replan.ts";
+import { currentState } from "./replan.ts";
 
 /**
- * Rules broken by the session's own half-day, which moving other sessions cannot mend: a half-day
- * breaking one of these is impossible whatever else moves.
+ * Rules broken by the session's own half-day, which moving other sessions cannot mend (each rule
+ * says so itself, `brokenBySlot`): a half-day breaking one of these is impossible whatever else moves.
  */
-const SLOT_RULES = new Set(["inside-window", "working-half-day", "notice-period", "province-available", "fixed-slot", "held-sessions", "changes-after-today"]);
+const SLOT_RULES = new Set(HARD_CONSTRAINTS.filter((rule) => rule.brokenBySlot).map((rule) => rule.id));
 
 export type Alternative =
   | { readonly date: string; readonly halfDay: HalfDayName; readonly kind: "current"; readonly trainers: readonly string[] }
@@ -49,6 +53,15 @@ export interface AlternativesInput {
   readonly solver?: SolverName;
   /** Seconds for the re-plans of the half-days that are neither free nor forbidden (default 20). */
   readonly budgetSeconds?: number;
+  /** Epoch ms by which the re-plans stop, in place of `budgetSeconds` (workers sharing one request share it). */
+  readonly deadline?: number;
+  /**
+   * Workers sharing one request: each works out every mark the rules give, and takes the re-plans
+   * one at a time by `claim` (the next index among the half-days needing one, a counter they
+   * share). What another worker took is left out of this one's answer (`leftTo`); without `claim`,
+   * every re-plan is made here.
+   */
+  readonly claim?: () => number;
 }
 
 export interface Alternatives {
@@ -56,6 +69,8 @@ export interface Alternatives {
   readonly cluster: string;
   readonly version: number;
   readonly alternatives: readonly Alternative[];
+  /** With `claim`: the half-days (their keys, date/halfDay) whose re-plan another worker took, marked not computed here. */
+  readonly leftTo?: readonly string[];
 }
 
 export async function alternativesOf(input: AlternativesInput): Promise<Alternatives> {
@@ -71,11 +86,18 @@ export async function alternativesOf(input: AlternativesInput): Promise<Alternat
   // An earlier today than the version's own holds what that version held, as a re-plan does.
   const asOf = previous.today !== undefined && previous.today > today ? previous.today : today;
   const past = previousSchedule(plan, previous.sessions, asOf);
-  const others = previous.sessions.filter((s) => s !== session);
+  // The other sessions matched with the plan once; each half-day tried adds the session moved there
+  // (the very check checkSchedule makes of the schedule with it moved, in the same order).
+  const trainerIds = new Map(plan.trainers.map((t) => [t.id, t]));
+  const others = checkContext(plan, previous.sessions.filter((s) => s !== session), past).sessions;
+  const violationsWith = (moved: Session) => {
+    const context = { plan, previous: past, sessions: [...others, placedSession(plan, moved, trainerIds)] };
+    return HARD_CONSTRAINTS.flatMap((rule) => rule.check(context));
+  };
   // Violations the schedule already has (a plan edited since) are not the half-day's doing.
   const key = (v: Violation) => JSON.stringify([v.rule, v.province, v.date, v.halfDay, v.trainers]);
   const standing = new Set(checkSchedule(plan, previous.sessions, past).map(key));
-  const brokenBy = (moved: Session) => checkSchedule(plan, [...others, moved], past).filter((v) => !standing.has(key(v)));
+  const brokenBy = (moved: Session) => violationsWith(moved).filter((v) => !standing.has(key(v)));
 
   const quick = (slot: Slot): Alternative | undefined => {
     const at = { date: slot.date, halfDay: slot.halfDay };
@@ -88,34 +110,80 @@ export async function alternativesOf(input: AlternativesInput): Promise<Alternat
     return trainers ? { ...at, kind: "free", trainers } : undefined;
   };
 
-  const end = Date.now() + (input.budgetSeconds ?? 20) * 1000;
-  const alternatives: Alternative[] = [];
-  for (const slot of cluster.slots) {
-    const known = quick(slot);
-    if (known) {
-      alternatives.push(known);
-      continue;
-    }
+  const marks = cluster.slots.map(quick);
+  const pending = cluster.slots.filter((_, i) => !marks[i]);
+  const end = input.deadline ?? Date.now() + (input.budgetSeconds ?? 20) * 1000;
+  const replanned = new Map<string, Alternative>();
+  let own = 0;
+  const claim = input.claim ?? (() => own++);
+  const replanAt = pending.length ? partReplan(plan, previous, cluster.name, province, today, input.solver, input.planPath) : undefined;
+  for (let index = claim(); index < pending.length; index = claim()) {
+    const slot = pending[index]!;
     const at = { date: slot.date, halfDay: slot.halfDay };
     if (Date.now() >= end) {
-      alternatives.push({ ...at, kind: "not-computed" });
+      replanned.set(slot.key, { ...at, kind: "not-computed" });
       continue;
     }
     // Trainers or the caps are taken there: what a re-plan with the province fixed there would move.
-    const change: Changes = emptyChanges();
-    setOwn(change.provinces, province.name, { unavailable: [], fixed: at });
-    const proposal = await proposeReplan({ dir: input.dir, plan: input.plan, planPath: input.planPath, request: { kind: "change", change }, today, source: input.planPath, proveRelaxations: false, ...(input.solver ? { solver: input.solver } : {}), timeLimitSeconds: Math.max(1, (end - Date.now()) / 1000) });
-    const { outcome } = proposal;
+    const outcome = await replanAt!(at, Math.max(1, (end - Date.now()) / 1000));
     if (outcome.schedule.status !== "complete") {
-      alternatives.push({ ...at, kind: "impossible", because: [], unplaced: outcome.schedule.unplaced.map((u) => ({ province: u.province, reasons: u.reasons })) });
+      replanned.set(slot.key, { ...at, kind: "impossible", because: [], unplaced: outcome.schedule.unplaced.map((u) => ({ province: u.province, reasons: u.reasons })) });
     } else {
       const moves = outcome.changes.filter((c) => c.kind !== "unchanged" && c.province !== province.name);
       // Only this session changed (other trainers than the quick look found): free after all.
       const itself = outcome.schedule.sessions.find((s) => s.code === province.record.code)!;
-      alternatives.push(moves.length ? { ...at, kind: "moves", moves } : { ...at, kind: "free", trainers: itself.trainers });
+      replanned.set(slot.key, moves.length ? { ...at, kind: "moves", moves } : { ...at, kind: "free", trainers: itself.trainers });
     }
   }
-  return { province: province.name, cluster: cluster.name, version: state.version, alternatives };
+  const leftTo = pending.filter((slot) => !replanned.has(slot.key)).map((slot) => slot.key);
+  const alternatives = cluster.slots.map((slot, i): Alternative => marks[i] ?? replanned.get(slot.key) ?? { date: slot.date, halfDay: slot.halfDay, kind: "not-computed" });
+  return { province: province.name, cluster: cluster.name, version: state.version, alternatives, ...(input.claim ? { leftTo } : {}) };
+}
+
+/**
+ * The answers of workers that shared one request (`claim`), as one: each half-day's mark from the
+ * worker that worked it out. Undefined when they read different versions (one was published meanwhile).
+ */
+export function mergeAlternatives(shares: readonly Alternatives[]): Alternatives | undefined {
+  const [first] = shares;
+  if (!first || shares.some((s) => s.version !== first.version || s.alternatives.length !== first.alternatives.length)) return undefined;
+  const alternatives: Alternative[] = [];
+  for (const [i, a] of first.alternatives.entries()) {
+    const by = shares.find((s) => !s.leftTo?.includes(`${a.date}/${a.halfDay}`));
+    if (!by) return undefined;
+    alternatives.push(by.alternatives[i]!);
+  }
+  const { leftTo: _leftTo, ...merged } = first;
+  return { ...merged, alternatives };
+}
+
+/**
+ * The re-plan of a half-day: the province fixed there, under the version's standing changes, as a
+ * change given now would be (src/app/replan.ts). Only the independent part of the plan its cluster
+ * belongs to is solved (the clusters no trainer nor cap links to others: src/solve/build.ts), with
+ * that part's sessions; the rest of the schedule stays exactly as it is. A re-plan of the whole plan
+ * keeps it so too (src/solve/solve.ts keeps a part whose sessions keep every rule), unless the plan
+ * was edited since and sessions there break a rule: what they would move is not this half-day's
+ * doing, and is not counted, as the violations a schedule already has are not.
+ */
+function partReplan(plan: Plan, previous: Schedule, clusterName: string, province: Province, today: string, solver: SolverName | undefined, planPath: string) {
+  const parts = independentParts(plan);
+  const names = new Set(parts.find((part) => part.some((c) => c.name === clusterName))!.map((c) => c.name));
+  const codes = new Set(plan.clusters.filter((c) => names.has(c.name)).flatMap((c) => c.provinces.map((p) => p.record.code)));
+  const codeOf = (s: Session) => s.code ?? findProvince(plan, s.province)?.record.code;
+  const partPrevious: Schedule = { ...previous, sessions: previous.sessions.filter((s) => codes.has(codeOf(s) ?? "")) };
+  return async (at: { date: string; halfDay: HalfDayName }, seconds: number) => {
+    const change: Changes = emptyChanges();
+    setOwn(change.provinces, province.name, { unavailable: [], fixed: at });
+    const data = applyChanges(plan.data, change);
+    const options = { today, proveRelaxations: false, timeLimitSeconds: seconds, ...(solver ? { solver } : {}) };
+    // One part only: the whole plan, as it is. A part that would not resolve alone: the whole plan too.
+    const part = parts.length > 1 ? resolvePlan(restrictToClusters(data, names)) : undefined;
+    if (part?.ok) return replan(part.value, partPrevious, options);
+    const whole = resolvePlan(data);
+    if (!whole.ok) throw new InputError(planPath, whole.issues);
+    return replan(whole.value, previous, options);
+  };
 }
 
 /**

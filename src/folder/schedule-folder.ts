@@ -18,7 +18,7 @@
 import { mkdirSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { error, InputError } from "../model/issues.ts";
-import { loadScheduleText, type Schedule } from "../model/schedule.ts";
+import { loadWrittenSchedule, type Schedule } from "../model/schedule.ts";
 import { canonicalTarget, CURRENT_LINK, isComplete, readCurrent, versionName, versionNumbers, type CurrentState } from "./current.ts";
 import { findDebris, LINK_PREFIX, PUBLISHING_PREFIX, STAGING_PREFIX, VERSIONS_DIR, type PublishingMark } from "./debris.ts";
 import { PublicationError, VersionConflictError } from "./errors.ts";
@@ -82,7 +82,7 @@ export class ScheduleFolderReader {
 
   /** A version's schedule.json, checked like any schedule file (problems name its path). */
   readSchedule(version: number): Schedule {
-    return loadScheduleText(this.readVersionFile(version, "schedule.json"), this.versionPath(version, "schedule.json"));
+    return loadWrittenSchedule(this.readVersionFile(version, "schedule.json"), this.versionPath(version, "schedule.json"));
   }
 }
 

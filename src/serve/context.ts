@@ -4,7 +4,7 @@
  * passed to every route module, never module state: tests run several workspaces in one process.
  */
 import { lstatSync, readdirSync } from "node:fs";
-import type { Alternatives } from "../app/alternatives.ts";
+import { mergeAlternatives, type Alternatives } from "../app/alternatives.ts";
 import { readText } from "../app/read-input.ts";
 import { join, relative } from "node:path";
 import type { Context } from "hono";
@@ -167,13 +167,29 @@ export class WorkspaceContext {
   }
 
   /** The proposal as soon as the worker has it; its files, when it has a re-plan, a little later. */
-  /** Where a session could go, worked out in a worker: the page answers meanwhile. */
-  alternativesInWorker(task: Task): Promise<Alternatives> {
-    return new Promise((resolve, reject) => {
-      void this.pool.run(task, (message) => message.type === "alternatives" && resolve(message.alternatives), reject).then((running) => {
-        if (!running) reject(new WorkspaceBusyError());
+  /**
+   * Where a session could go, worked out in a worker: the page answers meanwhile. A second worker,
+   * when one is free, shares the re-plans (each takes the next from a counter they share); the
+   * answer waits for it only when it took some.
+   */
+  async alternativesInWorker(task: Extract<Task, { kind: "alternatives" }>): Promise<Alternatives> {
+    const shared = { ...task, shared: { counter: new SharedArrayBuffer(4), deadline: Date.now() + task.budgetSeconds * 1000 } };
+    const inWorker = (asked: Task, wait: boolean) =>
+      new Promise<Alternatives | undefined>((resolve, reject) => {
+        void this.pool.run(asked, (message) => message.type === "alternatives" && resolve(message.alternatives), reject, { wait }).then((running) => {
+          if (!running) (wait ? reject(new WorkspaceBusyError()) : resolve(undefined));
+        });
       });
-    });
+    const first = inWorker(shared, true);
+    const second = inWorker(shared, false);
+    // What the second worker says matters only if the first left it some re-plans.
+    second.catch(() => undefined);
+    const mine = (await first)!;
+    if (!mine.leftTo?.length) return mergeAlternatives([mine])!;
+    const theirs = await second;
+    const merged = mergeAlternatives(theirs ? [mine, theirs] : [mine]);
+    // They read different versions (one published meanwhile): once more, in one worker.
+    return merged ?? (await inWorker(task, true))!;
   }
 
   proposeInWorker(task: Task): Promise<{ proposal: ProposalView; files?: Promise<ProposalFiles> }> {

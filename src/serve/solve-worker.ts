@@ -15,7 +15,18 @@ import { errorRecord } from "./worker-errors.ts";
 export type WorkerTask =
   | { readonly id: number; readonly kind: "solve"; readonly dir: string; readonly planName: string; readonly planText: string }
   | { readonly id: number; readonly kind: "propose"; readonly dir: string; readonly planName: string; readonly planText: string; readonly request: ReplanRequest; readonly today: string; readonly source: string }
-  | { readonly id: number; readonly kind: "alternatives"; readonly dir: string; readonly planName: string; readonly planText: string; readonly province: string; readonly today: string; readonly budgetSeconds: number };
+  | {
+      readonly id: number;
+      readonly kind: "alternatives";
+      readonly dir: string;
+      readonly planName: string;
+      readonly planText: string;
+      readonly province: string;
+      readonly today: string;
+      readonly budgetSeconds: number;
+      /** Workers sharing the request: the re-plans' counter (one Int32), and the epoch ms they all stop by. */
+      readonly shared?: { readonly counter: SharedArrayBuffer; readonly deadline: number };
+    };
 
 export type WorkerMessage =
   | { readonly id: number; readonly type: "progress"; readonly event: unknown }
@@ -46,7 +57,9 @@ async function perform(task: WorkerTask, post: (message: WorkerMessage) => void)
     return;
   }
   if (task.kind === "alternatives") {
-    post({ id: task.id, type: "alternatives", alternatives: await alternativesOf({ dir: task.dir, plan, planPath: task.planName, province: task.province, today: task.today, budgetSeconds: task.budgetSeconds }) });
+    const counter = task.shared && new Int32Array(task.shared.counter);
+    const sharing = task.shared && counter ? { claim: () => Atomics.add(counter, 0, 1), deadline: task.shared.deadline } : {};
+    post({ id: task.id, type: "alternatives", alternatives: await alternativesOf({ dir: task.dir, plan, planPath: task.planName, province: task.province, today: task.today, budgetSeconds: task.budgetSeconds, ...sharing }) });
     return;
   }
   const proposal = await proposeReplan({ dir: task.dir, plan, planPath: task.planName, request: task.request, today: task.today, source: task.source });

@@ -32,9 +32,12 @@ export class WorkerPool {
     private readonly waitMs = 20_000,
   ) {}
 
-  /** Starts a task, or answers undefined when every worker stays busy. `onMessage` gets every message but the end; an error arrives revived. */
-  async run(task: Task, onMessage: (message: Exclude<WorkerMessage, { type: "end" | "error" }>) => void, onError: (error: Error) => void): Promise<Running | undefined> {
-    const worker = this.idle.pop() ?? (this.count < this.size ? this.spawn() : await this.wait());
+  /**
+   * Starts a task, or answers undefined when every worker stays busy (with `wait: false`, when none
+   * is free right now). `onMessage` gets every message but the end; an error arrives revived.
+   */
+  async run(task: Task, onMessage: (message: Exclude<WorkerMessage, { type: "end" | "error" }>) => void, onError: (error: Error) => void, options: { readonly wait?: boolean } = {}): Promise<Running | undefined> {
+    const worker = this.idle.pop() ?? (this.count < this.size ? this.spawn() : options.wait === false ? undefined : await this.wait());
     if (!worker) return undefined;
     const id = this.nextId++;
     let settle!: () => void;

@@ -29,6 +29,7 @@ export const changesAfterToday: HardConstraint = {
   id: "changes-after-today",
   label: "Nothing is placed, moved or re-staffed on or before today, nor within the re-planning notice after it",
   kind: "hard",
+  brokenBySlot: true,
   encode({ previous, provinces, sessionVariables, staffVariables, groupOf, model }) {
     if (!previous?.changeableFrom) return;
     const from = previous.changeableFrom;

@@ -7,6 +7,7 @@ export const fixedSlot: HardConstraint = {
   id: "fixed-slot",
   label: "A province fixed to a half-day has its session then",
   kind: "hard",
+  brokenBySlot: true,
   allowsSlot: (_plan, province, slot) => !province.fixed || (province.fixed.date === slot.date && province.fixed.halfDay === slot.halfDay),
   check({ sessions }) {
     return sessions.flatMap(({ session, province }) =>

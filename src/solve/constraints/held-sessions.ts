@@ -10,6 +10,7 @@ export const heldSessions: HardConstraint = {
   id: "held-sessions",
   label: "Sessions already held stay exactly as they were",
   kind: "hard",
+  brokenBySlot: true,
   encode({ previous, provinces, sessionVariables, staffVariables, groupOf, model }) {
     if (!previous) return;
     for (const code of previous.frozen) {

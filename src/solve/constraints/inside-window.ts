@@ -8,6 +8,7 @@ export const insideWindow: HardConstraint = {
   id: "inside-window",
   label: "Each session is inside its cluster's date window",
   kind: "hard",
+  brokenBySlot: true,
   allowsSlot(plan, province, slot) {
     const window = plan.index.clusterOf(province).window;
     return window.from <= slot.date && slot.date <= window.to;

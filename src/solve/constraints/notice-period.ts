@@ -42,6 +42,7 @@ export const noticePeriod: HardConstraint = {
   id: "notice-period",
   label: "No session before the notice period after the plan was issued",
   kind: "hard",
+  brokenBySlot: true,
   allowsSlot(plan, _province, slot) {
     const first = firstAllowedDate(plan);
     return first === undefined || slot.date >= first;

@@ -7,6 +7,7 @@ export const provinceAvailableRule: HardConstraint = {
   id: "province-available",
   label: "No session when the province cannot host",
   kind: "hard",
+  brokenBySlot: true,
   allowsSlot: (_plan, province, slot) => provinceAvailable(province, slot),
   check({ sessions }) {
     return sessions.flatMap(({ session, province }) =>

@@ -170,6 +170,12 @@ export interface HardConstraint {
    * sessions of its day, whoever the trainers; "trainer": each of its trainers' own sessions.
    */
   readonly checkAgainst?: "day" | "trainer";
+  /**
+   * Broken by a session's own half-day (its place in time, the province's days, the past), whatever
+   * the other sessions are: moving or re-staffing others cannot mend it, so "where can this session
+   * go" marks such a half-day impossible without a re-plan (src/app/alternatives.ts).
+   */
+  readonly brokenBySlot?: true;
   encode?(context: EncodeContext): void;
   check(context: CheckContext): Violation[];
   /** Why provinces were left out, as this rule sees it at one stage (src/solve/explain.ts asks each stage in turn). */

@@ -6,6 +6,7 @@ export const workingHalfDay: HardConstraint = {
   id: "working-half-day",
   label: "Each session is on a working half-day of the campaign",
   kind: "hard",
+  brokenBySlot: true,
   // The model's slots are the calendar's working half-days: nothing else to restrict.
   check({ plan, sessions }) {
     const { period } = plan.data.campaign;
