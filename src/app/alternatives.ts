@@ -18,7 +18,6 @@ import { planOfSchedule } from "../model/variants.ts";
 import type { SolverName } from "../solve/backends.ts";
 import { independentParts } from "../solve/build.ts";
 import { checkContext, checkSchedule, placedSession } from "../solve/check.ts";
-import { findProvince } from "../solve/constraints/one-session-per-province.ts";
 import { HARD_CONSTRAINTS } from "../solve/constraints/index.ts";
 import type { Violation } from "../solve/constraints/types.ts";
 import { chooseTrainers } from "../solve/placement.ts";
@@ -79,19 +78,18 @@ export async function alternativesOf(input: AlternativesInput): Promise<Alternat
   if (!state) throw new InputError(input.dir, [error("no-schedule", [], "holds no schedule", "solve the plan first")]);
   const previous = state.schedule;
   const { plan } = planWithLog(planOfSchedule(input.plan, previous, input.planPath), state.log, input.planPath);
-  const province = plan.provinces.find((p) => p.name === input.province || p.record.name === input.province);
+  const province = plan.index.provinceNamed(input.province);
   const session = province && previous.sessions.find((s) => s.code === province.record.code);
   if (!province || !session) throw new InputError(input.planPath, [error("no-session", [], `has no session of ${input.province} in version ${state.version}`, "choose a province of the schedule")]);
-  const cluster = plan.clusters.find((c) => c.name === province.cluster)!;
+  const cluster = plan.index.cluster(province.cluster)!;
   // An earlier today than the version's own holds what that version held, as a re-plan does.
   const asOf = previous.today !== undefined && previous.today > today ? previous.today : today;
   const past = previousSchedule(plan, previous.sessions, asOf);
   // The other sessions matched with the plan once; each half-day tried adds the session moved there
   // (the very check checkSchedule makes of the schedule with it moved, in the same order).
-  const trainerIds = new Map(plan.trainers.map((t) => [t.id, t]));
   const others = checkContext(plan, previous.sessions.filter((s) => s !== session), past).sessions;
   const violationsWith = (moved: Session) => {
-    const context = { plan, previous: past, sessions: [...others, placedSession(plan, moved, trainerIds)] };
+    const context = { plan, previous: past, sessions: [...others, placedSession(plan, moved)] };
     return HARD_CONSTRAINTS.flatMap((rule) => rule.check(context));
   };
   // Violations the schedule already has (a plan edited since) are not the half-day's doing.
@@ -170,7 +168,7 @@ function partReplan(plan: Plan, previous: Schedule, clusterName: string, provinc
   const parts = independentParts(plan);
   const names = new Set(parts.find((part) => part.some((c) => c.name === clusterName))!.map((c) => c.name));
   const codes = new Set(plan.clusters.filter((c) => names.has(c.name)).flatMap((c) => c.provinces.map((p) => p.record.code)));
-  const codeOf = (s: Session) => s.code ?? findProvince(plan, s.province)?.record.code;
+  const codeOf = (s: Session) => s.code ?? plan.index.provinceNamed(s.province)?.record.code;
   const partPrevious: Schedule = { ...previous, sessions: previous.sessions.filter((s) => codes.has(codeOf(s) ?? "")) };
   return async (at: { date: string; halfDay: HalfDayName }, seconds: number) => {
     const change: Changes = emptyChanges();

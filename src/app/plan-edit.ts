@@ -475,7 +475,7 @@ function settingsKey(raw: Raw, plan: Plan, code: string): string | undefined {
 }
 
 export function provinceForm(plan: Plan, code: string): ProvinceForm {
-  const p = plan.provinces.find((x) => x.record.code === code)!;
+  const p = plan.index.province(code)!;
   return {
     unavailable: rowsOf(p.unavailable),
     preferred: rowsOf(p.preferred),
@@ -492,7 +492,7 @@ const PROVINCE_FIELDS: Readonly<Record<string, string>> = { "focal.name": "focal
 
 export function editProvince(text: string, file: string, code: string, values: ProvinceForm): EditOutcome {
   const { raw, plan } = current(text, file);
-  const province = plan.provinces.find((p) => p.record.code === code);
+  const province = plan.index.province(code);
   if (!province) throw new InputError(file, [error("unknown-province", ["provinces"], `no province with code ${code} in the plan`, undefined, { name: code, registry: plan.registry.id, suggestions: "" })]);
   const existing = settingsKey(raw, plan, code);
   const key = existing ?? province.name;

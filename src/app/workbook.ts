@@ -468,7 +468,7 @@ function readProvinces(sheet: SheetReader, plan: Plan, problems: Problems): Map<
     const [focalName, phone, email, venue] = [sheet.text(row, 3), sheet.text(row, 4), sheet.text(row, 5), sheet.text(row, 6)];
     const focal = focalName || phone || email ? { ...(focalName ? { name: focalName } : {}), ...(phone ? { phone } : {}), ...(email ? { email } : {}) } : undefined;
     // The plan's own spelling of a province it has; the workbook's of one it adds.
-    const inPlan = plan.provinces.find((p) => p.record.code === found.record.code);
+    const inPlan = plan.index.province(found.record.code);
     const c = cannot ? [cannot] : [];
     const p = preferred ? [preferred] : [];
     const view: ProvinceView = { name: inPlan?.name ?? name, cluster: cluster ?? "", ...(focal ? { focal } : {}), ...(venue ? { venue } : {}), cannotHost: c, preferred: p };

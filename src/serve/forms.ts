@@ -190,7 +190,7 @@ export function provincePage(input: FormPage<ProvinceForm> & { readonly code: st
   const { lang, file, plan, values: v, errors, code } = input;
   const w = PLAN_FORM_WORDS[lang];
   const action = `${planBase(file)}/forms/provinces/${encodeURIComponent(code)}`;
-  const province = plan.provinces.find((p) => p.record.code === code)!;
+  const province = plan.index.province(code)!;
   const body = `${rangeRows(w, "unavailable", w.cannotHost, v.unavailable, errors)}
 ${rangeRows(w, "preferred", w.preferred, v.preferred, errors)}
 <fieldset><legend>${e(w.fixed)}</legend>
