@@ -70,7 +70,10 @@ export async function solveIntoFolder(input: SolveIntoFolder): Promise<SolvedInt
       const outcome = await solvePlan(which, {
         planPath: input.planPath,
         ...(input.solver ? { solver: input.solver } : {}),
-        ...(input.timeLimitSeconds !== undefined ? { timeLimitSeconds: input.timeLimitSeconds } : {}),
+        // A solve bounded in time starts from the greedy placer's schedule: where the optimiser cannot
+        // place everyone by the limit it improves that schedule instead of handing it back as it is
+        // (one cluster of 63 at 10 s: 1273.5 instead of 1424.0); without a limit the start only costs.
+        ...(input.timeLimitSeconds !== undefined ? { timeLimitSeconds: input.timeLimitSeconds, greedyStart: true } : {}),
         ...(input.signal ? { signal: input.signal } : {}),
         ...(input.onProgress ? { onProgress: (e: Parameters<NonNullable<SolveOptions["onProgress"]>>[0]) => input.onProgress!(e, profile) } : {}),
       });

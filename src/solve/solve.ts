@@ -32,8 +32,9 @@ export interface SolveOptions {
   readonly backend?: Backend;
   /**
    * HiGHS starts from the greedy placer's schedule of each part (`BackendOptions.start`). Off by
-   * default: measured on the 2022 plan and the 1,000-session cascade it changed nothing but the
-   * time it costs (README, "Optimiser").
+   * default: on the 2022 plan and the 1,000-session cascade it changes nothing but the time it
+   * costs; a solve given a time limit asks for it (src/app/solve.ts), since there it improves the
+   * greedy schedule where the optimiser alone would not place everyone (README, "Optimiser").
    */
   readonly greedyStart?: boolean;
 }
