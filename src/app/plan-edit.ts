@@ -7,6 +7,8 @@
  */
 import { DateTime } from "luxon";
 import { parseDocument } from "yaml";
+import { lapsesOfEdit, type ChangeLog } from "../model/change-log.ts";
+import { lapseMessage } from "../model/changes.ts";
 import { error, formatPath, InputError, type Issue, type PathSegment } from "../model/issues.ts";
 import { loadPlanText, type Located } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
@@ -127,6 +129,25 @@ export type EditOutcome =
   | { readonly ok: false; readonly problems: readonly FieldProblem[] };
 
 type Raw = Record<string, unknown>;
+
+/**
+ * A form's edit that would make a standing change lapse (a cluster renamed under its window or a
+ * province's move to it, a trainer's id changed under their days away) is refused, naming the change
+ * to withdraw first: every answer stands until withdrawn, never lost by a rename. A province taken
+ * out of a cluster, or a trainer who joined by a change now written in the plan, lapses as meant.
+ */
+export function keepingStanding(before: Plan, outcome: EditOutcome, log: ChangeLog | undefined): EditOutcome {
+  if (!outcome.ok || !log) return outcome;
+  const lost = lapsesOfEdit(before.data, outcome.plan.data, log).filter(({ lapse }) => lapse.kind !== "province-gone" && lapse.kind !== "trainer-in-plan");
+  if (!lost.length) return outcome;
+  return {
+    ok: false,
+    problems: lost.map(({ id, version, lapse }) => ({
+      field: FORM_FIELD,
+      issue: error("edit-lapses-change", [], `change #${id} (v${version}), which stands, would no longer apply: ${lapseMessage(lapse)}`, `withdraw change #${id} on the plan's page first, then save again`, { id, version, ...lapse }),
+    })),
+  };
+}
 
 /** The plan's text as written (no defaults filled in), and the plan it loads as. */
 function current(text: string, file: string): { raw: Raw; plan: Plan } {

@@ -9,7 +9,7 @@ import type { Lang } from "../words/labels.ts";
 import { ScheduleFolder, ScheduleFolderReader, VersionConflictError, type FileTree } from "../folder/schedule-folder.ts";
 import { EMPTY_LOG, type PlanDifference, parseRecordedChanges, planWithLog, standingChanges, supersededBy, withChange, withPlanEdit, withWithdrawal, type ChangeLog } from "../model/change-log.ts";
 import type { Changes } from "../model/changes.ts";
-import { error, InputError } from "../model/issues.ts";
+import { error, InputError, type Issue } from "../model/issues.ts";
 import type { Plan } from "../model/plan.ts";
 import { dataHash, makeSession, planHash, type Schedule, type Session } from "../model/schedule.ts";
 import { validDate } from "../model/load.ts";
@@ -64,6 +64,8 @@ export interface ReplanProposal {
   /** What changed in the plan file since the version it starts from, if it was edited. */
   readonly planEdit?: readonly PlanDifference[];
   readonly warnings: readonly string[];
+  /** The older changes an edit of the plan left without a place, in part (`change-lapsed`, worded for the page by src/words/issues.ts). */
+  readonly lapses: readonly Issue[];
   /** Restoring: the sessions of that version that did not come back, and why. */
   readonly restore?: { readonly version: number; readonly notBack: readonly { readonly province: string; readonly reasons: readonly NotBackReason[] }[] };
 }
@@ -150,7 +152,8 @@ export async function proposeReplan(input: ReplanInput): Promise<ReplanProposal>
   // Only the change given now must name what the plan has; older ones may lapse in part after a plan edit.
   const strictFrom = request.kind === "change" ? Math.max(...log.entries.map((e) => e.id)) : Number.POSITIVE_INFINITY;
   const { plan, warnings: applied } = planWithLog(source, log, input.source, strictFrom);
-  warnings.push(...applied.filter((w) => w.code === "change-lapsed").map((w) => `${w.message} — ${w.hint}`));
+  const lapses = applied.filter((w) => w.code === "change-lapsed");
+  warnings.push(...lapses.map((w) => `${w.message} — ${w.hint}`));
   const outcome = await replan(plan, previous, {
     today,
     planPath: input.planPath,
@@ -170,6 +173,7 @@ export async function proposeReplan(input: ReplanInput): Promise<ReplanProposal>
     request,
     ...(planEdit ? { planEdit } : {}),
     warnings,
+    lapses,
     ...(request.kind === "restore" && toward ? { restore: { version: request.version, notBack: notBack(plan, log, previous, toward, outcome, today) } } : {}),
   };
 }

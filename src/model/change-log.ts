@@ -8,7 +8,7 @@
  * version is checked, re-planned from or restored with exactly the changes it honoured.
  */
 import { z } from "zod";
-import { applyChanges, ChangesSchema, lapsedParts, unknownNames, type Changes } from "./changes.ts";
+import { applyChanges, ChangesSchema, lapsedParts, lapseMessage, unknownNames, type Changes, type Lapse } from "./changes.ts";
 import { error, InputError, warning, type Issue } from "./issues.ts";
 import type { ProvinceRegistry } from "./provinces.ts";
 import { resolvePlan, type Plan } from "./plan.ts";
@@ -79,6 +79,19 @@ export function withWithdrawal(log: ChangeLog, id: number, made: { version: numb
  * not have is bad input, located at the change; in an older change, whose names the plan had when it
  * was made, the parts the plan has since lost lapse, with a warning naming the change.
  */
+/**
+ * What an edit of the plan (`before` → `after`) would make lapse of the changes that stand: each
+ * change's parts that had a place in `before` and have none in `after` (a cluster renamed, a trainer
+ * removed…). The forms refuse such an edit until the change is withdrawn, so no answer is lost unsaid.
+ */
+export function lapsesOfEdit(before: PlanData, after: PlanData, log: ChangeLog): { id: number; version: number; lapse: Lapse }[] {
+  const key = (lapse: Lapse) => JSON.stringify(lapse);
+  return standingChanges(log).flatMap((entry) => {
+    const already = new Set(lapsedParts(before, entry.change).lapsed.map(key));
+    return lapsedParts(after, entry.change).lapsed.filter((lapse) => !already.has(key(lapse))).map((lapse) => ({ id: entry.id, version: entry.version, lapse }));
+  });
+}
+
 export function planWithLog(original: Plan, log: ChangeLog, source: string, strictFrom = Number.POSITIVE_INFINITY): { plan: Plan; warnings: Issue[] } {
   let data: PlanData = original.data;
   const issues: Issue[] = [];
@@ -87,7 +100,7 @@ export function planWithLog(original: Plan, log: ChangeLog, source: string, stri
     const at = ["entries", log.entries.indexOf(entry), "change"];
     if (entry.id < strictFrom) {
       const { kept, lapsed } = lapsedParts(data, entry.change);
-      warnings.push(...lapsed.map((why) => warning("change-lapsed", at, `change #${entry.id} (v${entry.version}) no longer applies in part: ${why}`, `nothing to do; withdraw change #${entry.id} to clear it from the changes that stand`)));
+      warnings.push(...lapsed.map((lapse) => warning("change-lapsed", at, `change #${entry.id} (v${entry.version}) no longer applies in part: ${lapseMessage(lapse)}`, `nothing to do; withdraw change #${entry.id} to clear it from the changes that stand`, { id: entry.id, version: entry.version, ...lapse })));
       data = applyChanges(data, kept);
       continue;
     }

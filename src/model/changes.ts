@@ -92,13 +92,37 @@ export function applyChanges(data: PlanData, changes: Changes): PlanData {
  * a trainer or a cluster removed, a trainer who joined by change now written in the plan file): an
  * older change's such parts lapse, and the planner is told; the rest of it still stands.
  */
-export function lapsedParts(data: PlanData, changes: Changes): { kept: Changes; lapsed: string[] } {
+/** A part of an older change the plan has no place for any more, as data (src/words/issues.ts words it). */
+export type Lapse =
+  | { readonly kind: "province-gone"; readonly name: string }
+  | { readonly kind: "move-target-gone"; readonly name: string; readonly cluster: string }
+  | { readonly kind: "trainer-gone"; readonly name: string }
+  | { readonly kind: "cluster-gone"; readonly name: string }
+  | { readonly kind: "trainer-in-plan"; readonly name: string };
+
+/** A lapse in English, for the CLI's and the JSON's messages. */
+export function lapseMessage(lapse: Lapse): string {
+  switch (lapse.kind) {
+    case "province-gone":
+      return `${lapse.name} is no longer in any cluster of the plan`;
+    case "move-target-gone":
+      return `${lapse.name}'s move to ${lapse.cluster}: the plan has no such cluster any more`;
+    case "trainer-gone":
+      return `trainer ${lapse.name} is no longer in the plan`;
+    case "cluster-gone":
+      return `${lapse.name} is no longer a cluster of the plan`;
+    case "trainer-in-plan":
+      return `trainer ${lapse.name} is now in the plan file`;
+  }
+}
+
+export function lapsedParts(data: PlanData, changes: Changes): { kept: Changes; lapsed: Lapse[] } {
   const key = (name: string) => provinceKey(data.campaign.registry, name);
   const inPlan = new Set(data.clusters.flatMap((c) => c.provinces.map(key)));
   const trainerIds = new Set(data.trainers.map((t) => t.id.normalize("NFC")));
   const clusterNames = new Set(data.clusters.map((c) => c.name.normalize("NFC")));
-  const lapsed: string[] = [];
-  const keep = <V>(record: Record<string, V>, has: (key: string) => boolean, why: (key: string) => string): Record<string, V> => {
+  const lapsed: Lapse[] = [];
+  const keep = <V>(record: Record<string, V>, has: (key: string) => boolean, why: (key: string) => Lapse): Record<string, V> => {
     const out: Record<string, V> = {};
     for (const [key, value] of Object.entries(record)) {
       if (has(key)) setOwn(out, key, value);
@@ -106,18 +130,18 @@ export function lapsedParts(data: PlanData, changes: Changes): { kept: Changes; 
     }
     return out;
   };
-  const provinces = keep(changes.provinces, (name) => inPlan.has(key(name)), (name) => `${name} is no longer in any cluster of the plan`);
+  const provinces = keep(changes.provinces, (name) => inPlan.has(key(name)), (name) => ({ kind: "province-gone", name }));
   for (const [name, change] of Object.entries(provinces)) {
     if (change.cluster !== undefined && !clusterNames.has(change.cluster.normalize("NFC"))) {
-      lapsed.push(`${name}'s move to ${change.cluster}: the plan has no such cluster any more`);
+      lapsed.push({ kind: "move-target-gone", name, cluster: change.cluster });
       const { cluster: _gone, ...rest } = change;
       setOwn(provinces, name, rest);
     }
   }
-  const trainers = keep(changes.trainers, (id) => trainerIds.has(id.normalize("NFC")), (id) => `trainer ${id} is no longer in the plan`);
-  const clusters = keep(changes.clusters, (name) => clusterNames.has(name.normalize("NFC")), (name) => `${name} is no longer a cluster of the plan`);
+  const trainers = keep(changes.trainers, (id) => trainerIds.has(id.normalize("NFC")), (id) => ({ kind: "trainer-gone", name: id }));
+  const clusters = keep(changes.clusters, (name) => clusterNames.has(name.normalize("NFC")), (name) => ({ kind: "cluster-gone", name }));
   const join = changes.join.filter((t) => !trainerIds.has(t.id.normalize("NFC")));
-  for (const t of changes.join) if (trainerIds.has(t.id.normalize("NFC"))) lapsed.push(`trainer ${t.id} is now in the plan file`);
+  for (const t of changes.join) if (trainerIds.has(t.id.normalize("NFC"))) lapsed.push({ kind: "trainer-in-plan", name: t.id });
   return { kept: { provinces, trainers, clusters, join }, lapsed };
 }
 

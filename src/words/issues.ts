@@ -18,6 +18,22 @@ type P = Readonly<Record<string, string | number | boolean>>;
 const s = (p: P, key: string) => String(p[key]);
 const dayOff = (p: P) => (p["holiday"] ? "ngày lễ" : "ngày nghỉ");
 
+/** A lapse (src/model/changes.ts) in Vietnamese. */
+function lapseVi(p: P): string {
+  switch (p["kind"]) {
+    case "province-gone":
+      return `${s(p, "name")} không còn thuộc cụm nào của kế hoạch`;
+    case "move-target-gone":
+      return `việc chuyển ${s(p, "name")} sang ${s(p, "cluster")}: kế hoạch không còn cụm này`;
+    case "trainer-gone":
+      return `giảng viên ${s(p, "name")} không còn trong kế hoạch`;
+    case "cluster-gone":
+      return `${s(p, "name")} không còn là cụm của kế hoạch`;
+    default:
+      return `giảng viên ${s(p, "name")} nay đã có trong tệp kế hoạch`;
+  }
+}
+
 const VI: Readonly<Record<string, (p: P) => string>> = {
   "window-missing": (p) => `${s(p, "cluster")} chưa có thời gian: áp dụng cả đợt, từ ngày ${officialDate(s(p, "from"))} đến ngày ${officialDate(s(p, "to"))} (hoặc chọn “Để taphuan đề xuất” ở thời gian của cụm)`,
   "window-on-non-working-day": (p) => `Thời gian của ${s(p, "cluster")} ${p["end"] === "starts" ? "bắt đầu" : "kết thúc"} vào ${officialDay(s(p, "date"), "vi")}, ${dayOff(p)}: không xếp buổi nào vào ngày đó`,
@@ -26,6 +42,8 @@ const VI: Readonly<Record<string, (p: P) => string>> = {
   "fixed-outside-window": (p) => `${s(p, "province")} xin tổ chức vào ${officialDate(s(p, "date"))} (${LABELS.vi[p["halfDay"] as "morning" | "afternoon"].toLowerCase()}), ngoài thời gian của ${s(p, "cluster")} (${officialDate(s(p, "from"))}–${officialDate(s(p, "to"))}): không xếp được`,
   supersedes: (p) => `thay đổi #${s(p, "id")} (v${s(p, "version")}) đã cho ${p["subject"] === "half-day" ? "buổi xin tổ chức" : p["subject"] === "cluster" ? "cụm mới" : "thời gian"} của ${s(p, "name")}: hãy rút lại thay đổi #${s(p, "id")} trước, rồi ghi câu trả lời mới`,
   "no-such-change": (p) => (p["why"] === "missing" ? `không có thay đổi #${s(p, "id")}` : p["why"] === "plan-edit" ? `#${s(p, "id")} là phần sửa tệp kế hoạch, không phải một thay đổi (hãy sửa kế hoạch để bỏ)` : `thay đổi #${s(p, "id")} đã rút lại ở v${s(p, "withdrawnIn")}`),
+  "change-lapsed": (p) => `thay đổi #${s(p, "id")} (v${s(p, "version")}) không còn áp dụng một phần: ${lapseVi(p)} — không cần làm gì; rút lại thay đổi #${s(p, "id")} để bỏ nó khỏi các thay đổi đang áp dụng`,
+  "edit-lapses-change": (p) => `thay đổi #${s(p, "id")} (v${s(p, "version")}) đang áp dụng sẽ không còn áp dụng được: ${lapseVi(p)} — hãy rút lại thay đổi #${s(p, "id")} ở trang kế hoạch trước, rồi lưu lại`,
   "no-such-version": (p) => `không có phiên bản ${s(p, "version")} (các phiên bản: ${s(p, "versions")})`,
   "plan-not-edited": (p) => `kế hoạch chưa được sửa từ phiên bản ${s(p, "version")}: hãy sửa kế hoạch trước, hoặc ghi một thay đổi`,
   "folder-is-link": () => "thư mục lịch là một liên kết (symlink): bàn làm việc không đọc, không ghi qua liên kết — hãy thay bằng chính thư mục đó",

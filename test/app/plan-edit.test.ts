@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { planDifferences } from "../../src/app/plan-diff.ts";
 import * as edit from "../../src/app/plan-edit.ts";
+import { EMPTY_LOG, withChange, withWithdrawal } from "../../src/model/change-log.ts";
+import { ChangesSchema } from "../../src/model/changes.ts";
 import { loadPlanText } from "../../src/model/load.ts";
 import { differenceText } from "../../src/words/change-log.ts";
 
@@ -103,6 +105,26 @@ describe("editing the clusters", () => {
     expect(text.replaceAll("Cụm Đồng bằng", "Cụm 1")).toBe(LETTER);
     const differences = planDifferences(plan.data, after.data).map((d) => differenceText(d, "vi"));
     expect(differences).toEqual(["đổi tên Cụm 1 thành Cụm Đồng bằng"]);
+  });
+
+  it("refuses a rename that would make a standing change lapse, naming the change to withdraw first; once withdrawn, renames", () => {
+    const plan = planOf(LETTER);
+    const made = { version: 2, today: "2022-09-05" };
+    // Standing: Cụm 1's window (#1), and CĐSQG-1 away on 14/9 (#2).
+    let log = withChange(EMPTY_LOG, ChangesSchema.parse({ clusters: { "Cụm 1": { window: { from: "2022-09-14", to: "2022-09-30" } } } }), made);
+    log = withChange(log, ChangesSchema.parse({ trainers: { "CĐSQG-1": { unavailable: ["2022-09-14"] } } }), made);
+    const renamed = edit.keepingStanding(plan, edit.editCluster(LETTER, FILE, 0, { ...edit.clusterForm(plan, 0), name: "Cụm Đồng bằng" }), log);
+    expect(!renamed.ok && edit.problemMessages(renamed.problems, "vi")).toEqual({
+      [edit.FORM_FIELD]: "thay đổi #1 (v2) đang áp dụng sẽ không còn áp dụng được: Cụm 1 không còn là cụm của kế hoạch — hãy rút lại thay đổi #1 ở trang kế hoạch trước, rồi lưu lại",
+    });
+    expect(!renamed.ok && edit.problemMessages(renamed.problems, "en")[edit.FORM_FIELD]).toBe("change #1 (v2), which stands, would no longer apply: Cụm 1 is no longer a cluster of the plan — withdraw change #1 on the plan's page first, then save again");
+    const trainer = plan.data.trainers.findIndex((t) => t.id === "CĐSQG-1");
+    const retitled = edit.keepingStanding(plan, edit.editTrainer(LETTER, FILE, trainer, { ...edit.trainerForm(plan, trainer), id: "CĐSQG-99" }), log);
+    expect(!retitled.ok && edit.problemMessages(retitled.problems, "vi")[edit.FORM_FIELD]).toMatch(/^thay đổi #2 \(v2\) đang áp dụng sẽ không còn áp dụng được: giảng viên CĐSQG-1 không còn trong kế hoạch/);
+    // Edits that make nothing lapse pass, and so does the rename once #1 is withdrawn.
+    expect(edit.keepingStanding(plan, edit.editCluster(LETTER, FILE, 0, { ...edit.clusterForm(plan, 0), to: "2022-09-29" }), log).ok).toBe(true);
+    const withdrawn = withWithdrawal(log, 1, { version: 3, today: "2022-09-06" }, FILE);
+    expect(edit.keepingStanding(plan, edit.editCluster(LETTER, FILE, 0, { ...edit.clusterForm(plan, 0), name: "Cụm Đồng bằng" }), withdrawn).ok).toBe(true);
   });
 
   it("changes a window and the provinces; a province taken out loses its settings, one added joins at the end", () => {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { currentState, proposalFiles, proposeReplan, publishProposal, type ReplanRequest } from "../../src/app/replan.ts";
+import { issueText } from "../../src/words/issues.ts";
 import { differenceText, notBackText } from "../../src/words/change-log.ts";
 import { versionFiles } from "../../src/export/index.ts";
 import { ScheduleFolder, ScheduleFolderReader } from "../../src/folder/schedule-folder.ts";
@@ -66,6 +67,11 @@ describe("re-planning a campaign folder (src/app/replan.ts)", () => {
     expect(edited.warnings).toEqual([
       "change #1 (v2) no longer applies in part: trainer CĐSQG-3 is no longer in the plan — nothing to do; withdraw change #1 to clear it from the changes that stand",
       "change #2 (v3) no longer applies in part: Khánh Hòa is no longer in any cluster of the plan — nothing to do; withdraw change #2 to clear it from the changes that stand",
+    ]);
+    // The page says the same in Vietnamese, from the lapses as data.
+    expect(edited.lapses.map((issue) => issueText(issue, "vi"))).toEqual([
+      "thay đổi #1 (v2) không còn áp dụng một phần: giảng viên CĐSQG-3 không còn trong kế hoạch — không cần làm gì; rút lại thay đổi #1 để bỏ nó khỏi các thay đổi đang áp dụng",
+      "thay đổi #2 (v3) không còn áp dụng một phần: Khánh Hòa không còn thuộc cụm nào của kế hoạch — không cần làm gì; rút lại thay đổi #2 để bỏ nó khỏi các thay đổi đang áp dụng",
     ]);
     await accept(edited);
     expect(schedule().sessions.map((s) => s.province)).not.toContain("Khánh Hòa");

@@ -12,6 +12,7 @@ import {
   clusterForm,
   editCampaign,
   editCluster,
+  keepingStanding,
   editProvince,
   editTrainer,
   EMPTY_CLUSTER,
@@ -30,6 +31,7 @@ import {
   type RangeRow,
   type TrainerForm,
 } from "../../app/plan-edit.ts";
+import { currentState } from "../../app/replan.ts";
 import { writeAtomic } from "../../folder/safe-write.ts";
 import type { Plan } from "../../model/plan.ts";
 import type { Lang } from "../../words/labels.ts";
@@ -166,7 +168,7 @@ export function planFormRoutes(app: Hono, ws: WorkspaceContext): void {
       const body = (await c.req.parseBody({ all: true })) as Body;
       const values = section.read(body);
       const stale = one(body, "base") !== fingerprint(found.text);
-      const outcome = stale ? undefined : section.edit(found.text, name, values, c);
+      const outcome = stale ? undefined : keepingStanding(found.plan, section.edit(found.text, name, values, c), currentState(ws.scheduleDir(name))?.log);
       const lang = langOf(c);
       const errors: FieldErrors = stale ? { [FORM_FIELD]: PLAN_FORM_WORDS[lang].stale } : outcome!.ok ? {} : problemMessages(outcome!.problems, lang);
       return { found, values, outcome, errors, stale };

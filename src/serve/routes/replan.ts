@@ -16,7 +16,7 @@ import { setOwn } from "../../model/records.ts";
 import { DateString } from "../../model/schema.ts";
 import { differenceText, notBackText } from "../../words/change-log.ts";
 import { relaxationText } from "../../words/fixes.ts";
-import { unplacedText } from "../../words/issues.ts";
+import { issueText, unplacedText } from "../../words/issues.ts";
 import { officialDate } from "../../words/labels.ts";
 import { WORDS, type Words } from "../../words/page.ts";
 import { changedLines, langOf, planHref, remember, type WorkspaceContext } from "../context.ts";
@@ -64,8 +64,8 @@ export function replanRoutes(app: Hono, ws: WorkspaceContext): void {
     const notes = [
       w.todayIs(officialDate(outcome.today), officialDate(outcome.changeableFrom)),
       ...(proposal.previous.today && outcome.today > (preview.askedToday ?? outcome.today) ? [w.earlierToday(officialDate(preview.askedToday!), officialDate(proposal.previous.today))] : []),
-      // Older changes that an edit of the plan left without a place: said, as the CLI says them.
-      ...proposal.warnings.filter((x) => x.startsWith("change #")),
+      // Older changes that an edit of the plan left without a place, in the page's language.
+      ...proposal.lapses.map((issue) => issueText(issue, lang)),
     ];
     const sections = [
       ...(proposal.planEdit ? [{ title: w.planEdited(proposal.previous.version), lines: proposal.planEdit.map((d) => differenceText(d, lang)) }] : []),
