@@ -159,7 +159,7 @@ const CAMPAIGN_FIELDS: Readonly<Record<Lang, Readonly<Record<string, string>>>> 
   vi: {
     id: "mã", title: "tên", period: "thời gian", timeZone: "múi giờ", halfDays: "giờ các buổi", workingDays: "ngày làm việc trong tuần", holidays: "ngày nghỉ lễ", registry: "danh mục tỉnh",
     organizer: "đơn vị tổ chức", contact: "đầu mối liên hệ", document: "công văn", reminderMinutes: "nhắc trước (phút)", issued: "ngày ban hành", noticeDays: "số ngày báo trước",
-    replanNoticeDays: "số ngày báo trước khi đổi lịch", maxConcurrentSessions: "số buổi tối đa cùng một buổi", maxDailySessions: "số buổi tối đa mỗi ngày",
+    replanNoticeDays: "số ngày báo trước khi đổi lịch", maxConcurrentSessions: "số buổi tối đa diễn ra cùng lúc", maxDailySessions: "số buổi tối đa mỗi ngày",
   },
   en: {
     id: "id", title: "title", period: "period", timeZone: "time zone", halfDays: "half-day hours", workingDays: "working days", holidays: "holidays", registry: "registry",

@@ -128,7 +128,7 @@ describe("the workspace in a browser", () => {
     const text = readFileSync(join(planDir, "vi-du-tran.yaml"), "utf8");
     expect(text).toContain("  maxConcurrentSessions: 3\n");
     expect(text).toContain("# EXAMPLE OF A PLAN WITH NO FULL SCHEDULE");
-    expect(await page.$eval("#plan-edited li", (e) => e.textContent)).toBe("campaign.maxConcurrentSessions: 2 → 3");
+    expect(await page.$eval("#plan-edited li", (e) => e.textContent)).toBe("đợt tập huấn: số buổi tối đa diễn ra cùng lúc: 2 → 3");
     await page.$eval("#plan-edited input[name=today]", (input) => ((input as HTMLInputElement).value = "2022-09-05"));
     await Promise.all([page.waitForNavigation({ timeout: 90_000 }), page.click("#replan-edited-button")]);
     await Promise.all([page.waitForNavigation(), page.click("#accept-button")]);
