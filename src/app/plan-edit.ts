@@ -131,14 +131,15 @@ export type EditOutcome =
 type Raw = Record<string, unknown>;
 
 /**
- * A form's edit that would make a standing change lapse (a cluster renamed under its window or a
- * province's move to it, a trainer's id changed under their days away) is refused, naming the change
- * to withdraw first: every answer stands until withdrawn, never lost by a rename. A province taken
- * out of a cluster, or a trainer who joined by a change now written in the plan, lapses as meant.
+ * An edit through the page that would make a standing change lapse (a cluster renamed or removed
+ * under its window or a province's move to it, a trainer's id changed or the trainer removed under
+ * their days away, a province taken out of the plan under its answer) is refused, naming the change
+ * to withdraw first: every answer stands until withdrawn, never dropped by an edit unsaid. A trainer
+ * who joined by a change and is now written in the plan lapses as meant: nothing is lost.
  */
 export function keepingStanding(before: Plan, outcome: EditOutcome, log: ChangeLog | undefined): EditOutcome {
   if (!outcome.ok || !log) return outcome;
-  const lost = lapsesOfEdit(before.data, outcome.plan.data, log).filter(({ lapse }) => lapse.kind !== "province-gone" && lapse.kind !== "trainer-in-plan");
+  const lost = lapsesOfEdit(before.data, outcome.plan.data, log).filter(({ lapse }) => lapse.kind !== "trainer-in-plan");
   if (!lost.length) return outcome;
   return {
     ok: false,

@@ -212,7 +212,7 @@ function yamlIssue(code: ErrorCode, parserMessage?: string): Issue {
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
 /** Keys and text a plan must not hold: "__proto__" (zod's records drop it without a word) and control characters. */
-function unsafeText(value: unknown, path: PathSegment[] = []): Issue[] {
+export function unsafeText(value: unknown, path: PathSegment[] = []): Issue[] {
   const control = (text: string, at: PathSegment[]) => {
     const found = CONTROL.exec(text);
     return found ? [error("control-character", at, `contains an invisible control character (U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`, "delete it; it could hide or reorder the text around it", { codePoint: `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` })] : [];

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { HalfDayName, DateString } from "./schema.ts";
 import type { Plan, Province } from "./plan.ts";
 import type { Slot } from "./calendar.ts";
-import { parseYaml, refuseOversized, validate } from "./load.ts";
+import { parseYaml, refuseOversized, unsafeText, validate } from "./load.ts";
 import { error, InputError, warning, type Issue } from "./issues.ts";
 import { fileSlug } from "./file-names.ts";
 
@@ -160,8 +160,10 @@ export function loadScheduleText(text: string, file: string): Schedule {
 
 /**
  * A schedule.json taphuan wrote (a version of a schedule folder), read as the JSON it is: the YAML
- * reader takes a tenth of a second over the 2022 plan's, and every re-plan and page reads one. What
- * is not JSON of a schedule is read as any schedule file is, so its problems are said the same way.
+ * reader takes a tenth of a second over the 2022 plan's, and every re-plan and page reads one. Only
+ * text exactly as taphuan writes it (`scheduleJson`, byte for byte: no duplicate key, no hand edit)
+ * with no control character takes this way; anything else is read as any schedule file is, so its
+ * problems are found and said the same way.
  */
 export function loadWrittenSchedule(text: string, file: string): Schedule {
   refuseOversized(Buffer.byteLength(text, "utf8"), file);
@@ -172,7 +174,8 @@ export function loadWrittenSchedule(text: string, file: string): Schedule {
     return loadScheduleText(text, file);
   }
   const result = ScheduleSchema.safeParse(value);
-  return result.success ? result.data : loadScheduleText(text, file);
+  const asWritten = result.success && unsafeText(value).length === 0 && `${JSON.stringify(value, null, 2)}\n` === text;
+  return asWritten ? result.data : loadScheduleText(text, file);
 }
 
 /**

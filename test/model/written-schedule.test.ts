@@ -25,4 +25,17 @@ describe("loadWrittenSchedule", () => {
       expect(error).toEqual(problems(() => loadScheduleText(bad, "schedule.json")));
     }
   });
+
+  it("refuses, as the schedule reader does, what taphuan never writes: a control character, a key written twice", async () => {
+    const { plan } = loadPlanText(readFileSync("test/fixtures/small-plan.yaml", "utf8"), "small-plan.yaml");
+    const text = `${JSON.stringify((await solvePlan(plan)).schedule, null, 2)}\n`;
+    const province = (await solvePlan(plan)).schedule.sessions[0]!.province;
+    const reordered = text.replace(`"province": "${province}"`, `"province": "${province.slice(0, 2)}\u202e${province.slice(2)}"`);
+    const twice = text.replace('"status": "complete"', '"status": "partial",\n  "status": "complete"');
+    for (const bad of [reordered, twice]) {
+      const error = problems(() => loadWrittenSchedule(bad, "schedule.json"));
+      expect(error).toBeDefined();
+      expect(error).toEqual(problems(() => loadScheduleText(bad, "schedule.json")));
+    }
+  });
 });

@@ -116,6 +116,29 @@ describe("the plan's forms over HTTP", () => {
     expect(page).toContain("<li>đổi tên Cụm B thành Cụm Bắc</li>");
   });
 
+  it("never drops a standing answer unsaid: removing a trainer who has standing days away is refused until the change is withdrawn", async () => {
+    const started = await w.send(`/p/${PLAN}/solve`, {});
+    const { job } = (await started.json()) as { job: string };
+    expect(await (await w.get(`/p/${PLAN}/jobs/${job}/events`)).text()).toContain("event: done");
+    // Change #1: Đoàn-1 away on 16/9, previewed and accepted as v2.
+    // A change asked for answers 303 to its preview (Post/Redirect/Get); its Accept publishes the next version.
+    const accept = async (asked: Response) => {
+      expect(asked.status).toBe(303);
+      const preview = await (await w.get(asked.headers.get("location")!)).text();
+      expect((await w.send(`/p/${PLAN}/previews/${/previews\/([\w-]+)\/accept/.exec(preview)![1]}/accept`, {})).status).toBe(303);
+    };
+    await accept(await w.send(`/p/${PLAN}/replan`, { province: "Bắc Ninh", kind: "trainer", trainer: "Đoàn-1", trainerDate: "2022-09-16", today: "2022-09-09" }));
+    const base = () => w.get(`/p/${PLAN}/forms`).then(async (r) => /name="base" value="(\w+)"/.exec(await r.text())![1]!);
+    const refused = await w.send(`/p/${PLAN}/forms/trainers/2/remove`, { base: await base() });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("thay đổi #1 (v2) đang áp dụng sẽ không còn áp dụng được: giảng viên Đoàn-1 không còn trong kế hoạch — hãy rút lại thay đổi #1 ở trang kế hoạch trước, rồi lưu lại");
+    expect(w.planText()).toBe(FIXTURE);
+    // Withdrawn (v3), the trainer can go.
+    await accept(await w.send(`/p/${PLAN}/changes/1/withdraw`, { today: "2022-09-09" }));
+    expect((await w.send(`/p/${PLAN}/forms/trainers/2/remove`, { base: await base() })).status).toBe(303);
+    expect(loadPlanText(w.planText(), PLAN).plan.data.trainers.map((t) => t.id)).not.toContain("Đoàn-1");
+  });
+
   it("adds a cluster and a trainer, moves and removes from the list, and saves a province's settings", async () => {
     const fresh = await (await w.get(`/p/${PLAN}/forms/clusters/new`)).text();
     const cluster = formOf(fresh, { name: "Cụm C", window: "dated", from: "2022-09-12", to: "2022-09-13", provinces: ["Hưng Yên", "Thái Bình"] });

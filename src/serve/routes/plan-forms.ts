@@ -145,6 +145,8 @@ const province: Section<ProvinceForm> = {
 
 export function planFormRoutes(app: Hono, ws: WorkspaceContext): void {
   /** The plan as the forms need it: loaded, or the YAML editor, where a plan that does not load is mended. */
+  /** The changes that stand, as the schedule folder's current version records them (none before a first solve). */
+  const standingLog = (name: string) => currentState(ws.scheduleDir(name))?.log;
   const loaded = (c: Context, name: string) => {
     const { plan, text } = ws.loadPlan(name);
     return plan ? { plan, text } : undefined;
@@ -163,12 +165,13 @@ export function planFormRoutes(app: Hono, ws: WorkspaceContext): void {
 
     /** The form's values edited into the plan's text: saved, or the problems by field. */
     const attempt = async (c: Context, name: string) => {
+      // The body first: nothing may wait between reading the file, checking the form's base against it and writing.
+      const body = (await c.req.parseBody({ all: true })) as Body;
       const found = loaded(c, name);
       if (!found || section.values(found.plan, c) === undefined) return undefined;
-      const body = (await c.req.parseBody({ all: true })) as Body;
       const values = section.read(body);
       const stale = one(body, "base") !== fingerprint(found.text);
-      const outcome = stale ? undefined : keepingStanding(found.plan, section.edit(found.text, name, values, c), currentState(ws.scheduleDir(name))?.log);
+      const outcome = stale ? undefined : keepingStanding(found.plan, section.edit(found.text, name, values, c), standingLog(name));
       const lang = langOf(c);
       const errors: FieldErrors = stale ? { [FORM_FIELD]: PLAN_FORM_WORDS[lang].stale } : outcome!.ok ? {} : problemMessages(outcome!.problems, lang);
       return { found, values, outcome, errors, stale };
@@ -206,15 +209,16 @@ export function planFormRoutes(app: Hono, ws: WorkspaceContext): void {
   /** A cluster removed or moved, a trainer removed: from the list, back to it. */
   const listAction = (path: string, act: (text: string, name: string, index: number, body: Body) => EditOutcome | undefined, length: (plan: Plan) => number) =>
     app.post(`/p/:plan/forms/${path}`, ws.withPlan(async (c, name) => {
+      const body = (await c.req.parseBody()) as Body;
       const found = loaded(c, name);
       if (!found) return toEditor(c, name);
       const lang = langOf(c);
       const index = indexOf(c, length(found.plan));
       if (typeof index !== "number") return noSuchPart(c);
-      const body = (await c.req.parseBody()) as Body;
       const w = PLAN_FORM_WORDS[lang];
       if (one(body, "base") !== fingerprint(found.text)) return c.html(formsPage(lang, name, found.plan, fingerprint(found.text), { ok: false, text: w.stale }), 409);
-      const outcome = act(found.text, name, index, body);
+      const acted = act(found.text, name, index, body);
+      const outcome = acted && keepingStanding(found.plan, acted, standingLog(name));
       if (!outcome) return noSuchPart(c);
       if (!outcome.ok) return c.html(formsPage(lang, name, found.plan, fingerprint(found.text), { ok: false, text: `${w.notDone} ${Object.values(problemMessages(outcome.problems, lang)).join("; ")}` }), 422);
       writeAtomic(ws.planFile(name)!, outcome.text);
