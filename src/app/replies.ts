@@ -263,8 +263,9 @@ export async function readReplies(input: { readonly dir: string; readonly files:
  * cannot have answered what they were not sent. `due` is what sending would send now (src/app/send.ts's
  * dry run): an invitation (REQUEST) of a session still due to an address is one its trainer has not had.
  */
-export function markUnsent(outcome: RepliesOutcome, due: readonly { readonly uid: string; readonly to: string; readonly method: string }[]): RepliesOutcome {
-  const pending = new Set(due.filter((m) => m.method === "REQUEST").map((m) => `${m.uid}\u0000${m.to.toLowerCase()}`));
+export function markUnsent(outcome: RepliesOutcome, due: readonly { readonly uid: string; readonly to: string; readonly method: string; readonly update?: true }[]): RepliesOutcome {
+  // An update due is to a trainer who had the invitation: not answered yet, but sent.
+  const pending = new Set(due.filter((m) => m.method === "REQUEST" && !m.update).map((m) => `${m.uid}\u0000${m.to.toLowerCase()}`));
   return {
     ...outcome,
     sessions: outcome.sessions.map((s) => ({

@@ -63,6 +63,8 @@ export interface Outgoing {
   readonly province: string;
   /** The half-day the message tells of: the session as the message's version holds it (or, for a cancellation, as it stood last). */
   readonly session?: { readonly date: string; readonly halfDay: "morning" | "afternoon" };
+  /** Due as an update: the trainer was already sent an invitation to this session (an earlier state of it). */
+  readonly update?: true;
 }
 
 /** Why a message was not delivered, as data (src/words/mailbox.ts words it). */
@@ -225,8 +227,12 @@ async function dueMessages(folder: ScheduleFolderReader, messages: Messages, log
     inCurrent.add(key);
     const was = told.get(key);
     if (was?.method === "REQUEST" && was.sequence >= message.sequence) continue;
-    const update = was?.method === "REQUEST" ? newest(updates.filter((u) => keyOf(u) === key && u.method === "REQUEST" && u.sequence === message.sequence)) : undefined;
-    due.push(update ?? message);
+    if (was?.method !== "REQUEST") {
+      due.push(message);
+      continue;
+    }
+    const update = newest(updates.filter((u) => keyOf(u) === key && u.method === "REQUEST" && u.sequence === message.sequence));
+    due.push({ ...(update ?? message), update: true });
   }
   for (const [key, was] of told) {
     if (inCurrent.has(key) || was.method !== "REQUEST") continue;

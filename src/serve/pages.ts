@@ -377,7 +377,7 @@ export function sendPage(lang: Lang, file: string, setting: SmtpSetting, due: Se
   return layout(
     lang,
     w.title,
-    `<h1>${e(w.title)}</h1>${result}<p>${e(server)}</p><p>${e(w.due(due.due.length))}</p>${due.due.length ? table(due.due.map((m) => row(m, m.method === "CANCEL" ? w.cancel : w.request))) : ""}${earlier}${button}${repliesSection(lang, file, replies, read)}<p><a href="${base}?lang=${lang}">${e(w.back)}</a></p>`,
+    `<h1>${e(w.title)}</h1>${result}<p>${e(server)}</p><p>${e(w.due(due.due.length))}</p>${due.due.length ? table(due.due.map((m) => row(m, m.method === "CANCEL" ? w.cancel : m.update ? w.update : w.request))) : ""}${earlier}${button}${repliesSection(lang, file, replies, read)}<p><a href="${base}?lang=${lang}">${e(w.back)}</a></p>`,
     "",
     `${base}/send`,
   );

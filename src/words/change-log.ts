@@ -23,7 +23,7 @@ const WORDS = {
   en: {
     cannotHost: "cannot host",
     onlyOn: "can host only on",
-    asksFor: "held on",
+    asksFor: "fixed on",
     movesTo: "moves to",
     away: "away",
     leaves: "leaves from",

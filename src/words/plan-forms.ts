@@ -206,7 +206,9 @@ const PLACE_FIELDS: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
 /** A part of the plan as a planner knows it: "giảng viên Đoàn-1 (cụm phụ trách)", "Cụm A (các tỉnh)", "Hà Nam (địa điểm)". */
 export function placeText(place: PlanPlace, lang: Lang): string {
   const vi = lang === "vi";
-  const field = place.field ? ` (${PLACE_FIELDS[lang][place.field] ?? FIELD_NAMES[lang][place.field] ?? place.field})` : "";
+  // A province's `unavailable` is the days it cannot host; a trainer's, the days they are away.
+  const key = place.kind === "province" && place.field === "unavailable" ? "cannotHost" : place.field;
+  const field = key ? ` (${PLACE_FIELDS[lang][key] ?? FIELD_NAMES[lang][key] ?? key})` : "";
   switch (place.kind) {
     case "trainer":
       return `${vi ? "giảng viên" : "trainer"} ${place.name}${field}`;

@@ -11,6 +11,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { markUnsent, readReplies, shellWord, type SessionAnswers } from "../../src/app/replies.ts";
 import { sendInvitations } from "../../src/app/send.ts";
 import { InputError } from "../../src/model/issues.ts";
+import { startSmtpServer } from "../smtp-server.ts";
 import { campaign, invitingPlanText, type Campaign } from "./campaign.ts";
 
 const FIXTURES = "test/fixtures/replies";
@@ -85,6 +86,22 @@ describe("reading the trainers' answers", () => {
     // Nothing due (all sent): every unanswered invitation awaits its answer.
     expect(said(markUnsent(outcome, []).sessions)["Hà Nam"]).toEqual({ "CĐSQG-1": "needs-action", "Doanh nghiệp-1": "accepted" });
   }, 30_000);
+
+  it("says an update still to send after a re-plan is not 'invitation not sent': the trainer had the invitation", async () => {
+    const server = await startSmtpServer();
+    try {
+      expect((await sendInvitations({ dir: c.out, smtp: `smtp://127.0.0.1:${server.port}` })).failed).toEqual([]);
+    } finally {
+      await server.close();
+    }
+    // Hà Nam moves after every invitation went out: its two trainers are due an update, not a first invitation.
+    await c.replan({ provinces: { "Hà Nam": { fixed: { date: "2022-09-15", halfDay: "morning" } } } }, "2022-09-01");
+    const due = await sendInvitations({ dir: c.out, dryRun: true });
+    const haNam = due.due.filter((m) => m.province === "Hà Nam");
+    expect(haNam.map((m) => [m.trainer, m.method, m.update])).toEqual([["CĐSQG-1", "REQUEST", true], ["Doanh nghiệp-1", "REQUEST", true]]);
+    const marked = markUnsent(await readReplies({ dir: c.out, files: [] }), due.due);
+    expect(marked.sessions.find((s) => s.session.province === "Hà Nam")!.answers.map((a) => [a.trainer, a.answer, a.unsent ?? false])).toEqual([["CĐSQG-1", "needs-action", false], ["Doanh nghiệp-1", "needs-action", false]]);
+  }, 60_000);
 
   it("keeps replies.json the same bytes for the same answers, in whatever order they are read, and reads it back", async () => {
     await readReplies({ dir: c.out, files: ALL });

@@ -128,7 +128,7 @@ describe("the plan's forms over HTTP", () => {
       expect((await w.send(`/p/${PLAN}/previews/${/previews\/([\w-]+)\/accept/.exec(preview)![1]}/accept`, {})).status).toBe(303);
     };
     await accept(await w.send(`/p/${PLAN}/replan`, { province: "Bắc Ninh", kind: "trainer", trainer: "Đoàn-1", trainerDate: "2022-09-16", today: "2022-09-09" }));
-    const base = () => w.get(`/p/${PLAN}/forms`).then(async (r) => /name="base" value="(\w+)"/.exec(await r.text())![1]!);
+    const base = async () => /name="base" value="(\w+)"/.exec(await (await w.get(`/p/${PLAN}/forms`)).text())![1]!;
     const refused = await w.send(`/p/${PLAN}/forms/trainers/2/remove`, { base: await base() });
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain("thay đổi #1 (v2) đang áp dụng sẽ không còn áp dụng được: giảng viên Đoàn-1 không còn trong kế hoạch — hãy rút lại thay đổi #1 ở trang kế hoạch trước, rồi lưu lại");
