@@ -214,9 +214,27 @@ function rowsOf(list: readonly Parameters<typeof rangeOf>[0][] | undefined): Ran
 /** Maps a problem's path inside the edited part to its field; a path elsewhere in the plan has none. */
 type FieldOf = (path: readonly PathSegment[]) => string | undefined;
 
+/** Top-level maps the plan may leave out (the schema has none for them): emptied, the key goes, not an empty `{}`. */
+const LEAVE_OUT_EMPTY = ["provinces", "roles"] as const;
+
+/** The changes with every entry of such a map deleted (and none set) made one deletion of its key. */
+function leavingOutEmpty(text: string, changes: readonly YamlChange[]): readonly YamlChange[] {
+  const raw = (parseDocument(text).toJS() ?? {}) as Raw;
+  let out = changes;
+  for (const top of LEAVE_OUT_EMPTY) {
+    const map = raw[top];
+    if (typeof map !== "object" || map === null || Array.isArray(map) || !Object.keys(map).length) continue;
+    const under = out.filter((c) => c.path[0] === top);
+    const deleted = new Set(under.filter((c) => c.op === "delete" && c.path.length === 2).map((c) => String(c.path[1])));
+    if (under.some((c) => c.op !== "delete" || c.path.length < 2) || !Object.keys(map).every((key) => deleted.has(key))) continue;
+    out = [...out.filter((c) => c.path[0] !== top), { op: "delete", path: [top] }];
+  }
+  return out;
+}
+
 /** The new text, loaded as every plan is; or its problems at the form's fields. */
 function outcome(text: string, file: string, changes: readonly YamlChange[], fieldOf: FieldOf): EditOutcome {
-  const edited = editYaml(text, changes);
+  const edited = editYaml(text, leavingOutEmpty(text, changes));
   try {
     const { plan, warnings } = loadPlanText(edited, file);
     return { ok: true, text: edited, plan, warnings };

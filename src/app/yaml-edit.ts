@@ -172,6 +172,20 @@ function textEdits(text: string, changes: readonly YamlChange[]): Edit[] | undef
     return false;
   };
 
+  // A block collection every entry of which the changes delete is left empty, written `{}` or `[]` after its key.
+  const emptied = emptiedBlocks(doc, changes);
+  const emptiedDone = new Set<Node>();
+  const leaveEmpty = (parent: YAMLMap | YAMLSeq, parentPath: readonly PathSegment[]): boolean => {
+    if (emptiedDone.has(parent)) return true;
+    emptiedDone.add(parent);
+    const holder = parentPath.length > 1 ? doc.getIn(parentPath.slice(0, -1), true) : parentPath.length ? doc.contents : undefined;
+    const pair = isMap(holder) && !holder.flow ? pairOf(holder, parentPath[parentPath.length - 1]!) : undefined;
+    if (!pair || pair.value !== parent) return false;
+    const colon = text.indexOf(":", (pair.key as Node).range![1]);
+    edits.push({ start: colon + 1, end: colon + 1, text: isMap(parent) ? " {}" : " []" });
+    return true;
+  };
+
   const remove = (path: readonly PathSegment[]): boolean => {
     const parentPath = path.slice(0, -1);
     const key = path[path.length - 1]!;
@@ -180,7 +194,7 @@ function textEdits(text: string, changes: readonly YamlChange[]): Edit[] | undef
       const pair = pairOf(parent, key);
       if (!pair) return true;
       if (parent.flow) return !!parent.range && (rewrite(parent, (v) => Object.fromEntries(Object.entries(v as object).filter(([k]) => k !== String(key)))), true);
-      if (parent.items.length < 2) return false;
+      if (emptied.has(parent) && !leaveEmpty(parent, parentPath)) return false;
       const keyNode = pair.key as Node;
       const valueNode = pair.value as Node | null;
       const lines = ownLines(text, keyNode.range![0], valueNode?.range ? valueEnd(text, valueNode) : keyNode.range![1], /^\s*$/);
@@ -192,7 +206,7 @@ function textEdits(text: string, changes: readonly YamlChange[]): Edit[] | undef
       const item = parent.items[key] as Node | undefined;
       if (!item?.range) return true;
       if (parent.flow) return rewrite(parent, (v) => (v as unknown[]).filter((_, i) => i !== key)), true;
-      if (parent.items.length < 2) return false;
+      if (emptied.has(parent) && !leaveEmpty(parent, parentPath)) return false;
       const lines = ownLines(text, item.range[0], valueEnd(text, item), /^\s*-\s*$/);
       if (!lines) return false;
       edits.push({ ...lines, text: "" });
@@ -255,6 +269,27 @@ function textEdits(text: string, changes: readonly YamlChange[]): Edit[] | undef
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   if (sorted.some((edit, i) => i > 0 && edit.start < sorted[i - 1]!.end)) return undefined;
   return edits;
+}
+
+/**
+ * The block collections whose every entry the changes delete (and to which they add none): each is
+ * left written as an empty `{}` or `[]`, not as a key with no value, which reads as null.
+ */
+function emptiedBlocks(doc: Document.Parsed, changes: readonly YamlChange[]): Set<Node> {
+  const deleted = new Map<Node, Set<string>>();
+  const added = new Set<Node>();
+  for (const change of changes) {
+    const parent = change.path.length > 1 ? doc.getIn(change.path.slice(0, -1), true) : change.path.length ? doc.contents : undefined;
+    if (change.op === "append") {
+      const seq = doc.getIn(change.path, true);
+      if (isSeq(seq)) added.add(seq);
+    } else if (change.op === "set" && (isMap(parent) || isSeq(parent))) added.add(parent);
+    if (change.op !== "delete" || !(isMap(parent) || isSeq(parent)) || parent.flow) continue;
+    const key = change.path[change.path.length - 1]!;
+    const present = isMap(parent) ? !!pairOf(parent, key) : typeof key === "number" && parent.items[key] !== undefined;
+    if (present) deleted.set(parent, (deleted.get(parent) ?? new Set()).add(String(key)));
+  }
+  return new Set([...deleted].filter(([node, keys]) => !added.has(node) && keys.size === (node as YAMLMap | YAMLSeq).items.length).map(([node]) => node));
 }
 
 /** The collections a path goes through, outermost first, each with how many of the path's segments lead to it. */

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { planDifferences } from "../../src/app/plan-diff.ts";
 import * as edit from "../../src/app/plan-edit.ts";
+import { editYaml } from "../../src/app/yaml-edit.ts";
 import { EMPTY_LOG, withChange, withWithdrawal } from "../../src/model/change-log.ts";
 import { ChangesSchema } from "../../src/model/changes.ts";
 import { loadPlanText } from "../../src/model/load.ts";
@@ -208,5 +209,35 @@ describe("editing the trainers and the provinces", () => {
     expect(again.slice(SMALL.length)).toBe("provinces:\n  Nam Định: { fixed: { date: 2022-09-15, halfDay: afternoon }, focal: { name: Sở TT&TT, phone: 0228 3640 000 }, preferred: [2022-09-16] }\n");
     const bad = edit.editProvince(SMALL, FILE, code, { ...values, focalName: "", focalEmail: "x", fixedDate: "2022-10-01" });
     expect(!bad.ok && edit.problemMessages(bad.problems, "en")).toEqual({ focalName: "Fill this in", focalEmail: '"x" is not an e-mail address (e.g. dau-moi@example.org)' });
+  });
+});
+
+describe("deleting every entry of a block mapping or list", () => {
+  it("takes out a province's settings added to the letter, leaving the file as it was: no `provinces: {}`, nothing else rewritten", () => {
+    const plan = planOf(LETTER);
+    const code = plan.index.provinceNamed("Hồ Chí Minh")!.record.code;
+    const given = saved(edit.editProvince(LETTER, FILE, code, { ...edit.provinceForm(plan, code), venue: "Hội trường A", unavailable: [{ from: "2022-09-20", to: "", halfDay: "" }] }));
+    expect(changedLines(LETTER, given)).toEqual({ gone: [], added: ["provinces:", "  TP. Hồ Chí Minh: { unavailable: [2022-09-20], venue: Hội trường A }"] });
+    const cleared = saved(edit.editProvince(given, FILE, code, { ...edit.provinceForm(planOf(given), code), venue: "", unavailable: [] }));
+    expect(cleared).toBe(LETTER);
+  });
+
+  it("deletes two settings entries in one edit (a cluster's provinces replaced) without leaving `provinces:` with no value", () => {
+    const text = SMALL.replace("trainers:", "provinces: # venues as the provinces sent them\n  Nam Định:\n    venue: Hội trường tỉnh\n  Hà Nam:\n    venue: Nhà văn hóa\ntrainers:");
+    const after = saved(edit.editCluster(text, FILE, 0, { ...edit.clusterForm(planOf(text), 0), provinces: ["Thái Bình"] }));
+    expect(changedLines(text, after)).toEqual({
+      gone: ["    provinces: [Hà Nam, Nam Định]", "provinces: # venues as the provinces sent them", "  Nam Định:", "    venue: Hội trường tỉnh", "  Hà Nam:", "    venue: Nhà văn hóa"],
+      added: ["    provinces: [Thái Bình]"],
+    });
+  });
+
+  it("writes a block list or mapping emptied as `[]` or `{}` after its key, in place, its comments and every other line kept", () => {
+    const text = SMALL.replace(/  - \{ id: Doanh[\s\S]*$/, "  # the roster so far\n");
+    const removed = saved(edit.removeTrainer(text, FILE, 0));
+    expect(changedLines(text, removed)).toEqual({ gone: ["trainers:", "  - { id: CĐSQG-1, organisation: Cục Chuyển đổi số quốc gia, roles: [policy], home: Hà Nội }"], added: ["trainers: []"] });
+    const notes = "notes: >\n  A folded note\n  over two lines.\n";
+    const block = `${notes}travel:\n  roadSpeedKmh: 40 # slow roads\n  overrides:\n    - between: [Hà Nam, Nam Định]\n      hours: 1\n    - { between: [Hà Nam, Thái Bình], hours: 2 }\nweights: # tuned\n  travel: 3\n`;
+    const emptied = editYaml(block, [{ op: "delete", path: ["travel", "overrides", 1] }, { op: "delete", path: ["travel", "overrides", 0] }, { op: "delete", path: ["weights", "travel"] }]);
+    expect(emptied).toBe(`${notes}travel:\n  roadSpeedKmh: 40 # slow roads\n  overrides: []\nweights: {} # tuned\n`);
   });
 });
