@@ -473,11 +473,14 @@ export function trainerForm(plan: Plan, index: number): TrainerForm {
 export const EMPTY_TRAINER: TrainerForm = { id: "", organisation: "", roles: [], clusters: "all", home: "", maxSessionsPerDay: "2", maxSessionsPerWeek: "", national: false, email: "", unavailable: [], onlyAvailable: [] };
 
 export function editTrainer(text: string, file: string, index: number | "new", values: TrainerForm): EditOutcome {
-  const { raw } = current(text, file);
+  const { raw, plan } = current(text, file);
   const trainers = (raw["trainers"] ?? []) as Raw[];
   const before = index === "new" ? {} : trainers[index]!;
   const away = selectors(values.unavailable);
   const only = selectors(values.onlyAvailable);
+  // Rows of days the planner did not change keep the key as the file writes it: `onlyAvailable: []` (available on no day) is not dropped.
+  const shown = index === "new" ? undefined : trainerForm(plan, index);
+  const asWritten = (key: "unavailable" | "onlyAvailable", rows: { values: unknown[] }) => shown !== undefined && same(selectors(shown[key]).values, rows.values);
   let after: Raw = { ...before, id: trimmed(values.id), organisation: trimmed(values.organisation), roles: values.roles.map(trimmed) };
   after = withKey(after, "clusters", values.clusters === "all" ? (before["clusters"] === "all" ? "all" : undefined) : values.clusters.map(trimmed));
   after = withKey(after, "home", textOrNone(values.home));
@@ -485,8 +488,8 @@ export function editTrainer(text: string, file: string, index: number | "new", v
   after = withKey(after, "maxSessionsPerWeek", countOrText(values.maxSessionsPerWeek));
   after = withKey(after, "national", unlessDefault(before, "national", values.national, false));
   after = withKey(after, "email", textOrNone(values.email));
-  after = withKey(after, "unavailable", unlessDefault(before, "unavailable", away.values, []));
-  after = withKey(after, "onlyAvailable", only.values.length ? only.values : undefined);
+  after = withKey(after, "unavailable", asWritten("unavailable", away) ? before["unavailable"] : unlessDefault(before, "unavailable", away.values, []));
+  after = withKey(after, "onlyAvailable", asWritten("onlyAvailable", only) ? before["onlyAvailable"] : only.values.length ? only.values : undefined);
   const changes = index === "new" ? [{ op: "append" as const, path: ["trainers"], value: after }] : keyChanges(["trainers", index], before, after);
   const at = index === "new" ? trainers.length : index;
   return outcome(text, file, changes, (path) => {

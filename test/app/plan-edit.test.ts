@@ -189,6 +189,27 @@ describe("editing the trainers and the provinces", () => {
     expect(!badRange.ok && edit.problemMessages(badRange.problems, "en")).toEqual({ "unavailable.1": "the range ends (2022-09-12) before it starts (2022-09-13) — swap from and to" });
   });
 
+  it("keeps `onlyAvailable: []` (available on no day) when the trainer is saved with those rows unchanged; changed rows are written", () => {
+    const text = SMALL.replace("clusters: [Cụm B], unavailable: [2022-09-12] }", "clusters: [Cụm B], unavailable: [2022-09-12], onlyAvailable: [] }");
+    const plan = planOf(text);
+    const mailed = saved(edit.editTrainer(text, FILE, 3, { ...edit.trainerForm(plan, 3), email: "d@example.org" }));
+    expect(changedLines(text, mailed)).toEqual({
+      gone: ["  - { id: CĐSQG-2, organisation: Cục Chuyển đổi số quốc gia, roles: [policy], clusters: [Cụm B], unavailable: [2022-09-12], onlyAvailable: [] }"],
+      added: ["  - { id: CĐSQG-2, organisation: Cục Chuyển đổi số quốc gia, roles: [policy], clusters: [Cụm B], unavailable: [2022-09-12], onlyAvailable: [], email: d@example.org }"],
+    });
+    expect(planOf(mailed).data.trainers[3]!.onlyAvailable).toEqual([]);
+    const opened = saved(edit.editTrainer(text, FILE, 3, { ...edit.trainerForm(plan, 3), onlyAvailable: [{ from: "2022-09-15", to: "", halfDay: "" }] }));
+    expect(planOf(opened).data.trainers[3]!.onlyAvailable).toEqual(["2022-09-15"]);
+    // The letter's days, written as the letter writes them, stay so when another field changes.
+    const letter = planOf(LETTER);
+    const index = letter.data.trainers.findIndex((t) => t.id === "CĐSQG-9");
+    const mailed9 = saved(edit.editTrainer(LETTER, FILE, index, { ...edit.trainerForm(letter, index), email: "gv-9@example.org" }));
+    expect(changedLines(LETTER, mailed9)).toEqual({
+      gone: ["      maxSessionsPerDay: 1, home: Hà Nội, email: cdsqg-9@example.org, onlyAvailable: [{ from: 2022-09-12, to: 2022-09-23 }] }"],
+      added: ["      maxSessionsPerDay: 1, home: Hà Nội, email: gv-9@example.org, onlyAvailable: [{ from: 2022-09-12, to: 2022-09-23 }] }"],
+    });
+  });
+
   it("adds a trainer to an empty list as a block list, and removes one", () => {
     const blank = SMALL.replace(/trainers:[\s\S]*$/, "trainers: []\n");
     const text = saved(edit.editTrainer(blank, FILE, "new", { ...edit.EMPTY_TRAINER, id: "GV-1", organisation: "Cục", roles: ["policy"], home: "Hà Nội" }));
