@@ -193,6 +193,18 @@ function keyChanges(path: readonly PathSegment[], before: Raw, after: Raw): Yaml
   return out;
 }
 
+/**
+ * The changes that make the list `before` (at `path`) into `after`, where `after` is the items of
+ * `before` kept, in their order, then new ones: each item taken out deleted (the last first, so the
+ * others' places hold), each new one appended; the items kept are not touched.
+ */
+export function listChanges(path: readonly PathSegment[], before: readonly unknown[], after: readonly unknown[]): YamlChange[] {
+  let at = 0;
+  const gone: number[] = [];
+  before.forEach((item, index) => (at < after.length && same(item, after[at]) ? at++ : gone.push(index)));
+  return [...gone.reverse().map((index): YamlChange => ({ op: "delete", path: [...path, index] })), ...after.slice(at).map((value): YamlChange => ({ op: "append", path, value }))];
+}
+
 /** Rows with a date in them, as the file's date selectors, and which row each came from. */
 function selectors(rows: readonly RangeRow[]): { values: unknown[]; rows: number[] } {
   const values: unknown[] = [];
@@ -343,7 +355,10 @@ export function editCampaign(text: string, file: string, values: CampaignForm): 
   const rowOfRole = new Map(needRows.map((n) => [trimmed(n.role), n.row]));
   const changes = keyChanges(["campaign"], before, after);
   if (!same(raw["sessionNeeds"], needs)) changes.push({ op: "set", path: ["sessionNeeds"], value: needs });
-  if (!same(raw["roles"] ?? {}, labels)) changes.push(Object.keys(labels).length ? { op: "set", path: ["roles"], value: labels } : { op: "delete", path: ["roles"] });
+  // Labels key by key, the roles: block's other lines and comments kept; a first label writes the block.
+  const roles = raw["roles"];
+  if (roles && typeof roles === "object" && !Array.isArray(roles)) changes.push(...keyChanges(["roles"], roles as Raw, labels));
+  else if (Object.keys(labels).length) changes.push({ op: "set", path: ["roles"], value: labels });
 
   return outcome(text, file, changes, (path) => {
     const [top, key] = path;
@@ -422,7 +437,10 @@ export function editCluster(text: string, file: string, index: number | "new", v
     // Name, window, provinces: the order the letter's clusters are written in.
     changes.push({ op: "append", path: ["clusters"], value: Object.fromEntries(["name", "window", "provinces"].filter((k) => after[k] !== undefined).map((k) => [k, after[k]])) });
   } else {
-    changes.push(...keyChanges(["clusters", index], before, after));
+    // The provinces item by item: those kept stay as written, with their comments.
+    const listed = before["provinces"];
+    changes.push(...keyChanges(["clusters", index], before, Array.isArray(listed) ? { ...after, provinces: listed } : after));
+    if (Array.isArray(listed)) changes.push(...listChanges(["clusters", index, "provinces"], listed, provinces));
     const oldName = String(before["name"]);
     if (name !== oldName) changes.push(...trainerClusterChanges(raw, (n) => (n === oldName ? name : n)));
     const removed = new Set(plan.clusters[index]!.provinces.map((p) => p.record.code).filter((c) => !chosen.has(c)));

@@ -205,7 +205,7 @@ function textEdits(text: string, changes: readonly YamlChange[]): Edit[] | undef
     if (isSeq(parent) && typeof key === "number") {
       const item = parent.items[key] as Node | undefined;
       if (!item?.range) return true;
-      if (parent.flow) return rewrite(parent, (v) => (v as unknown[]).filter((_, i) => i !== key)), true;
+      if (parent.flow) return rewrite(parent, (v) => (v as unknown[]).map((x, i) => (i === key ? GONE : x))), true;
       if (emptied.has(parent) && !leaveEmpty(parent, parentPath)) return false;
       const lines = ownLines(text, item.range[0], valueEnd(text, item), /^\s*-\s*$/);
       if (!lines) return false;
@@ -264,7 +264,7 @@ function textEdits(text: string, changes: readonly YamlChange[]): Edit[] | undef
     const done = change.op === "set" ? set(change.path, change.value) : change.op === "delete" ? remove(change.path) : change.op === "append" ? append(change.path, change.value) : move(change.path, change.from, change.to);
     if (!done) return undefined;
   }
-  for (const [node, value] of rewritten) edits.push(replaceNode(text, node, value, style));
+  for (const [node, value] of rewritten) edits.push(replaceNode(text, node, withoutGone(value), style));
   // Two edits of one place would undo each other: the Document API makes them one after the other.
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   if (sorted.some((edit, i) => i > 0 && edit.start < sorted[i - 1]!.end)) return undefined;
@@ -316,16 +316,27 @@ function reshapedFlow(doc: Document.Parsed, change: YamlChange): Node | undefine
   return change.op === "append" && seq.items.length === 0 && isMap(parent) && !parent.flow ? undefined : seq;
 }
 
+/**
+ * An item of a flow list deleted, until the list is written: the items after it keep their places,
+ * so every change's path still points where it did in the file, whatever order the changes come in.
+ */
+const GONE: unique symbol = Symbol("deleted item");
+
+const cloned = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(cloned) : isPlainObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cloned(v)])) : value;
+const withoutGone = (value: unknown): unknown =>
+  Array.isArray(value) ? value.filter((v) => v !== GONE).map(withoutGone) : isPlainObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutGone(v)])) : value;
+
 /** `value` (the collection `depth` segments down the change's path) with the change made in it. */
 function applied(value: unknown, change: YamlChange, depth: number): unknown {
   const rel = change.path.slice(depth);
   if (change.op === "set" && rel.length === 0) return change.value;
-  const out = structuredClone(value) as Record<PathSegment, unknown>;
+  const out = cloned(value) as Record<PathSegment, unknown>;
   let holder = out;
   for (const segment of rel.slice(0, -1)) holder = (holder[segment] ??= {}) as Record<PathSegment, unknown>;
   const last = rel[rel.length - 1]!;
   if (change.op === "set") holder[last] = change.value;
-  else if (change.op === "delete") Array.isArray(holder) ? holder.splice(Number(last), 1) : delete holder[last];
+  else if (change.op === "delete") Array.isArray(holder) ? Number(last) < holder.length && (holder[Number(last)] = GONE) : delete holder[last];
   else if (rel.length === 0) return change.op === "append" ? [...(out as unknown as unknown[]), change.value] : moved(out as unknown as unknown[], change.from, change.to);
   else {
     const list = Array.isArray(holder[last]) ? (holder[last] as unknown[]) : [];

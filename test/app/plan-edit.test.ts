@@ -93,6 +93,17 @@ describe("editing the campaign", () => {
   });
 });
 
+describe("editing the roles' labels", () => {
+  it("changes one label key by key, the roles block's other line and the comments above it kept", () => {
+    const plan = planOf(LETTER);
+    const needs = edit.campaignForm(plan).needs.map((n) => (n.role === "policy" ? { ...n, label: "Chính sách" } : n));
+    const text = saved(edit.editCampaign(LETTER, FILE, { ...edit.campaignForm(plan), needs }));
+    expect(changedLines(LETTER, text)).toEqual({ gone: ["  policy: Chủ trương, chính sách, pháp luật về chuyển đổi số"], added: ["  policy: Chính sách"] });
+    const unlabelled = saved(edit.editCampaign(LETTER, FILE, { ...edit.campaignForm(plan), needs: needs.map((n) => ({ ...n, label: "" })) }));
+    expect(changedLines(LETTER, unlabelled)).toEqual({ gone: ["roles:", "  policy: Chủ trương, chính sách, pháp luật về chuyển đổi số", "  skills: Hướng dẫn cài đặt, sử dụng nền tảng số, công nghệ số, kỹ năng số"], added: [] });
+  });
+});
+
 describe("editing the clusters", () => {
   it("renames a cluster and carries the trainers' lists of clusters along; the change says a rename", () => {
     const plan = planOf(LETTER);
@@ -138,6 +149,20 @@ describe("editing the clusters", () => {
       added: ["    window: propose", "    provinces: [Hà Nam, Thái Bình]"],
     });
     expect(planDifferences(plan.data, planOf(after).data).map((d) => differenceText(d, "en"))).toEqual(["Cụm A: window 12/9/2022–16/9/2022 → proposed by taphuan", "Nam Định removed from the plan (was in Cụm A)", "Thái Bình added to Cụm A", "Nam Định: venue: Hội trường tỉnh → —"]);
+  });
+
+  it("ticks and unticks provinces in a block list item by item, the comments of those kept and the list's style kept", () => {
+    const text = SMALL.replace("    provinces: [Hà Nam, Nam Định]", "    provinces: # opening ceremony in Hà Nam\n      - Hà Nam # hosts the opening\n      - Nam Định # venue TBD");
+    const plan = planOf(text);
+    const ticked = saved(edit.editCluster(text, FILE, 0, { ...edit.clusterForm(plan, 0), provinces: ["Hà Nam", "Nam Định", "Thái Bình"] }));
+    expect(changedLines(text, ticked)).toEqual({ gone: [], added: ["      - Thái Bình"] });
+    const swapped = saved(edit.editCluster(text, FILE, 0, { ...edit.clusterForm(plan, 0), provinces: ["Hà Nam", "Thái Bình"] }));
+    expect(changedLines(text, swapped)).toEqual({ gone: ["      - Nam Định # venue TBD"], added: ["      - Thái Bình"] });
+    // In the letter's one-line lists, two taken out and one added in one edit: the list written again in place.
+    const both = saved(edit.editCluster(SMALL, FILE, 1, { ...edit.clusterForm(planOf(SMALL), 1), provinces: ["Thái Bình"] }));
+    expect(changedLines(SMALL, both)).toEqual({ gone: ["    provinces: [Bắc Ninh, Bắc Giang]"], added: ["    provinces: [Thái Bình]"] });
+    // Paths are the file's before any change, in whatever order the deletions come.
+    for (const list of ["[x, y, z]", "\n  - x\n  - y\n  - z"]) expect(editYaml(`a: ${list}\nb: { c: [x, y, z] }\n`, [0, 1].flatMap((i) => [{ op: "delete" as const, path: ["a", i] }, { op: "delete" as const, path: ["b", "c", i] }]))).toBe(`a: ${list.startsWith("[") ? "[z]" : "\n  - z"}\nb: { c: [z] }\n`);
   });
 
   it("adds a cluster after the last, moves it up, and removes one, the trainers' lists following", () => {
