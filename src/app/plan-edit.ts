@@ -16,6 +16,7 @@ import { issueText } from "../words/issues.ts";
 import type { Lang } from "../words/labels.ts";
 import { PLAN_FORM_WORDS, placeText } from "../words/plan-forms.ts";
 import { rangeOf, selectorOf } from "./date-ranges.ts";
+import { clusterListChanges, withMoves } from "./cluster-moves.ts";
 import { editYaml, type YamlChange } from "./yaml-edit.ts";
 
 /** A row of dates as a form has it: from, to (empty: the same day), half-day (empty: the whole day). */
@@ -191,18 +192,6 @@ function keyChanges(path: readonly PathSegment[], before: Raw, after: Raw): Yaml
   for (const key of Object.keys(before)) if (!(key in after)) out.push({ op: "delete", path: [...path, key] });
   for (const [key, value] of Object.entries(after)) if (!same(before[key], value)) out.push({ op: "set", path: [...path, key], value });
   return out;
-}
-
-/**
- * The changes that make the list `before` (at `path`) into `after`, where `after` is the items of
- * `before` kept, in their order, then new ones: each item taken out deleted (the last first, so the
- * others' places hold), each new one appended; the items kept are not touched.
- */
-export function listChanges(path: readonly PathSegment[], before: readonly unknown[], after: readonly unknown[]): YamlChange[] {
-  let at = 0;
-  const gone: number[] = [];
-  before.forEach((item, index) => (at < after.length && same(item, after[at]) ? at++ : gone.push(index)));
-  return [...gone.reverse().map((index): YamlChange => ({ op: "delete", path: [...path, index] })), ...after.slice(at).map((value): YamlChange => ({ op: "append", path, value }))];
 }
 
 /** Rows with a date in them, as the file's date selectors, and which row each came from. */
@@ -420,16 +409,22 @@ export function editCluster(text: string, file: string, index: number | "new", v
   const { raw, plan } = current(text, file);
   const clusters = (raw["clusters"] ?? []) as Raw[];
   const before = index === "new" ? {} : clusters[index]!;
+  const at = index === "new" ? clusters.length : index;
   const name = trimmed(values.name);
-  // The provinces the cluster keeps are written as the file wrote them, in its order; added ones follow in the form's.
   const code = (n: string) => {
     const found = plan.registry.lookup(n);
     return found.ok ? found.record.code : n;
   };
   const chosen = new Set(values.provinces.map(code));
-  const kept = ((before["provinces"] ?? []) as string[]).filter((p) => chosen.has(code(String(p))));
+  // Each cluster's provinces as the file writes them. Those this cluster keeps stay so, in its order;
+  // those ticked follow in the form's, each taken out of the other cluster it was in: a move, which
+  // keeps the province's settings. A province unticked leaves the plan, and its settings with it.
+  const lists = clusters.map((cluster) => (Array.isArray(cluster["provinces"]) ? (cluster["provinces"] as unknown[]).map(String) : []));
+  const kept = (lists[at] ?? []).filter((p) => chosen.has(code(p)));
   const keptCodes = new Set(kept.map(code));
-  const provinces = [...kept, ...values.provinces.filter((p) => !keptCodes.has(code(p))).map(trimmed)];
+  const ticked = values.provinces.filter((p) => !keptCodes.has(code(p))).map(trimmed);
+  const listsAfter = withMoves(lists.map((list, i) => (i === at ? kept : list)), code, ticked.map((p) => ({ name: p, to: at })));
+  const provinces = listsAfter[at]!;
   const window = values.window === "propose" ? "propose" : values.window === "dated" ? { from: textOrNone(values.from), to: textOrNone(values.to) } : undefined;
   const after = withKey(withKey({ ...before, name }, "window", window), "provinces", provinces);
   const changes: YamlChange[] = [];
@@ -437,18 +432,20 @@ export function editCluster(text: string, file: string, index: number | "new", v
     // Name, window, provinces: the order the letter's clusters are written in.
     changes.push({ op: "append", path: ["clusters"], value: Object.fromEntries(["name", "window", "provinces"].filter((k) => after[k] !== undefined).map((k) => [k, after[k]])) });
   } else {
-    // The provinces item by item: those kept stay as written, with their comments.
-    const listed = before["provinces"];
-    changes.push(...keyChanges(["clusters", index], before, Array.isArray(listed) ? { ...after, provinces: listed } : after));
-    if (Array.isArray(listed)) changes.push(...listChanges(["clusters", index, "provinces"], listed, provinces));
+    // The provinces item by item (below): those kept stay as written, with their comments.
+    changes.push(...keyChanges(["clusters", index], before, Array.isArray(before["provinces"]) ? { ...after, provinces: before["provinces"] } : after));
     const oldName = String(before["name"]);
     if (name !== oldName) changes.push(...trainerClusterChanges(raw, (n) => (n === oldName ? name : n)));
     const removed = new Set(plan.clusters[index]!.provinces.map((p) => p.record.code).filter((c) => !chosen.has(c)));
     changes.push(...settingsOf(raw, plan, removed));
   }
-  const at = index === "new" ? clusters.length : index;
-  // A province in two clusters is refused at whichever comes second: at this form's provinces either way.
-  return outcome(text, file, changes, (path) => (path[0] === "clusters" && path[1] === at ? clusterField(path) : (path[0] === "clusters" && path[2] === "provinces") || path[0] === "provinces" ? "provinces" : undefined));
+  changes.push(...clusterListChanges(lists, listsAfter));
+  return outcome(text, file, changes, (path) => {
+    if (path[0] === "clusters" && path[1] === at) return clusterField(path);
+    // Another cluster left with no province by a move: said by its name, not at this form's field.
+    if (path[0] === "clusters" && path[2] === "provinces" && path.length === 3) return undefined;
+    return (path[0] === "clusters" && path[2] === "provinces") || path[0] === "provinces" ? "provinces" : undefined;
+  });
 }
 
 export function removeCluster(text: string, file: string, index: number): EditOutcome {

@@ -187,12 +187,27 @@ describe("editing the clusters", () => {
     expect(removed).toBe(SMALL);
   });
 
-  it("refuses a cluster without provinces, and a province already in another cluster, at the provinces", () => {
+  it("moves a province ticked that is in another cluster: out of that cluster's list in the same edit, its settings kept", () => {
+    const text = SMALL.replace("    provinces: [Bắc Ninh, Bắc Giang]", "    provinces:\n      - Bắc Ninh # the opening\n      - Bắc Giang").replace("trainers:", "provinces:\n  Bắc Ninh: { venue: Hội trường Bắc Ninh } # confirmed\n  Nam Định: { venue: Hội trường tỉnh }\ntrainers:");
+    const plan = planOf(text);
+    const moved = saved(edit.editCluster(text, FILE, 0, { ...edit.clusterForm(plan, 0), provinces: ["Hà Nam", "Nam Định", "Bắc Ninh"] }));
+    expect(changedLines(text, moved)).toEqual({ gone: ["    provinces: [Hà Nam, Nam Định]", "      - Bắc Ninh # the opening"], added: ["    provinces: [Hà Nam, Nam Định, Bắc Ninh]"] });
+    const after = planOf(moved);
+    expect(after.index.provinceNamed("Bắc Ninh")!.venue).toBe("Hội trường Bắc Ninh");
+    expect(planDifferences(plan.data, after.data).map((d) => differenceText(d, "en"))).not.toContainEqual(expect.stringMatching(/venue/));
+    // Into a new cluster too; and unticked, a province leaves the plan with its settings.
+    const fresh = saved(edit.editCluster(text, FILE, "new", { name: "Cụm C", window: "none", from: "", to: "", provinces: ["Bắc Ninh"] }));
+    expect(changedLines(text, fresh)).toEqual({ gone: ["      - Bắc Ninh # the opening"], added: ["  - { name: Cụm C, provinces: [Bắc Ninh] }"] });
+    const back = saved(edit.editCluster(moved, FILE, 0, { ...edit.clusterForm(after, 0), provinces: ["Hà Nam", "Nam Định"] }));
+    expect(changedLines(moved, back)).toEqual({ gone: ["    provinces: [Hà Nam, Nam Định, Bắc Ninh]", "  Bắc Ninh: { venue: Hội trường Bắc Ninh } # confirmed"], added: ["    provinces: [Hà Nam, Nam Định]"] });
+  });
+
+  it("refuses a cluster without provinces at the provinces, and a move that would leave another cluster with none by its name", () => {
     const plan = planOf(SMALL);
     const empty = edit.editCluster(SMALL, FILE, 0, { ...edit.clusterForm(plan, 0), provinces: [] });
     expect(!empty.ok && edit.problemMessages(empty.problems, "vi")).toEqual({ provinces: "mỗi cụm cần ít nhất một tỉnh" });
-    const twice = edit.editCluster(SMALL, FILE, 0, { ...edit.clusterForm(plan, 0), provinces: ["Hà Nam", "Bắc Ninh"] });
-    expect(!twice.ok && edit.problemMessages(twice.problems, "en")["provinces"]).toMatch(/Bắc Ninh/);
+    const emptied = edit.editCluster(SMALL, FILE, 0, { ...edit.clusterForm(plan, 0), provinces: ["Hà Nam", "Bắc Ninh", "Bắc Giang"] });
+    expect(!emptied.ok && edit.problemMessages(emptied.problems, "vi")).toEqual({ [edit.FORM_FIELD]: "Cụm B (các tỉnh): mỗi cụm cần ít nhất một tỉnh" });
     const nameless = edit.editCluster(SMALL, FILE, "new", { ...edit.EMPTY_CLUSTER, provinces: ["Thái Bình"], window: "none" });
     expect(!nameless.ok && edit.problemMessages(nameless.problems, "vi")).toEqual({ name: "không được để trống" });
   });
