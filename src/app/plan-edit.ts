@@ -16,6 +16,7 @@ import { issueText } from "../words/issues.ts";
 import type { Lang } from "../words/labels.ts";
 import { PLAN_FORM_WORDS, placeText } from "../words/plan-forms.ts";
 import { rangeOf, selectorOf } from "./date-ranges.ts";
+import { clusterListChanges, withMoves } from "./cluster-moves.ts";
 import { editYaml, type YamlChange } from "./yaml-edit.ts";
 
 /** A row of dates as a form has it: from, to (empty: the same day), half-day (empty: the whole day). */
@@ -215,9 +216,27 @@ function rowsOf(list: readonly Parameters<typeof rangeOf>[0][] | undefined): Ran
 /** Maps a problem's path inside the edited part to its field; a path elsewhere in the plan has none. */
 type FieldOf = (path: readonly PathSegment[]) => string | undefined;
 
+/** Top-level maps the plan may leave out (the schema has none for them): emptied, the key goes, not an empty `{}`. */
+const LEAVE_OUT_EMPTY = ["provinces", "roles"] as const;
+
+/** The changes with every entry of such a map deleted (and none set) made one deletion of its key. */
+function leavingOutEmpty(text: string, changes: readonly YamlChange[]): readonly YamlChange[] {
+  const raw = (parseDocument(text).toJS() ?? {}) as Raw;
+  let out = changes;
+  for (const top of LEAVE_OUT_EMPTY) {
+    const map = raw[top];
+    if (typeof map !== "object" || map === null || Array.isArray(map) || !Object.keys(map).length) continue;
+    const under = out.filter((c) => c.path[0] === top);
+    const deleted = new Set(under.filter((c) => c.op === "delete" && c.path.length === 2).map((c) => String(c.path[1])));
+    if (under.some((c) => c.op !== "delete" || c.path.length < 2) || !Object.keys(map).every((key) => deleted.has(key))) continue;
+    out = [...out.filter((c) => c.path[0] !== top), { op: "delete", path: [top] }];
+  }
+  return out;
+}
+
 /** The new text, loaded as every plan is; or its problems at the form's fields. */
 function outcome(text: string, file: string, changes: readonly YamlChange[], fieldOf: FieldOf): EditOutcome {
-  const edited = editYaml(text, changes);
+  const edited = editYaml(text, leavingOutEmpty(text, changes));
   try {
     const { plan, warnings } = loadPlanText(edited, file);
     return { ok: true, text: edited, plan, warnings };
@@ -326,7 +345,10 @@ export function editCampaign(text: string, file: string, values: CampaignForm): 
   const rowOfRole = new Map(needRows.map((n) => [trimmed(n.role), n.row]));
   const changes = keyChanges(["campaign"], before, after);
   if (!same(raw["sessionNeeds"], needs)) changes.push({ op: "set", path: ["sessionNeeds"], value: needs });
-  if (!same(raw["roles"] ?? {}, labels)) changes.push(Object.keys(labels).length ? { op: "set", path: ["roles"], value: labels } : { op: "delete", path: ["roles"] });
+  // Labels key by key, the roles: block's other lines and comments kept; a first label writes the block.
+  const roles = raw["roles"];
+  if (roles && typeof roles === "object" && !Array.isArray(roles)) changes.push(...keyChanges(["roles"], roles as Raw, labels));
+  else if (Object.keys(labels).length) changes.push({ op: "set", path: ["roles"], value: labels });
 
   return outcome(text, file, changes, (path) => {
     const [top, key] = path;
@@ -388,16 +410,22 @@ export function editCluster(text: string, file: string, index: number | "new", v
   const { raw, plan } = current(text, file);
   const clusters = (raw["clusters"] ?? []) as Raw[];
   const before = index === "new" ? {} : clusters[index]!;
+  const at = index === "new" ? clusters.length : index;
   const name = trimmed(values.name);
-  // The provinces the cluster keeps are written as the file wrote them, in its order; added ones follow in the form's.
   const code = (n: string) => {
     const found = plan.registry.lookup(n);
     return found.ok ? found.record.code : n;
   };
   const chosen = new Set(values.provinces.map(code));
-  const kept = ((before["provinces"] ?? []) as string[]).filter((p) => chosen.has(code(String(p))));
+  // Each cluster's provinces as the file writes them. Those this cluster keeps stay so, in its order;
+  // those ticked follow in the form's, each taken out of the other cluster it was in: a move, which
+  // keeps the province's settings. A province unticked leaves the plan, and its settings with it.
+  const lists = clusters.map((cluster) => (Array.isArray(cluster["provinces"]) ? (cluster["provinces"] as unknown[]).map(String) : []));
+  const kept = (lists[at] ?? []).filter((p) => chosen.has(code(p)));
   const keptCodes = new Set(kept.map(code));
-  const provinces = [...kept, ...values.provinces.filter((p) => !keptCodes.has(code(p))).map(trimmed)];
+  const ticked = values.provinces.filter((p) => !keptCodes.has(code(p))).map(trimmed);
+  const listsAfter = withMoves(lists.map((list, i) => (i === at ? kept : list)), code, ticked.map((p) => ({ name: p, to: at })));
+  const provinces = listsAfter[at]!;
   const window = values.window === "propose" ? "propose" : values.window === "dated" ? { from: textOrNone(values.from), to: textOrNone(values.to) } : undefined;
   const after = withKey(withKey({ ...before, name }, "window", window), "provinces", provinces);
   const changes: YamlChange[] = [];
@@ -405,15 +433,20 @@ export function editCluster(text: string, file: string, index: number | "new", v
     // Name, window, provinces: the order the letter's clusters are written in.
     changes.push({ op: "append", path: ["clusters"], value: Object.fromEntries(["name", "window", "provinces"].filter((k) => after[k] !== undefined).map((k) => [k, after[k]])) });
   } else {
-    changes.push(...keyChanges(["clusters", index], before, after));
+    // The provinces item by item (below): those kept stay as written, with their comments.
+    changes.push(...keyChanges(["clusters", index], before, Array.isArray(before["provinces"]) ? { ...after, provinces: before["provinces"] } : after));
     const oldName = String(before["name"]);
     if (name !== oldName) changes.push(...trainerClusterChanges(raw, (n) => (n === oldName ? name : n)));
     const removed = new Set(plan.clusters[index]!.provinces.map((p) => p.record.code).filter((c) => !chosen.has(c)));
     changes.push(...settingsOf(raw, plan, removed));
   }
-  const at = index === "new" ? clusters.length : index;
-  // A province in two clusters is refused at whichever comes second: at this form's provinces either way.
-  return outcome(text, file, changes, (path) => (path[0] === "clusters" && path[1] === at ? clusterField(path) : (path[0] === "clusters" && path[2] === "provinces") || path[0] === "provinces" ? "provinces" : undefined));
+  changes.push(...clusterListChanges(lists, listsAfter));
+  return outcome(text, file, changes, (path) => {
+    if (path[0] === "clusters" && path[1] === at) return clusterField(path);
+    // Another cluster left with no province by a move: said by its name, not at this form's field.
+    if (path[0] === "clusters" && path[2] === "provinces" && path.length === 3) return undefined;
+    return (path[0] === "clusters" && path[2] === "provinces") || path[0] === "provinces" ? "provinces" : undefined;
+  });
 }
 
 export function removeCluster(text: string, file: string, index: number): EditOutcome {
@@ -456,11 +489,14 @@ export function trainerForm(plan: Plan, index: number): TrainerForm {
 export const EMPTY_TRAINER: TrainerForm = { id: "", organisation: "", roles: [], clusters: "all", home: "", maxSessionsPerDay: "2", maxSessionsPerWeek: "", national: false, email: "", unavailable: [], onlyAvailable: [] };
 
 export function editTrainer(text: string, file: string, index: number | "new", values: TrainerForm): EditOutcome {
-  const { raw } = current(text, file);
+  const { raw, plan } = current(text, file);
   const trainers = (raw["trainers"] ?? []) as Raw[];
   const before = index === "new" ? {} : trainers[index]!;
   const away = selectors(values.unavailable);
   const only = selectors(values.onlyAvailable);
+  // Rows of days the planner did not change keep the key as the file writes it: `onlyAvailable: []` (available on no day) is not dropped.
+  const shown = index === "new" ? undefined : trainerForm(plan, index);
+  const asWritten = (key: "unavailable" | "onlyAvailable", rows: { values: unknown[] }) => shown !== undefined && same(selectors(shown[key]).values, rows.values);
   let after: Raw = { ...before, id: trimmed(values.id), organisation: trimmed(values.organisation), roles: values.roles.map(trimmed) };
   after = withKey(after, "clusters", values.clusters === "all" ? (before["clusters"] === "all" ? "all" : undefined) : values.clusters.map(trimmed));
   after = withKey(after, "home", textOrNone(values.home));
@@ -468,8 +504,8 @@ export function editTrainer(text: string, file: string, index: number | "new", v
   after = withKey(after, "maxSessionsPerWeek", countOrText(values.maxSessionsPerWeek));
   after = withKey(after, "national", unlessDefault(before, "national", values.national, false));
   after = withKey(after, "email", textOrNone(values.email));
-  after = withKey(after, "unavailable", unlessDefault(before, "unavailable", away.values, []));
-  after = withKey(after, "onlyAvailable", only.values.length ? only.values : undefined);
+  after = withKey(after, "unavailable", asWritten("unavailable", away) ? before["unavailable"] : unlessDefault(before, "unavailable", away.values, []));
+  after = withKey(after, "onlyAvailable", asWritten("onlyAvailable", only) ? before["onlyAvailable"] : only.values.length ? only.values : undefined);
   const changes = index === "new" ? [{ op: "append" as const, path: ["trainers"], value: after }] : keyChanges(["trainers", index], before, after);
   const at = index === "new" ? trainers.length : index;
   return outcome(text, file, changes, (path) => {

@@ -28,6 +28,7 @@ import type { HalfDayName, PlanData } from "../model/schema.ts";
 import { issueText } from "../words/issues.ts";
 import type { Lang } from "../words/labels.ts";
 import { rangeOf, selectorOf, type DateRange } from "./date-ranges.ts";
+import { clusterListChanges, withMoves } from "./cluster-moves.ts";
 import { editYaml, type YamlChange } from "./yaml-edit.ts";
 import { WORKBOOK_SHEET as W, workbookPlace, workbookProblemText } from "../words/workbook.ts";
 
@@ -484,8 +485,8 @@ interface Changes {
   readonly addedTrainers: Record<string, unknown>[];
   /** Settings key → new settings (undefined: removed); a key new to the file is added. */
   readonly provinces: Map<string, Record<string, unknown> | undefined>;
-  /** Cluster index → its provinces. */
-  readonly clusters: Map<number, string[]>;
+  /** The clusters' lists of provinces: as the file has them, and with the workbook's moves made. */
+  readonly clusters: { readonly before: readonly string[][]; after: string[][] };
 }
 
 /** The workbook's changes as edits of the plan file's YAML (src/app/yaml-edit.ts keeps the rest of it). */
@@ -493,7 +494,7 @@ function yamlChanges(changes: Changes): YamlChange[] {
   const out: YamlChange[] = [];
   for (const [index, value] of changes.trainers) out.push(value ? { op: "set", path: ["trainers", index], value } : { op: "delete", path: ["trainers", index] });
   for (const value of changes.addedTrainers) out.push({ op: "append", path: ["trainers"], value });
-  for (const [index, provinces] of changes.clusters) out.push({ op: "set", path: ["clusters", index, "provinces"], value: provinces });
+  out.push(...clusterListChanges(changes.clusters.before, changes.clusters.after));
   for (const [key, value] of changes.provinces) out.push(value ? { op: "set", path: ["provinces", key], value } : { op: "delete", path: ["provinces", key] });
   return out;
 }
@@ -537,7 +538,8 @@ export async function importWorkbook(planText: string, planFile: string, bytes: 
   if (problems.length) throw new WorkbookError(workbookFile, problems);
 
   const raw = (parseDocument(planText).toJS() ?? {}) as { trainers?: Record<string, unknown>[]; provinces?: Record<string, Record<string, unknown>> };
-  const changes: Changes = { trainers: new Map(), addedTrainers: [], provinces: new Map(), clusters: new Map() };
+  const fileLists = plan.data.clusters.map((c) => [...c.provinces]);
+  const changes: Changes = { trainers: new Map(), addedTrainers: [], provinces: new Map(), clusters: { before: fileLists, after: fileLists } };
   const summary = { added: [] as string[], removed: [] as string[], changed: [] as { id: string; fields: string[] }[], provinces: [] as { name: string; fields: string[] }[] };
   // Where each trainer of the new plan file came from in the workbook, to place its problems.
   const trainerRows = new Map<number, Rows>();
@@ -574,7 +576,10 @@ export async function importWorkbook(planText: string, planFile: string, bytes: 
     if (found.ok) settingsKey.set(found.record.code, key);
   }
   const views = new Map(provinceViews(plan).map((v, i) => [plan.provinces[i]!.record.code, v]));
-  const clusterLists = plan.data.clusters.map((c) => [...c.provinces]);
+  const codeOf = (name: string) => {
+    const found = plan.registry.lookup(name);
+    return found.ok ? found.record.code : name;
+  };
   const provinceRows = new Map<string, Rows>();
   for (const [code, { view, rows }] of sheetProvinces) {
     const before: Partial<ProvinceView> = views.get(code) ?? { cannotHost: [], preferred: [] };
@@ -585,15 +590,14 @@ export async function importWorkbook(planText: string, planFile: string, bytes: 
     summary.provinces.push({ name: view.name, fields: [...fields] });
     if (fields.some((f) => f !== "cluster")) changes.provinces.set(key, provinceData(view, raw.provinces?.[key]));
     if (fields.includes("cluster")) {
-      const from = "cluster" in before ? plan.data.clusters.findIndex((c) => c.name.normalize("NFC") === before.cluster) : -1;
+      // Moved (or new to the plan): out of the cluster it was in, at the end of its new one's list; its settings stay under its name.
       const to = plan.data.clusters.findIndex((c) => c.name.normalize("NFC") === view.cluster);
-      if (from >= 0) clusterLists[from] = clusterLists[from]!.filter((name) => plan.registry.lookup(name).ok && (plan.registry.lookup(name) as { record: { code: string } }).record.code !== code);
-      clusterLists[to]!.push(view.name);
-      for (const index of [from, to]) if (index >= 0) changes.clusters.set(index, clusterLists[index]!);
+      if (to >= 0) changes.clusters.after = withMoves(changes.clusters.after, codeOf, [{ name: view.name, to }]);
     }
   }
 
-  const changed = changes.trainers.size + changes.addedTrainers.length + changes.provinces.size + changes.clusters.size > 0;
+  const clusterLists = changes.clusters.after;
+  const changed = changes.trainers.size + changes.addedTrainers.length + changes.provinces.size > 0 || !same(fileLists, clusterLists);
   const text = changed ? editYaml(planText, yamlChanges(changes)) : planText;
   let warnings: readonly Located[] = [];
   try {

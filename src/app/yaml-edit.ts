@@ -172,6 +172,20 @@ function textEdits(text: string, changes: readonly YamlChange[]): Edit[] | undef
     return false;
   };
 
+  // A block collection every entry of which the changes delete is left empty, written `{}` or `[]` after its key.
+  const emptied = emptiedBlocks(doc, changes);
+  const emptiedDone = new Set<Node>();
+  const leaveEmpty = (parent: YAMLMap | YAMLSeq, parentPath: readonly PathSegment[]): boolean => {
+    if (emptiedDone.has(parent)) return true;
+    emptiedDone.add(parent);
+    const holder = parentPath.length > 1 ? doc.getIn(parentPath.slice(0, -1), true) : parentPath.length ? doc.contents : undefined;
+    const pair = isMap(holder) && !holder.flow ? pairOf(holder, parentPath[parentPath.length - 1]!) : undefined;
+    if (!pair || pair.value !== parent) return false;
+    const colon = text.indexOf(":", (pair.key as Node).range![1]);
+    edits.push({ start: colon + 1, end: colon + 1, text: isMap(parent) ? " {}" : " []" });
+    return true;
+  };
+
   const remove = (path: readonly PathSegment[]): boolean => {
     const parentPath = path.slice(0, -1);
     const key = path[path.length - 1]!;
@@ -180,7 +194,7 @@ function textEdits(text: string, changes: readonly YamlChange[]): Edit[] | undef
       const pair = pairOf(parent, key);
       if (!pair) return true;
       if (parent.flow) return !!parent.range && (rewrite(parent, (v) => Object.fromEntries(Object.entries(v as object).filter(([k]) => k !== String(key)))), true);
-      if (parent.items.length < 2) return false;
+      if (emptied.has(parent) && !leaveEmpty(parent, parentPath)) return false;
       const keyNode = pair.key as Node;
       const valueNode = pair.value as Node | null;
       const lines = ownLines(text, keyNode.range![0], valueNode?.range ? valueEnd(text, valueNode) : keyNode.range![1], /^\s*$/);
@@ -191,8 +205,8 @@ function textEdits(text: string, changes: readonly YamlChange[]): Edit[] | undef
     if (isSeq(parent) && typeof key === "number") {
       const item = parent.items[key] as Node | undefined;
       if (!item?.range) return true;
-      if (parent.flow) return rewrite(parent, (v) => (v as unknown[]).filter((_, i) => i !== key)), true;
-      if (parent.items.length < 2) return false;
+      if (parent.flow) return rewrite(parent, (v) => (v as unknown[]).map((x, i) => (i === key ? GONE : x))), true;
+      if (emptied.has(parent) && !leaveEmpty(parent, parentPath)) return false;
       const lines = ownLines(text, item.range[0], valueEnd(text, item), /^\s*-\s*$/);
       if (!lines) return false;
       edits.push({ ...lines, text: "" });
@@ -250,11 +264,32 @@ function textEdits(text: string, changes: readonly YamlChange[]): Edit[] | undef
     const done = change.op === "set" ? set(change.path, change.value) : change.op === "delete" ? remove(change.path) : change.op === "append" ? append(change.path, change.value) : move(change.path, change.from, change.to);
     if (!done) return undefined;
   }
-  for (const [node, value] of rewritten) edits.push(replaceNode(text, node, value, style));
+  for (const [node, value] of rewritten) edits.push(replaceNode(text, node, withoutGone(value), style));
   // Two edits of one place would undo each other: the Document API makes them one after the other.
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   if (sorted.some((edit, i) => i > 0 && edit.start < sorted[i - 1]!.end)) return undefined;
   return edits;
+}
+
+/**
+ * The block collections whose every entry the changes delete (and to which they add none): each is
+ * left written as an empty `{}` or `[]`, not as a key with no value, which reads as null.
+ */
+function emptiedBlocks(doc: Document.Parsed, changes: readonly YamlChange[]): Set<Node> {
+  const deleted = new Map<Node, Set<string>>();
+  const added = new Set<Node>();
+  for (const change of changes) {
+    const parent = change.path.length > 1 ? doc.getIn(change.path.slice(0, -1), true) : change.path.length ? doc.contents : undefined;
+    if (change.op === "append") {
+      const seq = doc.getIn(change.path, true);
+      if (isSeq(seq)) added.add(seq);
+    } else if (change.op === "set" && (isMap(parent) || isSeq(parent))) added.add(parent);
+    if (change.op !== "delete" || !(isMap(parent) || isSeq(parent)) || parent.flow) continue;
+    const key = change.path[change.path.length - 1]!;
+    const present = isMap(parent) ? !!pairOf(parent, key) : typeof key === "number" && parent.items[key] !== undefined;
+    if (present) deleted.set(parent, (deleted.get(parent) ?? new Set()).add(String(key)));
+  }
+  return new Set([...deleted].filter(([node, keys]) => !added.has(node) && keys.size === (node as YAMLMap | YAMLSeq).items.length).map(([node]) => node));
 }
 
 /** The collections a path goes through, outermost first, each with how many of the path's segments lead to it. */
@@ -281,16 +316,27 @@ function reshapedFlow(doc: Document.Parsed, change: YamlChange): Node | undefine
   return change.op === "append" && seq.items.length === 0 && isMap(parent) && !parent.flow ? undefined : seq;
 }
 
+/**
+ * An item of a flow list deleted, until the list is written: the items after it keep their places,
+ * so every change's path still points where it did in the file, whatever order the changes come in.
+ */
+const GONE: unique symbol = Symbol("deleted item");
+
+const cloned = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(cloned) : isPlainObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cloned(v)])) : value;
+const withoutGone = (value: unknown): unknown =>
+  Array.isArray(value) ? value.filter((v) => v !== GONE).map(withoutGone) : isPlainObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutGone(v)])) : value;
+
 /** `value` (the collection `depth` segments down the change's path) with the change made in it. */
 function applied(value: unknown, change: YamlChange, depth: number): unknown {
   const rel = change.path.slice(depth);
   if (change.op === "set" && rel.length === 0) return change.value;
-  const out = structuredClone(value) as Record<PathSegment, unknown>;
+  const out = cloned(value) as Record<PathSegment, unknown>;
   let holder = out;
   for (const segment of rel.slice(0, -1)) holder = (holder[segment] ??= {}) as Record<PathSegment, unknown>;
   const last = rel[rel.length - 1]!;
   if (change.op === "set") holder[last] = change.value;
-  else if (change.op === "delete") Array.isArray(holder) ? holder.splice(Number(last), 1) : delete holder[last];
+  else if (change.op === "delete") Array.isArray(holder) ? Number(last) < holder.length && (holder[Number(last)] = GONE) : delete holder[last];
   else if (rel.length === 0) return change.op === "append" ? [...(out as unknown as unknown[]), change.value] : moved(out as unknown as unknown[], change.from, change.to);
   else {
     const list = Array.isArray(holder[last]) ? (holder[last] as unknown[]) : [];

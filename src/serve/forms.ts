@@ -151,7 +151,7 @@ export function clusterPage(input: FormPage<ClusterForm> & { readonly index: num
 <p>${radio("none", w.windowNone)}</p>
 <p>${radio("propose", w.windowPropose)}</p>
 </fieldset>
-<fieldset><legend>${e(w.clusterProvinces)}</legend>
+<fieldset><legend>${e(w.clusterProvinces)}</legend><p class="help">${e(w.provincesHelp)}</p>
 <p><label for="province-search">${e(w.search)}</label> <input type="search" id="province-search" autocomplete="off"> <span id="chosen-count" data-template="${e(w.chosen(0))}">${e(w.chosen(chosen.size))}</span> ${errorFor("provinces", errors)}</p>
 <ul class="province-list" id="province-list">${items.join("")}</ul>
 </fieldset>`;

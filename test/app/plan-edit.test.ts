@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { planDifferences } from "../../src/app/plan-diff.ts";
 import * as edit from "../../src/app/plan-edit.ts";
+import { editYaml } from "../../src/app/yaml-edit.ts";
 import { EMPTY_LOG, withChange, withWithdrawal } from "../../src/model/change-log.ts";
 import { ChangesSchema } from "../../src/model/changes.ts";
 import { loadPlanText } from "../../src/model/load.ts";
@@ -92,6 +93,17 @@ describe("editing the campaign", () => {
   });
 });
 
+describe("editing the roles' labels", () => {
+  it("changes one label key by key, the roles block's other line and the comments above it kept", () => {
+    const plan = planOf(LETTER);
+    const needs = edit.campaignForm(plan).needs.map((n) => (n.role === "policy" ? { ...n, label: "Chính sách" } : n));
+    const text = saved(edit.editCampaign(LETTER, FILE, { ...edit.campaignForm(plan), needs }));
+    expect(changedLines(LETTER, text)).toEqual({ gone: ["  policy: Chủ trương, chính sách, pháp luật về chuyển đổi số"], added: ["  policy: Chính sách"] });
+    const unlabelled = saved(edit.editCampaign(LETTER, FILE, { ...edit.campaignForm(plan), needs: needs.map((n) => ({ ...n, label: "" })) }));
+    expect(changedLines(LETTER, unlabelled)).toEqual({ gone: ["roles:", "  policy: Chủ trương, chính sách, pháp luật về chuyển đổi số", "  skills: Hướng dẫn cài đặt, sử dụng nền tảng số, công nghệ số, kỹ năng số"], added: [] });
+  });
+});
+
 describe("editing the clusters", () => {
   it("renames a cluster and carries the trainers' lists of clusters along; the change says a rename", () => {
     const plan = planOf(LETTER);
@@ -139,6 +151,20 @@ describe("editing the clusters", () => {
     expect(planDifferences(plan.data, planOf(after).data).map((d) => differenceText(d, "en"))).toEqual(["Cụm A: window 12/9/2022–16/9/2022 → proposed by taphuan", "Nam Định removed from the plan (was in Cụm A)", "Thái Bình added to Cụm A", "Nam Định: venue: Hội trường tỉnh → —"]);
   });
 
+  it("ticks and unticks provinces in a block list item by item, the comments of those kept and the list's style kept", () => {
+    const text = SMALL.replace("    provinces: [Hà Nam, Nam Định]", "    provinces: # opening ceremony in Hà Nam\n      - Hà Nam # hosts the opening\n      - Nam Định # venue TBD");
+    const plan = planOf(text);
+    const ticked = saved(edit.editCluster(text, FILE, 0, { ...edit.clusterForm(plan, 0), provinces: ["Hà Nam", "Nam Định", "Thái Bình"] }));
+    expect(changedLines(text, ticked)).toEqual({ gone: [], added: ["      - Thái Bình"] });
+    const swapped = saved(edit.editCluster(text, FILE, 0, { ...edit.clusterForm(plan, 0), provinces: ["Hà Nam", "Thái Bình"] }));
+    expect(changedLines(text, swapped)).toEqual({ gone: ["      - Nam Định # venue TBD"], added: ["      - Thái Bình"] });
+    // In the letter's one-line lists, two taken out and one added in one edit: the list written again in place.
+    const both = saved(edit.editCluster(SMALL, FILE, 1, { ...edit.clusterForm(planOf(SMALL), 1), provinces: ["Thái Bình"] }));
+    expect(changedLines(SMALL, both)).toEqual({ gone: ["    provinces: [Bắc Ninh, Bắc Giang]"], added: ["    provinces: [Thái Bình]"] });
+    // Paths are the file's before any change, in whatever order the deletions come.
+    for (const list of ["[x, y, z]", "\n  - x\n  - y\n  - z"]) expect(editYaml(`a: ${list}\nb: { c: [x, y, z] }\n`, [0, 1].flatMap((i) => [{ op: "delete" as const, path: ["a", i] }, { op: "delete" as const, path: ["b", "c", i] }]))).toBe(`a: ${list.startsWith("[") ? "[z]" : "\n  - z"}\nb: { c: [z] }\n`);
+  });
+
   it("adds a cluster after the last, moves it up, and removes one, the trainers' lists following", () => {
     const plan = planOf(SMALL);
     const added = saved(edit.editCluster(SMALL, FILE, "new", { name: "Cụm C", window: "dated", from: "2022-09-12", to: "2022-09-13", provinces: ["Thái Bình"] }));
@@ -161,12 +187,27 @@ describe("editing the clusters", () => {
     expect(removed).toBe(SMALL);
   });
 
-  it("refuses a cluster without provinces, and a province already in another cluster, at the provinces", () => {
+  it("moves a province ticked that is in another cluster: out of that cluster's list in the same edit, its settings kept", () => {
+    const text = SMALL.replace("    provinces: [Bắc Ninh, Bắc Giang]", "    provinces:\n      - Bắc Ninh # the opening\n      - Bắc Giang").replace("trainers:", "provinces:\n  Bắc Ninh: { venue: Hội trường Bắc Ninh } # confirmed\n  Nam Định: { venue: Hội trường tỉnh }\ntrainers:");
+    const plan = planOf(text);
+    const moved = saved(edit.editCluster(text, FILE, 0, { ...edit.clusterForm(plan, 0), provinces: ["Hà Nam", "Nam Định", "Bắc Ninh"] }));
+    expect(changedLines(text, moved)).toEqual({ gone: ["    provinces: [Hà Nam, Nam Định]", "      - Bắc Ninh # the opening"], added: ["    provinces: [Hà Nam, Nam Định, Bắc Ninh]"] });
+    const after = planOf(moved);
+    expect(after.index.provinceNamed("Bắc Ninh")!.venue).toBe("Hội trường Bắc Ninh");
+    expect(planDifferences(plan.data, after.data).map((d) => differenceText(d, "en"))).not.toContainEqual(expect.stringMatching(/venue/));
+    // Into a new cluster too; and unticked, a province leaves the plan with its settings.
+    const fresh = saved(edit.editCluster(text, FILE, "new", { name: "Cụm C", window: "none", from: "", to: "", provinces: ["Bắc Ninh"] }));
+    expect(changedLines(text, fresh)).toEqual({ gone: ["      - Bắc Ninh # the opening"], added: ["  - { name: Cụm C, provinces: [Bắc Ninh] }"] });
+    const back = saved(edit.editCluster(moved, FILE, 0, { ...edit.clusterForm(after, 0), provinces: ["Hà Nam", "Nam Định"] }));
+    expect(changedLines(moved, back)).toEqual({ gone: ["    provinces: [Hà Nam, Nam Định, Bắc Ninh]", "  Bắc Ninh: { venue: Hội trường Bắc Ninh } # confirmed"], added: ["    provinces: [Hà Nam, Nam Định]"] });
+  });
+
+  it("refuses a cluster without provinces at the provinces, and a move that would leave another cluster with none by its name", () => {
     const plan = planOf(SMALL);
     const empty = edit.editCluster(SMALL, FILE, 0, { ...edit.clusterForm(plan, 0), provinces: [] });
     expect(!empty.ok && edit.problemMessages(empty.problems, "vi")).toEqual({ provinces: "mỗi cụm cần ít nhất một tỉnh" });
-    const twice = edit.editCluster(SMALL, FILE, 0, { ...edit.clusterForm(plan, 0), provinces: ["Hà Nam", "Bắc Ninh"] });
-    expect(!twice.ok && edit.problemMessages(twice.problems, "en")["provinces"]).toMatch(/Bắc Ninh/);
+    const emptied = edit.editCluster(SMALL, FILE, 0, { ...edit.clusterForm(plan, 0), provinces: ["Hà Nam", "Bắc Ninh", "Bắc Giang"] });
+    expect(!emptied.ok && edit.problemMessages(emptied.problems, "vi")).toEqual({ [edit.FORM_FIELD]: "Cụm B (các tỉnh): mỗi cụm cần ít nhất một tỉnh" });
     const nameless = edit.editCluster(SMALL, FILE, "new", { ...edit.EMPTY_CLUSTER, provinces: ["Thái Bình"], window: "none" });
     expect(!nameless.ok && edit.problemMessages(nameless.problems, "vi")).toEqual({ name: "không được để trống" });
   });
@@ -186,6 +227,27 @@ describe("editing the trainers and the provinces", () => {
     const badRange = edit.editTrainer(SMALL, FILE, 3, { ...edit.trainerForm(plan, 3), unavailable: [{ from: "", to: "", halfDay: "" }, { from: "2022-09-13", to: "2022-09-12", halfDay: "" }] });
     expect(!badRange.ok && edit.problemMessages(badRange.problems, "vi")).toEqual({ "unavailable.1": "khoảng ngày kết thúc (12/9/2022) trước khi bắt đầu (13/9/2022) — hãy đổi chỗ ngày bắt đầu và ngày kết thúc" });
     expect(!badRange.ok && edit.problemMessages(badRange.problems, "en")).toEqual({ "unavailable.1": "the range ends (2022-09-12) before it starts (2022-09-13) — swap from and to" });
+  });
+
+  it("keeps `onlyAvailable: []` (available on no day) when the trainer is saved with those rows unchanged; changed rows are written", () => {
+    const text = SMALL.replace("clusters: [Cụm B], unavailable: [2022-09-12] }", "clusters: [Cụm B], unavailable: [2022-09-12], onlyAvailable: [] }");
+    const plan = planOf(text);
+    const mailed = saved(edit.editTrainer(text, FILE, 3, { ...edit.trainerForm(plan, 3), email: "d@example.org" }));
+    expect(changedLines(text, mailed)).toEqual({
+      gone: ["  - { id: CĐSQG-2, organisation: Cục Chuyển đổi số quốc gia, roles: [policy], clusters: [Cụm B], unavailable: [2022-09-12], onlyAvailable: [] }"],
+      added: ["  - { id: CĐSQG-2, organisation: Cục Chuyển đổi số quốc gia, roles: [policy], clusters: [Cụm B], unavailable: [2022-09-12], onlyAvailable: [], email: d@example.org }"],
+    });
+    expect(planOf(mailed).data.trainers[3]!.onlyAvailable).toEqual([]);
+    const opened = saved(edit.editTrainer(text, FILE, 3, { ...edit.trainerForm(plan, 3), onlyAvailable: [{ from: "2022-09-15", to: "", halfDay: "" }] }));
+    expect(planOf(opened).data.trainers[3]!.onlyAvailable).toEqual(["2022-09-15"]);
+    // The letter's days, written as the letter writes them, stay so when another field changes.
+    const letter = planOf(LETTER);
+    const index = letter.data.trainers.findIndex((t) => t.id === "CĐSQG-9");
+    const mailed9 = saved(edit.editTrainer(LETTER, FILE, index, { ...edit.trainerForm(letter, index), email: "gv-9@example.org" }));
+    expect(changedLines(LETTER, mailed9)).toEqual({
+      gone: ["      maxSessionsPerDay: 1, home: Hà Nội, email: cdsqg-9@example.org, onlyAvailable: [{ from: 2022-09-12, to: 2022-09-23 }] }"],
+      added: ["      maxSessionsPerDay: 1, home: Hà Nội, email: gv-9@example.org, onlyAvailable: [{ from: 2022-09-12, to: 2022-09-23 }] }"],
+    });
   });
 
   it("adds a trainer to an empty list as a block list, and removes one", () => {
@@ -208,5 +270,35 @@ describe("editing the trainers and the provinces", () => {
     expect(again.slice(SMALL.length)).toBe("provinces:\n  Nam Định: { fixed: { date: 2022-09-15, halfDay: afternoon }, focal: { name: Sở TT&TT, phone: 0228 3640 000 }, preferred: [2022-09-16] }\n");
     const bad = edit.editProvince(SMALL, FILE, code, { ...values, focalName: "", focalEmail: "x", fixedDate: "2022-10-01" });
     expect(!bad.ok && edit.problemMessages(bad.problems, "en")).toEqual({ focalName: "Fill this in", focalEmail: '"x" is not an e-mail address (e.g. dau-moi@example.org)' });
+  });
+});
+
+describe("deleting every entry of a block mapping or list", () => {
+  it("takes out a province's settings added to the letter, leaving the file as it was: no `provinces: {}`, nothing else rewritten", () => {
+    const plan = planOf(LETTER);
+    const code = plan.index.provinceNamed("Hồ Chí Minh")!.record.code;
+    const given = saved(edit.editProvince(LETTER, FILE, code, { ...edit.provinceForm(plan, code), venue: "Hội trường A", unavailable: [{ from: "2022-09-20", to: "", halfDay: "" }] }));
+    expect(changedLines(LETTER, given)).toEqual({ gone: [], added: ["provinces:", "  TP. Hồ Chí Minh: { unavailable: [2022-09-20], venue: Hội trường A }"] });
+    const cleared = saved(edit.editProvince(given, FILE, code, { ...edit.provinceForm(planOf(given), code), venue: "", unavailable: [] }));
+    expect(cleared).toBe(LETTER);
+  });
+
+  it("deletes two settings entries in one edit (a cluster's provinces replaced) without leaving `provinces:` with no value", () => {
+    const text = SMALL.replace("trainers:", "provinces: # venues as the provinces sent them\n  Nam Định:\n    venue: Hội trường tỉnh\n  Hà Nam:\n    venue: Nhà văn hóa\ntrainers:");
+    const after = saved(edit.editCluster(text, FILE, 0, { ...edit.clusterForm(planOf(text), 0), provinces: ["Thái Bình"] }));
+    expect(changedLines(text, after)).toEqual({
+      gone: ["    provinces: [Hà Nam, Nam Định]", "provinces: # venues as the provinces sent them", "  Nam Định:", "    venue: Hội trường tỉnh", "  Hà Nam:", "    venue: Nhà văn hóa"],
+      added: ["    provinces: [Thái Bình]"],
+    });
+  });
+
+  it("writes a block list or mapping emptied as `[]` or `{}` after its key, in place, its comments and every other line kept", () => {
+    const text = SMALL.replace(/  - \{ id: Doanh[\s\S]*$/, "  # the roster so far\n");
+    const removed = saved(edit.removeTrainer(text, FILE, 0));
+    expect(changedLines(text, removed)).toEqual({ gone: ["trainers:", "  - { id: CĐSQG-1, organisation: Cục Chuyển đổi số quốc gia, roles: [policy], home: Hà Nội }"], added: ["trainers: []"] });
+    const notes = "notes: >\n  A folded note\n  over two lines.\n";
+    const block = `${notes}travel:\n  roadSpeedKmh: 40 # slow roads\n  overrides:\n    - between: [Hà Nam, Nam Định]\n      hours: 1\n    - { between: [Hà Nam, Thái Bình], hours: 2 }\nweights: # tuned\n  travel: 3\n`;
+    const emptied = editYaml(block, [{ op: "delete", path: ["travel", "overrides", 1] }, { op: "delete", path: ["travel", "overrides", 0] }, { op: "delete", path: ["weights", "travel"] }]);
+    expect(emptied).toBe(`${notes}travel:\n  roadSpeedKmh: 40 # slow roads\n  overrides: []\nweights: {} # tuned\n`);
   });
 });

@@ -107,6 +107,7 @@ describe("the plan's forms over HTTP", () => {
     const html = await (await w.get(`/p/${PLAN}/forms/clusters/1`)).text();
     expect(html).toContain('<input type="checkbox" name="provinces" value="Bắc Ninh" checked>');
     expect(html).toContain("Hà Nam</label> <small>(đang thuộc Cụm A)</small>");
+    expect(html).toContain("Chọn một tỉnh đang thuộc cụm khác để chuyển tỉnh đó sang cụm này");
     const saved = await w.send(`/p/${PLAN}/forms/clusters/1`, formOf(html, { name: "Cụm Bắc" }));
     expect(saved.status).toBe(303);
     const plan = loadPlanText(w.planText(), PLAN).plan;
@@ -137,6 +138,16 @@ describe("the plan's forms over HTTP", () => {
     await accept(await w.send(`/p/${PLAN}/changes/1/withdraw`, { today: "2022-09-09" }));
     expect((await w.send(`/p/${PLAN}/forms/trainers/2/remove`, { base: await base() })).status).toBe(303);
     expect(loadPlanText(w.planText(), PLAN).plan.data.trainers.map((t) => t.id)).not.toContain("Đoàn-1");
+  });
+
+  it("moves a province ticked in another cluster's form to it, out of its old cluster, its settings kept", async () => {
+    await w.send(`/p/${PLAN}/edit`, { text: FIXTURE.replace("trainers:", "provinces:\n  Hà Nam: { venue: Nhà văn hóa }\ntrainers:") });
+    const html = await (await w.get(`/p/${PLAN}/forms/clusters/1`)).text();
+    const saved = await w.send(`/p/${PLAN}/forms/clusters/1`, formOf(html, { provinces: ["Bắc Ninh", "Bắc Giang", "Hà Nam"] }));
+    expect(saved.status).toBe(303);
+    const plan = loadPlanText(w.planText(), PLAN).plan;
+    expect(plan.data.clusters.map((c) => c.provinces)).toEqual([["Nam Định"], ["Bắc Ninh", "Bắc Giang", "Hà Nam"]]);
+    expect(plan.index.provinceNamed("Hà Nam")!.venue).toBe("Nhà văn hóa");
   });
 
   it("adds a cluster and a trainer, moves and removes from the list, and saves a province's settings", async () => {
