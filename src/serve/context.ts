@@ -181,14 +181,14 @@ export class WorkspaceContext {
         });
       });
     const first = inWorker(shared, true);
-    const second = inWorker(shared, false);
-    // What the second worker says matters only if the first left it some re-plans.
-    second.catch(() => undefined);
+    // What the second worker says matters only if the first left it some re-plans; if it failed
+    // with some taken, nothing of theirs is guessed: the ask is made again in one worker.
+    const second = inWorker(shared, false).catch(() => undefined);
     const mine = (await first)!;
     if (!mine.leftTo?.length) return mergeAlternatives([mine])!;
     const theirs = await second;
     const merged = mergeAlternatives(theirs ? [mine, theirs] : [mine]);
-    // They read different versions (one published meanwhile): once more, in one worker.
+    // They read different versions (one published meanwhile), or the second failed: once more, in one worker.
     return merged ?? (await inWorker(task, true))!;
   }
 
