@@ -7,8 +7,7 @@
  */
 import { DateTime } from "luxon";
 import { parseDocument } from "yaml";
-import { lapsesOfEdit, type ChangeLog } from "../model/change-log.ts";
-import { lapseMessage } from "../model/changes.ts";
+import { answersLostBy, type ChangeLog } from "../model/change-log.ts";
 import { error, formatPath, InputError, type Issue, type PathSegment } from "../model/issues.ts";
 import { loadPlanText, type Located } from "../model/load.ts";
 import type { Plan } from "../model/plan.ts";
@@ -131,24 +130,11 @@ export type EditOutcome =
 
 type Raw = Record<string, unknown>;
 
-/**
- * An edit through the page that would make a standing change lapse (a cluster renamed or removed
- * under its window or a province's move to it, a trainer's id changed or the trainer removed under
- * their days away, a province taken out of the plan under its answer) is refused, naming the change
- * to withdraw first: every answer stands until withdrawn, never dropped by an edit unsaid. A trainer
- * who joined by a change and is now written in the plan lapses as meant: nothing is lost.
- */
+/** A form's edit that would drop a standing answer is refused, naming the change to withdraw first (`answersLostBy`). */
 export function keepingStanding(before: Plan, outcome: EditOutcome, log: ChangeLog | undefined): EditOutcome {
   if (!outcome.ok || !log) return outcome;
-  const lost = lapsesOfEdit(before.data, outcome.plan.data, log).filter(({ lapse }) => lapse.kind !== "trainer-in-plan");
-  if (!lost.length) return outcome;
-  return {
-    ok: false,
-    problems: lost.map(({ id, version, lapse }) => ({
-      field: FORM_FIELD,
-      issue: error("edit-lapses-change", [], `change #${id} (v${version}), which stands, would no longer apply: ${lapseMessage(lapse)}`, `withdraw change #${id} on the plan's page first, then save again`, { id, version, ...lapse }),
-    })),
-  };
+  const lost = answersLostBy(before.data, outcome.plan.data, log);
+  return lost.length ? { ok: false, problems: lost.map((issue) => ({ field: FORM_FIELD, issue })) } : outcome;
 }
 
 /** The plan's text as written (no defaults filled in), and the plan it loads as. */

@@ -19,6 +19,7 @@ import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { DateTime } from "luxon";
 import { parseDocument } from "yaml";
+import { answersLostBy, type ChangeLog } from "../model/change-log.ts";
 import { stableZip } from "../export/zip.ts";
 import { TaphuanError } from "../model/errors.ts";
 import { error, formatPath, InputError, type Issue, type PathSegment } from "../model/issues.ts";
@@ -526,8 +527,13 @@ function provinceData(view: ProvinceView, before: Record<string, unknown> | unde
  * The plan file's text with the workbook's trainers and provinces in it, or a `WorkbookError` with
  * every problem found, each at its sheet, row and column. Pure: the caller reads and writes.
  */
-export async function importWorkbook(planText: string, planFile: string, bytes: Uint8Array, workbookFile: string): Promise<ImportResult> {
-  const { plan, warnings: standing } = loadPlanText(planText, planFile);
+/**
+ * `standing`: the change log of the plan's schedule, when it has one; an import that would drop a
+ * standing answer (a trainer left out of the sheet who has days away recorded…) is refused, naming
+ * the change to withdraw first, as the forms refuse it.
+ */
+export async function importWorkbook(planText: string, planFile: string, bytes: Uint8Array, workbookFile: string, standing?: ChangeLog): Promise<ImportResult> {
+  const { plan, warnings: planWarnings } = loadPlanText(planText, planFile);
   const workbook = await openWorkbook(bytes, workbookFile);
   const problems: Problems = [];
   const trainerSheet = sheetOf(workbook, W.trainers, W.trainerHeader, problems);
@@ -602,8 +608,11 @@ export async function importWorkbook(planText: string, planFile: string, bytes: 
   let warnings: readonly Located[] = [];
   try {
     // The plan's own warnings were said before; what the workbook brings is new.
-    const known = new Set(standing.map((w) => `${w.code} ${w.message}`));
-    warnings = loadPlanText(text, planFile).warnings.filter((w) => !known.has(`${w.code} ${w.message}`));
+    const said = new Set(planWarnings.map((w) => `${w.code} ${w.message}`));
+    const imported = loadPlanText(text, planFile);
+    warnings = imported.warnings.filter((w) => !said.has(`${w.code} ${w.message}`));
+    const lost = standing ? answersLostBy(plan.data, imported.plan.data, standing) : [];
+    if (lost.length) throw new WorkbookError(workbookFile, lost.map((issue) => ({ issue })));
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const clusterRow = (path: readonly PathSegment[]) => {

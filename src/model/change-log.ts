@@ -92,6 +92,19 @@ export function lapsesOfEdit(before: PlanData, after: PlanData, log: ChangeLog):
   });
 }
 
+/**
+ * The standing answers an edit of the plan (`before` → `after`) would drop, as problems naming each
+ * change to withdraw first: every answer stands until withdrawn, never dropped by an edit unsaid (a
+ * cluster renamed or removed under its window or a province's move to it, a trainer's id changed or
+ * the trainer removed under their days away, a province taken out of the plan under its answer). A
+ * trainer who joined by a change and is now written in the plan lapses as meant: nothing is lost.
+ */
+export function answersLostBy(before: PlanData, after: PlanData, log: ChangeLog): Issue[] {
+  return lapsesOfEdit(before, after, log)
+    .filter(({ lapse }) => lapse.kind !== "trainer-in-plan")
+    .map(({ id, version, lapse }) => error("edit-lapses-change", [], `change #${id} (v${version}), which stands, would no longer apply: ${lapseMessage(lapse)}`, `withdraw change #${id} on the plan's page first, then try again`, { id, version, ...lapse }));
+}
+
 export function planWithLog(original: Plan, log: ChangeLog, source: string, strictFrom = Number.POSITIVE_INFINITY): { plan: Plan; warnings: Issue[] } {
   let data: PlanData = original.data;
   const issues: Issue[] = [];

@@ -43,7 +43,7 @@ const VI: Readonly<Record<string, (p: P) => string>> = {
   supersedes: (p) => `thay đổi #${s(p, "id")} (v${s(p, "version")}) đã cho ${p["subject"] === "half-day" ? "buổi xin tổ chức" : p["subject"] === "cluster" ? "cụm mới" : "thời gian"} của ${s(p, "name")}: hãy rút lại thay đổi #${s(p, "id")} trước, rồi ghi câu trả lời mới`,
   "no-such-change": (p) => (p["why"] === "missing" ? `không có thay đổi #${s(p, "id")}` : p["why"] === "plan-edit" ? `#${s(p, "id")} là phần sửa tệp kế hoạch, không phải một thay đổi (hãy sửa kế hoạch để bỏ)` : `thay đổi #${s(p, "id")} đã rút lại ở v${s(p, "withdrawnIn")}`),
   "change-lapsed": (p) => `thay đổi #${s(p, "id")} (v${s(p, "version")}) không còn áp dụng một phần: ${lapseVi(p)} — không cần làm gì; rút lại thay đổi #${s(p, "id")} để bỏ nó khỏi các thay đổi đang áp dụng`,
-  "edit-lapses-change": (p) => `thay đổi #${s(p, "id")} (v${s(p, "version")}) đang áp dụng sẽ không còn áp dụng được: ${lapseVi(p)} — hãy rút lại thay đổi #${s(p, "id")} ở trang kế hoạch trước, rồi lưu lại`,
+  "edit-lapses-change": (p) => `thay đổi #${s(p, "id")} (v${s(p, "version")}) đang áp dụng sẽ không còn áp dụng được: ${lapseVi(p)} — hãy rút lại thay đổi #${s(p, "id")} ở trang kế hoạch trước, rồi làm lại`,
   "no-such-version": (p) => `không có phiên bản ${s(p, "version")} (các phiên bản: ${s(p, "versions")})`,
   "plan-not-edited": (p) => `kế hoạch chưa được sửa từ phiên bản ${s(p, "version")}: hãy sửa kế hoạch trước, hoặc ghi một thay đổi`,
   "folder-is-link": () => "thư mục lịch là một liên kết (symlink): bàn làm việc không đọc, không ghi qua liên kết — hãy thay bằng chính thư mục đó",

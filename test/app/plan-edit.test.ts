@@ -127,9 +127,9 @@ describe("editing the clusters", () => {
     log = withChange(log, ChangesSchema.parse({ trainers: { "CĐSQG-1": { unavailable: ["2022-09-14"] } } }), made);
     const renamed = edit.keepingStanding(plan, edit.editCluster(LETTER, FILE, 0, { ...edit.clusterForm(plan, 0), name: "Cụm Đồng bằng" }), log);
     expect(!renamed.ok && edit.problemMessages(renamed.problems, "vi")).toEqual({
-      [edit.FORM_FIELD]: "thay đổi #1 (v2) đang áp dụng sẽ không còn áp dụng được: Cụm 1 không còn là cụm của kế hoạch — hãy rút lại thay đổi #1 ở trang kế hoạch trước, rồi lưu lại",
+      [edit.FORM_FIELD]: "thay đổi #1 (v2) đang áp dụng sẽ không còn áp dụng được: Cụm 1 không còn là cụm của kế hoạch — hãy rút lại thay đổi #1 ở trang kế hoạch trước, rồi làm lại",
     });
-    expect(!renamed.ok && edit.problemMessages(renamed.problems, "en")[edit.FORM_FIELD]).toBe("change #1 (v2), which stands, would no longer apply: Cụm 1 is no longer a cluster of the plan — withdraw change #1 on the plan's page first, then save again");
+    expect(!renamed.ok && edit.problemMessages(renamed.problems, "en")[edit.FORM_FIELD]).toBe("change #1 (v2), which stands, would no longer apply: Cụm 1 is no longer a cluster of the plan — withdraw change #1 on the plan's page first, then try again");
     const trainer = plan.data.trainers.findIndex((t) => t.id === "CĐSQG-1");
     const retitled = edit.keepingStanding(plan, edit.editTrainer(LETTER, FILE, trainer, { ...edit.trainerForm(plan, trainer), id: "CĐSQG-99" }), log);
     expect(!retitled.ok && edit.problemMessages(retitled.problems, "vi")[edit.FORM_FIELD]).toMatch(/^thay đổi #2 \(v2\) đang áp dụng sẽ không còn áp dụng được: giảng viên CĐSQG-1 không còn trong kế hoạch/);

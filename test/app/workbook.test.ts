@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { importWorkbook, planTemplate, WorkbookError, workbookProblemLine } from "../../src/app/workbook.ts";
+import { EMPTY_LOG, withChange, withWithdrawal } from "../../src/model/change-log.ts";
+import { ChangesSchema } from "../../src/model/changes.ts";
 import { loadPlanText } from "../../src/model/load.ts";
 
 const PLAN_FILE = "plans/2022-09-tcnscd.yaml";
@@ -103,6 +105,21 @@ describe("the plan's workbook", () => {
     const again = loadPlanText(result.text, PLAN_FILE).plan;
     expect(again.trainers.find((t) => t.id === "CĐSQG-9")!.onlyAvailable).toEqual([{ from: "2022-09-12", to: "2022-09-23" }]);
     expect(again.provinces.find((p) => p.name === "Thái Nguyên")!.cluster).toBe("Cụm 1");
+  });
+
+  it("refuses to drop a standing answer: a trainer left out of the sheet who has days away recorded, until the change is withdrawn", async () => {
+    const workbook = await template();
+    const trainers = workbook.getWorksheet("Giảng viên")!;
+    trainers.spliceRows(rowsOf(trainers, "Đoàn-4")[0]!, 1);
+    const bytes = await bytesOf(workbook);
+    const log = withChange(EMPTY_LOG, ChangesSchema.parse({ trainers: { "Đoàn-4": { unavailable: ["2022-09-20"] } } }), { version: 2, today: "2022-09-06" });
+    const refused = await importWorkbook(text, PLAN_FILE, bytes, "roster.xlsx", log).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(WorkbookError);
+    expect((refused as WorkbookError).problems.map((p) => workbookProblemLine("roster.xlsx", p, "vi"))).toEqual([
+      "roster.xlsx: thay đổi #1 (v2) đang áp dụng sẽ không còn áp dụng được: giảng viên Đoàn-4 không còn trong kế hoạch — hãy rút lại thay đổi #1 ở trang kế hoạch trước, rồi làm lại",
+    ]);
+    const withdrawn = withWithdrawal(log, 1, { version: 3, today: "2022-09-07" }, PLAN_FILE);
+    expect((await importWorkbook(text, PLAN_FILE, bytes, "roster.xlsx", withdrawn)).changed).toBe(true);
   });
 
   it("places every problem at its sheet, row and column, in English or Vietnamese, and writes nothing", async () => {

@@ -132,7 +132,7 @@ describe("the plan's forms over HTTP", () => {
     const base = async () => /name="base" value="(\w+)"/.exec(await (await w.get(`/p/${PLAN}/forms`)).text())![1]!;
     const refused = await w.send(`/p/${PLAN}/forms/trainers/2/remove`, { base: await base() });
     expect(refused.status).toBe(422);
-    expect(await refused.text()).toContain("thay đổi #1 (v2) đang áp dụng sẽ không còn áp dụng được: giảng viên Đoàn-1 không còn trong kế hoạch — hãy rút lại thay đổi #1 ở trang kế hoạch trước, rồi lưu lại");
+    expect(await refused.text()).toContain("thay đổi #1 (v2) đang áp dụng sẽ không còn áp dụng được: giảng viên Đoàn-1 không còn trong kế hoạch — hãy rút lại thay đổi #1 ở trang kế hoạch trước, rồi làm lại");
     expect(w.planText()).toBe(FIXTURE);
     // Withdrawn (v3), the trainer can go.
     await accept(await w.send(`/p/${PLAN}/changes/1/withdraw`, { today: "2022-09-09" }));

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { planTextWithFix } from "../../app/fixes.ts";
 import { importWorkbook, planTemplate, WorkbookError, workbookProblemLine } from "../../app/workbook.ts";
 import { planDifferences } from "../../app/plan-diff.ts";
-import { readVersion } from "../../app/replan.ts";
+import { currentState, readVersion } from "../../app/replan.ts";
 import { todayIn } from "../../app/today.ts";
 import { comparisonTable, type ProfileResult } from "../../export/comparison.ts";
 import { replanSummary, type DiffSummary } from "../../export/diff.ts";
@@ -84,7 +84,7 @@ export function planRoutes(app: Hono, ws: WorkspaceContext): void {
     if (!plan) return renderPlan(c, ws, name);
     if (!(upload instanceof File) || upload.size === 0) return renderPlan(c, ws, name, undefined, 422, { ok: false, lines: [WORDS[lang].chooseWorkbook] });
     try {
-      const result = await importWorkbook(text, name, new Uint8Array(await upload.arrayBuffer()), upload.name || "workbook.xlsx");
+      const result = await importWorkbook(text, name, new Uint8Array(await upload.arrayBuffer()), upload.name || "workbook.xlsx", currentState(ws.scheduleDir(name))?.log);
       if (result.changed) writeAtomic(ws.planFile(name)!, result.text);
       const id = randomUUID();
       if (!imports.has(ws)) imports.set(ws, new Map());
