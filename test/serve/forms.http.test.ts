@@ -134,6 +134,11 @@ describe("the plan's forms over HTTP", () => {
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain("thay đổi #1 (v2) đang áp dụng sẽ không còn áp dụng được: giảng viên Đoàn-1 không còn trong kế hoạch — hãy rút lại thay đổi #1 ở trang kế hoạch trước, rồi làm lại");
     expect(w.planText()).toBe(FIXTURE);
+    // The YAML editor refuses it the same way.
+    const typed = await w.send(`/p/${PLAN}/edit`, { text: FIXTURE.replace(/^ {2}- \{ id: Đoàn-1,.*\n/m, "") });
+    expect(typed.status).toBe(422);
+    expect(await typed.text()).toContain("thay đổi #1 (v2) đang áp dụng sẽ không còn áp dụng được: giảng viên Đoàn-1 không còn trong kế hoạch");
+    expect(w.planText()).toBe(FIXTURE);
     // Withdrawn (v3), the trainer can go.
     await accept(await w.send(`/p/${PLAN}/changes/1/withdraw`, { today: "2022-09-09" }));
     expect((await w.send(`/p/${PLAN}/forms/trainers/2/remove`, { base: await base() })).status).toBe(303);

@@ -14,7 +14,7 @@ import { comparisonTable, type ProfileResult } from "../../export/comparison.ts"
 import { replanSummary, type DiffSummary } from "../../export/diff.ts";
 import { writeAtomic } from "../../folder/safe-write.ts";
 import { ScheduleFolderReader } from "../../folder/schedule-folder.ts";
-import { standingChanges } from "../../model/change-log.ts";
+import { answersLostBy, EMPTY_LOG, standingChanges } from "../../model/change-log.ts";
 import { describeEntry, differenceText } from "../../words/change-log.ts";
 import { relaxationText } from "../../words/fixes.ts";
 import { issueText } from "../../words/issues.ts";
@@ -106,6 +106,10 @@ export function planRoutes(app: Hono, ws: WorkspaceContext): void {
     const text = String((await c.req.parseBody())["text"] ?? "");
     const { plan, problems } = readPlanText(text, name);
     if (!plan) return c.html(editorPage(lang, name, text, problems, WORDS[lang].notSaved), 422);
+    // The file as it is (if it loads) against the text typed: a standing answer is never dropped unsaid, as in the forms.
+    const before = ws.loadPlan(name).plan;
+    const lost = before ? answersLostBy(before.data, plan.data, currentState(ws.scheduleDir(name))?.log ?? EMPTY_LOG) : [];
+    if (lost.length) return c.html(editorPage(lang, name, text, lost, WORDS[lang].notSaved), 422);
     writeAtomic(ws.planFile(name)!, text);
     return c.redirect(planHref(name, lang, "saved"), 303);
   }));
