@@ -81,7 +81,7 @@ export async function alternativesOf(input: AlternativesInput): Promise<Alternat
   const province = plan.index.provinceNamed(input.province);
   const session = province && previous.sessions.find((s) => s.code === province.record.code);
   if (!province || !session) throw new InputError(input.planPath, [error("no-session", [], `has no session of ${input.province} in version ${state.version}`, "choose a province of the schedule")]);
-  const cluster = plan.index.cluster(province.cluster)!;
+  const cluster = plan.index.clusterOf(province);
   // An earlier today than the version's own holds what that version held, as a re-plan does.
   const asOf = previous.today !== undefined && previous.today > today ? previous.today : today;
   const past = previousSchedule(plan, previous.sessions, asOf);

@@ -131,8 +131,8 @@ export type EditOutcome =
 type Raw = Record<string, unknown>;
 
 /** A form's edit that would drop a standing answer is refused, naming the change to withdraw first (`answersLostBy`). */
-export function keepingStanding(before: Plan, outcome: EditOutcome, log: ChangeLog | undefined): EditOutcome {
-  if (!outcome.ok || !log) return outcome;
+export function keepingStanding(before: Plan, outcome: EditOutcome, log: ChangeLog): EditOutcome {
+  if (!outcome.ok) return outcome;
   const lost = answersLostBy(before.data, outcome.plan.data, log);
   return lost.length ? { ok: false, problems: lost.map((issue) => ({ field: FORM_FIELD, issue })) } : outcome;
 }

@@ -74,37 +74,29 @@ export function withWithdrawal(log: ChangeLog, id: number, made: { version: numb
 }
 
 /**
+ * The standing answers an edit of the plan (`before` → `after`) would drop, as problems naming each
+ * change to withdraw first: the parts of each standing change that had a place in `before` and have
+ * none in `after` (a cluster renamed or removed under its window or a province's move to it, a
+ * trainer's id changed or the trainer removed under their days away, a province taken out of the
+ * plan under its answer). Every answer stands until withdrawn, never dropped by an edit unsaid. A
+ * trainer who joined by a change and is now written in the plan lapses as meant: nothing is lost.
+ */
+export function answersLostBy(before: PlanData, after: PlanData, log: ChangeLog): Issue[] {
+  const key = (lapse: Lapse) => JSON.stringify(lapse);
+  return standingChanges(log).flatMap(({ id, version, change }) => {
+    const already = new Set(lapsedParts(before, change).lapsed.map(key));
+    return lapsedParts(after, change)
+      .lapsed.filter((lapse) => lapse.kind !== "trainer-in-plan" && !already.has(key(lapse)))
+      .map((lapse) => error("edit-lapses-change", [], `change #${id} (v${version}), which stands, would no longer apply: ${lapseMessage(lapse)}`, `withdraw change #${id} on the plan's page first, then try again`, { id, version, ...lapse }));
+  });
+}
+
+/**
  * `original` (the plan file, with the schedule's profile) with every standing change applied in the
  * order it was made, resolved once. A name the changes from `strictFrom` on use that the plan does
  * not have is bad input, located at the change; in an older change, whose names the plan had when it
  * was made, the parts the plan has since lost lapse, with a warning naming the change.
  */
-/**
- * What an edit of the plan (`before` → `after`) would make lapse of the changes that stand: each
- * change's parts that had a place in `before` and have none in `after` (a cluster renamed, a trainer
- * removed…). The forms refuse such an edit until the change is withdrawn, so no answer is lost unsaid.
- */
-export function lapsesOfEdit(before: PlanData, after: PlanData, log: ChangeLog): { id: number; version: number; lapse: Lapse }[] {
-  const key = (lapse: Lapse) => JSON.stringify(lapse);
-  return standingChanges(log).flatMap((entry) => {
-    const already = new Set(lapsedParts(before, entry.change).lapsed.map(key));
-    return lapsedParts(after, entry.change).lapsed.filter((lapse) => !already.has(key(lapse))).map((lapse) => ({ id: entry.id, version: entry.version, lapse }));
-  });
-}
-
-/**
- * The standing answers an edit of the plan (`before` → `after`) would drop, as problems naming each
- * change to withdraw first: every answer stands until withdrawn, never dropped by an edit unsaid (a
- * cluster renamed or removed under its window or a province's move to it, a trainer's id changed or
- * the trainer removed under their days away, a province taken out of the plan under its answer). A
- * trainer who joined by a change and is now written in the plan lapses as meant: nothing is lost.
- */
-export function answersLostBy(before: PlanData, after: PlanData, log: ChangeLog): Issue[] {
-  return lapsesOfEdit(before, after, log)
-    .filter(({ lapse }) => lapse.kind !== "trainer-in-plan")
-    .map(({ id, version, lapse }) => error("edit-lapses-change", [], `change #${id} (v${version}), which stands, would no longer apply: ${lapseMessage(lapse)}`, `withdraw change #${id} on the plan's page first, then try again`, { id, version, ...lapse }));
-}
-
 export function planWithLog(original: Plan, log: ChangeLog, source: string, strictFrom = Number.POSITIVE_INFINITY): { plan: Plan; warnings: Issue[] } {
   let data: PlanData = original.data;
   const issues: Issue[] = [];

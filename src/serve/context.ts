@@ -8,7 +8,8 @@ import { mergeAlternatives, type Alternatives } from "../app/alternatives.ts";
 import { readText } from "../app/read-input.ts";
 import { join, relative } from "node:path";
 import type { Context } from "hono";
-import type { ProposalFiles, ProposalView } from "../app/replan.ts";
+import { currentState, type ProposalFiles, type ProposalView } from "../app/replan.ts";
+import { EMPTY_LOG, type ChangeLog } from "../model/change-log.ts";
 import { describeChange } from "../export/diff.ts";
 import { lstatOrUndefined } from "../folder/safe-write.ts";
 import { ScheduleFolderReader } from "../folder/schedule-folder.ts";
@@ -109,6 +110,11 @@ export class WorkspaceContext {
     const dir = join(this.dir, name.replace(/\.ya?ml$/i, ""));
     if (lstatOrUndefined(dir)?.isSymbolicLink()) throw new InputError(dir, [error("folder-is-link", [], "is a symbolic link; the workspace reads and writes no schedule through a link", "replace it with the folder itself", {})]);
     return dir;
+  }
+
+  /** The changes that stand for a plan, as its schedule folder's current version records them (none before a first solve). */
+  standingLog(name: string): ChangeLog {
+    return currentState(this.scheduleDir(name))?.log ?? EMPTY_LOG;
   }
 
   loadPlan(name: string): PlanFile {

@@ -31,7 +31,6 @@ import {
   type RangeRow,
   type TrainerForm,
 } from "../../app/plan-edit.ts";
-import { currentState } from "../../app/replan.ts";
 import { writeAtomic } from "../../folder/safe-write.ts";
 import type { Plan } from "../../model/plan.ts";
 import type { Lang } from "../../words/labels.ts";
@@ -145,8 +144,6 @@ const province: Section<ProvinceForm> = {
 
 export function planFormRoutes(app: Hono, ws: WorkspaceContext): void {
   /** The plan as the forms need it: loaded, or the YAML editor, where a plan that does not load is mended. */
-  /** The changes that stand, as the schedule folder's current version records them (none before a first solve). */
-  const standingLog = (name: string) => currentState(ws.scheduleDir(name))?.log;
   const loaded = (c: Context, name: string) => {
     const { plan, text } = ws.loadPlan(name);
     return plan ? { plan, text } : undefined;
@@ -171,7 +168,7 @@ export function planFormRoutes(app: Hono, ws: WorkspaceContext): void {
       if (!found || section.values(found.plan, c) === undefined) return undefined;
       const values = section.read(body);
       const stale = one(body, "base") !== fingerprint(found.text);
-      const outcome = stale ? undefined : keepingStanding(found.plan, section.edit(found.text, name, values, c), standingLog(name));
+      const outcome = stale ? undefined : keepingStanding(found.plan, section.edit(found.text, name, values, c), ws.standingLog(name));
       const lang = langOf(c);
       const errors: FieldErrors = stale ? { [FORM_FIELD]: PLAN_FORM_WORDS[lang].stale } : outcome!.ok ? {} : problemMessages(outcome!.problems, lang);
       return { found, values, outcome, errors, stale };
@@ -218,7 +215,7 @@ export function planFormRoutes(app: Hono, ws: WorkspaceContext): void {
       const w = PLAN_FORM_WORDS[lang];
       if (one(body, "base") !== fingerprint(found.text)) return c.html(formsPage(lang, name, found.plan, fingerprint(found.text), { ok: false, text: w.stale }), 409);
       const acted = act(found.text, name, index, body);
-      const outcome = acted && keepingStanding(found.plan, acted, standingLog(name));
+      const outcome = acted && keepingStanding(found.plan, acted, ws.standingLog(name));
       if (!outcome) return noSuchPart(c);
       if (!outcome.ok) return c.html(formsPage(lang, name, found.plan, fingerprint(found.text), { ok: false, text: `${w.notDone} ${Object.values(problemMessages(outcome.problems, lang)).join("; ")}` }), 422);
       writeAtomic(ws.planFile(name)!, outcome.text);

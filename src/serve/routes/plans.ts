@@ -8,13 +8,13 @@ import { randomUUID } from "node:crypto";
 import { planTextWithFix } from "../../app/fixes.ts";
 import { importWorkbook, planTemplate, WorkbookError, workbookProblemLine } from "../../app/workbook.ts";
 import { planDifferences } from "../../app/plan-diff.ts";
-import { currentState, readVersion } from "../../app/replan.ts";
+import { readVersion } from "../../app/replan.ts";
 import { todayIn } from "../../app/today.ts";
 import { comparisonTable, type ProfileResult } from "../../export/comparison.ts";
 import { replanSummary, type DiffSummary } from "../../export/diff.ts";
 import { writeAtomic } from "../../folder/safe-write.ts";
 import { ScheduleFolderReader } from "../../folder/schedule-folder.ts";
-import { answersLostBy, EMPTY_LOG, standingChanges } from "../../model/change-log.ts";
+import { answersLostBy, standingChanges } from "../../model/change-log.ts";
 import { describeEntry, differenceText } from "../../words/change-log.ts";
 import { relaxationText } from "../../words/fixes.ts";
 import { issueText } from "../../words/issues.ts";
@@ -84,7 +84,7 @@ export function planRoutes(app: Hono, ws: WorkspaceContext): void {
     if (!plan) return renderPlan(c, ws, name);
     if (!(upload instanceof File) || upload.size === 0) return renderPlan(c, ws, name, undefined, 422, { ok: false, lines: [WORDS[lang].chooseWorkbook] });
     try {
-      const result = await importWorkbook(text, name, new Uint8Array(await upload.arrayBuffer()), upload.name || "workbook.xlsx", currentState(ws.scheduleDir(name))?.log);
+      const result = await importWorkbook(text, name, new Uint8Array(await upload.arrayBuffer()), upload.name || "workbook.xlsx", ws.standingLog(name));
       if (result.changed) writeAtomic(ws.planFile(name)!, result.text);
       const id = randomUUID();
       if (!imports.has(ws)) imports.set(ws, new Map());
@@ -108,7 +108,7 @@ export function planRoutes(app: Hono, ws: WorkspaceContext): void {
     if (!plan) return c.html(editorPage(lang, name, text, problems, WORDS[lang].notSaved), 422);
     // The file as it is (if it loads) against the text typed: a standing answer is never dropped unsaid, as in the forms.
     const before = ws.loadPlan(name).plan;
-    const lost = before ? answersLostBy(before.data, plan.data, currentState(ws.scheduleDir(name))?.log ?? EMPTY_LOG) : [];
+    const lost = before ? answersLostBy(before.data, plan.data, ws.standingLog(name)) : [];
     if (lost.length) return c.html(editorPage(lang, name, text, lost, WORDS[lang].notSaved), 422);
     writeAtomic(ws.planFile(name)!, text);
     return c.redirect(planHref(name, lang, "saved"), 303);
